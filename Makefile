@@ -1,0 +1,44 @@
+# Closer. `make serve` runs the app locally; `make test` runs every test.
+# Each first installs whatever is missing (scripts/tools.sh).
+
+export PATH := $(CURDIR)/.tools/bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+export CHROME_PATH ?= /usr/bin/chromium
+
+.PHONY: serve test build bench tools check-originality test-core test-wasm test-e2e sizes
+
+## Serve the app at http://127.0.0.1:8080 with live reload.
+serve:
+	scripts/tools.sh
+	trunk serve
+
+## Run every test: originality, core, browser unit tests, release build, size budget, end to end.
+test:
+	scripts/tools.sh test
+	$(MAKE) --no-print-directory check-originality test-core test-wasm build sizes test-e2e
+
+## A release build in dist/.
+build:
+	trunk build --release
+
+check-originality:
+	scripts/originality.sh
+
+test-core:
+	cargo test -p closer-core --all-features
+
+test-wasm:
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	  cargo test -p closer --target wasm32-unknown-unknown
+
+test-e2e:
+	npx playwright test
+
+sizes:
+	node scripts/sizes.mjs dist
+
+## Build release and print raw and gzip sizes per file.
+bench:
+	scripts/tools.sh
+	trunk build --release
+	node scripts/sizes.mjs dist --report-only

@@ -1,0 +1,19 @@
+//! Closer's pure core.
+//!
+//! The content model, scoring, bands and the order of the quiz. This crate knows nothing of
+//! Yew, web-sys, gloo or storage: it is plain data and functions, tested by `cargo test`.
+//! With the `parse` feature it also reads and validates the files in `content/` and turns them
+//! into Rust source for the app's build script.
+
+pub mod content;
+pub mod readability;
+pub mod route;
+pub mod scoring;
+
+#[cfg(feature = "parse")]
+pub mod codegen;
+#[cfg(feature = "parse")]
+pub mod parse;
+
+pub use content::*;
+pub use scoring::*;

@@ -1,0 +1,529 @@
+//! Reads and validates the files in `content/`. Every problem is reported with the file, the
+//! line and column, and what is wrong, so a content mistake is a build error, not a blank page.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::content::*;
+use crate::route::Route;
+
+/// A problem in a content file, with where it is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ContentError {
+    pub file: PathBuf,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl fmt::Display for ContentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}: {}", self.file.display(), self.line, self.column, self.message)
+    }
+}
+
+impl std::error::Error for ContentError {}
+
+/// A file's text, to turn byte offsets into lines and columns.
+struct Source<'a> {
+    path: &'a Path,
+    text: &'a str,
+    /// Lines before the text starts in its file (for a page's front matter).
+    line_offset: usize,
+}
+
+impl Source<'_> {
+    fn error(&self, span: Option<Range<usize>>, message: impl Into<String>) -> ContentError {
+        let at = span.map_or(0, |s| s.start.min(self.text.len()));
+        let before = &self.text[..at];
+        let line = before.matches('\n').count() + 1 + self.line_offset;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        ContentError { file: self.path.to_path_buf(), line, column, message: message.into() }
+    }
+
+    fn toml<T: for<'de> Deserialize<'de>>(&self) -> Result<T, ContentError> {
+        toml::from_str(self.text).map_err(|e| self.error(e.span(), e.message().trim().to_string()))
+    }
+}
+
+fn leak(s: String) -> &'static str {
+    Box::leak(s.into_boxed_str())
+}
+
+fn leak_slice<T>(v: Vec<T>) -> &'static [T] {
+    Box::leak(v.into_boxed_slice())
+}
+
+fn read(path: &Path) -> Result<String, ContentError> {
+    std::fs::read_to_string(path).map_err(|e| ContentError {
+        file: path.to_path_buf(),
+        line: 0,
+        column: 0,
+        message: format!("cannot read the file: {e}"),
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// assessment.toml
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AssessmentFile {
+    content_version: Spanned<u16>,
+    answer_options: Spanned<Vec<String>>,
+    importance_options: Spanned<Vec<String>>,
+    band: Spanned<Vec<Spanned<BandEntry>>>,
+    dimension: Spanned<Vec<Spanned<DimensionEntry>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BandEntry {
+    id: Spanned<String>,
+    min: u8,
+    max: u8,
+    name: Spanned<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DimensionEntry {
+    id: Spanned<String>,
+    name: Spanned<String>,
+    sign: Spanned<String>,
+    #[serde(default)]
+    distance_name: Option<Spanned<String>>,
+    summary: Spanned<String>,
+    importance_question: Spanned<String>,
+    steps: Spanned<Vec<Spanned<String>>>,
+    band: Spanned<BandTexts>,
+    item: Spanned<Vec<Spanned<ItemEntry>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BandTexts {
+    low: Spanned<String>,
+    middle: Spanned<String>,
+    high: Spanned<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ItemEntry {
+    id: Spanned<String>,
+    text: Spanned<String>,
+    reverse: bool,
+    #[serde(default)]
+    safety: bool,
+}
+
+fn words(text: &str) -> usize {
+    text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+}
+
+fn is_id(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
+fn text(src: &Source, field: &str, value: &Spanned<String>) -> Result<&'static str, ContentError> {
+    let trimmed = value.get_ref().trim();
+    if trimmed.is_empty() {
+        return Err(src.error(Some(value.span()), format!("`{field}` is empty")));
+    }
+    Ok(leak(trimmed.to_string()))
+}
+
+/// Reads and validates an `assessment.toml`.
+pub fn assessment(path: &Path) -> Result<Bank, ContentError> {
+    let raw = read(path)?;
+    assessment_from_str(path, &raw)
+}
+
+/// Validates assessment text; `path` names it in errors.
+pub fn assessment_from_str(path: &Path, raw: &str) -> Result<Bank, ContentError> {
+    let src = Source { path, text: raw, line_offset: 0 };
+    let file: AssessmentFile = src.toml()?;
+    let err = |span: Range<usize>, msg: String| src.error(Some(span), msg);
+
+    let content_version = *file.content_version.get_ref();
+    if content_version == 0 {
+        return Err(err(file.content_version.span(), "`content_version` starts at 1".into()));
+    }
+
+    let five = |field: &str, list: &Spanned<Vec<String>>| -> Result<[&'static str; 5], ContentError> {
+        let items: Vec<&'static str> = list.get_ref().iter().map(|s| leak(s.trim().to_string())).collect();
+        if items.len() != 5 || items.iter().any(|s| s.is_empty()) {
+            return Err(err(list.span(), format!("`{field}` needs exactly five non-empty labels, found {}", items.len())));
+        }
+        Ok([items[0], items[1], items[2], items[3], items[4]])
+    };
+    let answer_options = five("answer_options", &file.answer_options)?;
+    let importance_options = five("importance_options", &file.importance_options)?;
+
+    // Bands: low, middle, high, covering 0–100 with no gap or overlap.
+    let band_list = file.band.get_ref();
+    if band_list.len() != 3 {
+        return Err(err(file.band.span(), format!("there must be three [[band]] tables, found {}", band_list.len())));
+    }
+    let mut bands = Vec::new();
+    let mut next_min = 0u16;
+    for (entry, id) in band_list.iter().zip(BandId::ALL) {
+        let b = entry.get_ref();
+        if b.id.get_ref() != id.key() {
+            return Err(err(b.id.span(), format!("band {} should have id \"{}\", found \"{}\"", id.index() + 1, id.key(), b.id.get_ref())));
+        }
+        if u16::from(b.min) != next_min || b.max < b.min {
+            return Err(err(entry.span(), format!("band \"{}\" must start at {next_min} and end at or after it (found {}–{})", id.key(), b.min, b.max)));
+        }
+        next_min = u16::from(b.max) + 1;
+        bands.push(Band { id, min: b.min, max: b.max, name: text(&src, "name", &b.name)? });
+    }
+    if next_min != 101 {
+        return Err(err(file.band.span(), format!("the bands must end at 100, they end at {}", next_min - 1)));
+    }
+
+    // Dimensions and their statements.
+    let mut dimensions = Vec::new();
+    let mut seen_items: BTreeSet<String> = BTreeSet::new();
+    for entry in file.dimension.get_ref() {
+        let d = entry.get_ref();
+        let id = d.id.get_ref().as_str();
+        if !DIMENSION_IDS.contains(&id) {
+            return Err(err(d.id.span(), format!("unknown dimension \"{id}\"; the dimensions are {}", DIMENSION_IDS.join(", "))));
+        }
+        if dimensions.iter().any(|x: &Dimension| x.id == id) {
+            return Err(err(d.id.span(), format!("dimension \"{id}\" appears twice")));
+        }
+        let sign = match d.sign.get_ref().as_str() {
+            "closeness" => Sign::Closeness,
+            "distance" => Sign::Distance,
+            other => return Err(err(d.sign.span(), format!("`sign` must be \"closeness\" or \"distance\", found \"{other}\""))),
+        };
+        let distance_name = match (&d.distance_name, sign) {
+            (Some(name), Sign::Distance) => text(&src, "distance_name", name)?,
+            (None, Sign::Distance) => return Err(err(entry.span(), format!("dimension \"{id}\" is a sign of distance and needs a `distance_name`"))),
+            (Some(name), Sign::Closeness) if !name.get_ref().trim().is_empty() => {
+                return Err(err(name.span(), "`distance_name` is only for signs of distance".into()))
+            }
+            _ => "",
+        };
+        let steps_list = d.steps.get_ref();
+        if !(2..=3).contains(&steps_list.len()) {
+            return Err(err(d.steps.span(), format!("dimension \"{id}\" needs 2–3 steps, found {}", steps_list.len())));
+        }
+        let steps = steps_list.iter().map(|s| text(&src, "steps", s)).collect::<Result<Vec<_>, _>>()?;
+        let band = d.band.get_ref();
+        let band_text = [text(&src, "band.low", &band.low)?, text(&src, "band.middle", &band.middle)?, text(&src, "band.high", &band.high)?];
+
+        let item_list = d.item.get_ref();
+        if !(4..=6).contains(&item_list.len()) {
+            return Err(err(d.item.span(), format!("dimension \"{id}\" needs 4–6 statements, found {}", item_list.len())));
+        }
+        let mut items = Vec::new();
+        for item_entry in item_list {
+            let i = item_entry.get_ref();
+            let item_id = i.id.get_ref();
+            if !is_id(item_id) {
+                return Err(err(i.id.span(), format!("statement id \"{item_id}\" may hold only a–z, 0–9 and _")));
+            }
+            if !seen_items.insert(item_id.clone()) {
+                return Err(err(i.id.span(), format!("statement id \"{item_id}\" is used twice")));
+            }
+            let words = words(i.text.get_ref());
+            if !(6..=18).contains(&words) {
+                return Err(err(i.text.span(), format!("statement \"{item_id}\" has {words} words; keep statements to 6–18")));
+            }
+            let lower = i.text.get_ref().to_lowercase();
+            if let Some(word) = ["always", "never"].iter().find(|w| lower.split(|c: char| !c.is_alphabetic()).any(|x| x == **w)) {
+                return Err(err(i.text.span(), format!("statement \"{item_id}\" says \"{word}\"; statements avoid absolutes")));
+            }
+            items.push(Item { id: leak(item_id.clone()), text: text(&src, "text", &i.text)?, reverse: i.reverse, safety: i.safety });
+        }
+        if !items.iter().any(|i| i.reverse) || items.iter().all(|i| i.reverse) {
+            return Err(err(d.item.span(), format!("dimension \"{id}\" needs at least one reverse-worded and one straight statement")));
+        }
+        dimensions.push(Dimension {
+            id: DIMENSION_IDS.iter().find(|x| **x == id).copied().unwrap_or("unknown"),
+            name: text(&src, "name", &d.name)?,
+            sign,
+            distance_name,
+            summary: text(&src, "summary", &d.summary)?,
+            importance_question: text(&src, "importance_question", &d.importance_question)?,
+            band_text,
+            steps: leak_slice(steps),
+            items: leak_slice(items),
+        });
+    }
+    let missing: Vec<&str> = DIMENSION_IDS.iter().filter(|id| !dimensions.iter().any(|d| d.id == **id)).copied().collect();
+    if !missing.is_empty() {
+        return Err(err(file.dimension.span(), format!("missing dimension(s): {}", missing.join(", "))));
+    }
+    // Results show the dimensions in the brief's order, whatever the file's order.
+    dimensions.sort_by_key(|d| DIMENSION_IDS.iter().position(|x| *x == d.id));
+    let total: usize = dimensions.iter().map(|d| d.items.len()).sum();
+    if !(32..=40).contains(&total) {
+        return Err(err(file.dimension.span(), format!("the assessment needs 32–40 statements, found {total}")));
+    }
+    Ok(Bank { content_version, answer_options, importance_options, bands: [bands[0].clone(), bands[1].clone(), bands[2].clone()], dimensions: leak_slice(dimensions) })
+}
+
+// ---------------------------------------------------------------------------------------------
+// item-ids.lock
+
+/// Checks that no statement id has changed its words. The lock lists every id ever published,
+/// one per line as `id<TAB>text`; a new statement gets a new line, and lines are never edited.
+pub fn check_item_lock(path: &Path, bank: &Bank) -> Result<(), ContentError> {
+    let raw = read(path)?;
+    let mut locked: BTreeMap<&str, (usize, &str)> = BTreeMap::new();
+    for (n, line) in raw.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let Some((id, text)) = line.split_once('\t') else {
+            return Err(ContentError { file: path.into(), line: n + 1, column: 1, message: "expected `id<TAB>text`".into() });
+        };
+        if locked.insert(id, (n + 1, text)).is_some() {
+            return Err(ContentError { file: path.into(), line: n + 1, column: 1, message: format!("id \"{id}\" is listed twice") });
+        }
+    }
+    for d in bank.dimensions {
+        for item in d.items {
+            match locked.get(item.id) {
+                Some((_, text)) if *text == item.text => {}
+                Some((line, text)) => {
+                    return Err(ContentError {
+                        file: path.into(),
+                        line: *line,
+                        column: 1,
+                        message: format!("statement \"{}\" was published as \"{text}\" and now reads \"{}\"; new words need a new id", item.id, item.text),
+                    })
+                }
+                None => {
+                    return Err(ContentError {
+                        file: path.into(),
+                        line: raw.lines().count() + 1,
+                        column: 1,
+                        message: format!("statement \"{}\" is new: add the line \"{}\\t{}\"", item.id, item.id, item.text),
+                    })
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// ui.toml
+
+/// Every string of the interface, keyed `section.key`, in file order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UiStrings {
+    pub entries: Vec<(String, &'static str)>,
+}
+
+impl UiStrings {
+    pub fn get(&self, key: &str) -> Option<&'static str> {
+        self.entries.iter().find(|(k, _)| k == key).map(|(_, v)| *v)
+    }
+}
+
+/// Reads `ui.toml`: tables of strings, one level deep.
+pub fn ui(path: &Path) -> Result<UiStrings, ContentError> {
+    let raw = read(path)?;
+    ui_from_str(path, &raw)
+}
+
+pub fn ui_from_str(path: &Path, raw: &str) -> Result<UiStrings, ContentError> {
+    let src = Source { path, text: raw, line_offset: 0 };
+    let tables: BTreeMap<String, BTreeMap<String, Spanned<String>>> = src.toml()?;
+    let mut entries: Vec<(Range<usize>, String, &'static str)> = Vec::new();
+    for (section, table) in &tables {
+        for (key, value) in table {
+            if !is_id(section) || !is_id(key) {
+                return Err(src.error(Some(value.span()), format!("key `{section}.{key}` may hold only a–z, 0–9 and _")));
+            }
+            let v = text(&src, &format!("{section}.{key}"), value)?;
+            let opens = v.matches('{').count();
+            if opens != v.matches('}').count() {
+                return Err(src.error(Some(value.span()), format!("`{section}.{key}` has an unbalanced {{placeholder}}")));
+            }
+            entries.push((value.span(), format!("{section}.{key}"), v));
+        }
+    }
+    entries.sort_by_key(|e| e.0.start);
+    Ok(UiStrings { entries: entries.into_iter().map(|(_, k, v)| (k, v)).collect() })
+}
+
+// ---------------------------------------------------------------------------------------------
+// pages/*.md
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FrontMatter {
+    slug: Spanned<String>,
+    title: Spanned<String>,
+    order: u16,
+    #[serde(default)]
+    dimension: Option<Spanned<String>>,
+}
+
+/// Reads one explainer page: front matter between `+++` lines, then Markdown.
+pub fn page(path: &Path) -> Result<PageSource, ContentError> {
+    let raw = read(path)?;
+    page_from_str(path, &raw)
+}
+
+pub fn page_from_str(path: &Path, raw: &str) -> Result<PageSource, ContentError> {
+    use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+    let whole = Source { path, text: raw, line_offset: 0 };
+    let Some(after_open) = raw.strip_prefix("+++\n") else {
+        return Err(whole.error(None, "a page starts with a `+++` line, then its front matter"));
+    };
+    let Some(close) = after_open.find("\n+++\n") else {
+        return Err(whole.error(None, "the front matter has no closing `+++` line"));
+    };
+    let front_src = Source { path, text: &after_open[..close + 1], line_offset: 1 };
+    let front: FrontMatter = front_src.toml()?;
+    let slug = front.slug.get_ref();
+    if slug.is_empty() || !slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+        return Err(front_src.error(Some(front.slug.span()), "`slug` may hold only a–z, 0–9 and -"));
+    }
+    if let Some(d) = &front.dimension {
+        if !DIMENSION_IDS.contains(&d.get_ref().as_str()) {
+            return Err(front_src.error(Some(d.span()), format!("unknown dimension \"{}\"", d.get_ref())));
+        }
+    }
+    let body_start_line = 1 + front_src.text.matches('\n').count() + 1;
+    let body = &after_open[close + 5..];
+    let body_src = Source { path, text: body, line_offset: body_start_line };
+
+    let mut html = String::new();
+    let mut plain = String::new();
+    let mut links = Vec::new();
+    let mut last_level = 1;
+    let mut events = Vec::new();
+    for (event, range) in Parser::new_ext(body, Options::empty()).into_offset_iter() {
+        match &event {
+            Event::Html(_) | Event::InlineHtml(_) => {
+                return Err(body_src.error(Some(range), "raw HTML is not allowed in pages; use Markdown"));
+            }
+            Event::Start(Tag::Heading { level, .. }) => {
+                let n = *level as usize;
+                if *level == HeadingLevel::H1 {
+                    return Err(body_src.error(Some(range), "no `#` heading: the title is the page's only h1; start at `##`"));
+                }
+                if n > last_level + 1 {
+                    return Err(body_src.error(Some(range), format!("heading level {n} follows level {last_level}; do not skip levels")));
+                }
+                last_level = n;
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                let url = dest_url.to_string();
+                if url.starts_with("#/") {
+                    if let Route::NotFound(_) = Route::parse(&url) {
+                        return Err(body_src.error(Some(range), format!("link to \"{url}\", which is no page of the app")));
+                    }
+                    links.push(leak(url));
+                } else if !url.starts_with("https://") {
+                    return Err(body_src.error(Some(range), format!("link to \"{url}\": use `#/…` for pages of the app or `https://` outside it")));
+                }
+            }
+            Event::Start(Tag::Image { .. }) => {
+                return Err(body_src.error(Some(range), "images are not allowed in pages"));
+            }
+            Event::Text(t) | Event::Code(t) => plain.push_str(t),
+            Event::SoftBreak | Event::HardBreak => plain.push(' '),
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item) => plain.push('\n'),
+            _ => {}
+        }
+        events.push(event);
+    }
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    // Links outside the app open in a new tab, without giving it a handle on this one.
+    let html = html.replace("<a href=\"https://", "<a rel=\"noopener noreferrer\" target=\"_blank\" href=\"https://");
+
+    let page = Page {
+        slug: leak(slug.clone()),
+        title: text(&front_src, "title", &front.title)?,
+        order: front.order,
+        dimension: front.dimension.map(|d| DIMENSION_IDS.iter().find(|x| **x == d.get_ref()).copied().unwrap_or("")),
+        html: leak(html),
+        links: leak_slice(links),
+    };
+    Ok(PageSource { page, text: leak(plain) })
+}
+
+/// A page as read, with its plain text for the reading-ease check (the app needs only `page`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageSource {
+    pub page: Page,
+    pub text: &'static str,
+}
+
+/// Reads every page in a folder, sorted by `order`, and checks the set: unique slugs and orders,
+/// one page per dimension, and every `#/learn/…` link pointing at a page that exists.
+pub fn pages(dir: &Path) -> Result<Vec<PageSource>, ContentError> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| ContentError { file: dir.into(), line: 0, column: 0, message: format!("cannot read the folder: {e}") })?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .collect();
+    paths.sort();
+    let mut pages = Vec::new();
+    for path in &paths {
+        let source = page(path)?;
+        let page = &source.page;
+        let at = |message: String| ContentError { file: path.clone(), line: 2, column: 1, message };
+        if pages.iter().any(|p: &PageSource| p.page.slug == page.slug) {
+            return Err(at(format!("slug \"{}\" is used by another page", page.slug)));
+        }
+        if pages.iter().any(|p: &PageSource| p.page.order == page.order) {
+            return Err(at(format!("order {} is used by another page", page.order)));
+        }
+        if page.dimension.is_some() && pages.iter().any(|p: &PageSource| p.page.dimension == page.dimension) {
+            return Err(at(format!("dimension \"{}\" has another page", page.dimension.unwrap_or(""))));
+        }
+        pages.push(source);
+    }
+    for (source, path) in pages.iter().zip(&paths) {
+        for link in source.page.links {
+            if let Route::Page(slug) = Route::parse(link) {
+                if !pages.iter().any(|p| p.page.slug == slug) {
+                    return Err(ContentError { file: path.clone(), line: 0, column: 0, message: format!("link to \"{link}\": there is no page with slug \"{slug}\"") });
+                }
+            }
+        }
+    }
+    if !pages.is_empty() {
+        for id in DIMENSION_IDS {
+            if !pages.iter().any(|p| p.page.dimension == Some(id)) {
+                return Err(ContentError { file: dir.into(), line: 0, column: 0, message: format!("dimension \"{id}\" has no page (set `dimension = \"{id}\"` in one page's front matter)") });
+            }
+        }
+    }
+    pages.sort_by_key(|p| p.page.order);
+    Ok(pages)
+}
+
+/// Everything in one language folder, such as `content/en`.
+pub struct Language {
+    pub bank: Bank,
+    pub ui: UiStrings,
+    pub pages: Vec<PageSource>,
+}
+
+/// Reads and checks one language folder and the item-id lock beside it.
+pub fn language(dir: &Path) -> Result<Language, ContentError> {
+    let bank = assessment(&dir.join("assessment.toml"))?;
+    if let Some(parent) = dir.parent() {
+        check_item_lock(&parent.join("item-ids.lock"), &bank)?;
+    }
+    Ok(Language { bank, ui: ui(&dir.join("ui.toml"))?, pages: pages(&dir.join("pages"))? })
+}

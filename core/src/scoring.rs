@@ -1,0 +1,113 @@
+//! Scores, bands, the focus list and the safety check.
+
+use std::collections::BTreeMap;
+
+use crate::content::{Bank, BandId, Dimension, Item};
+
+/// Answers keyed by statement id: 0 = Strongly disagree … 4 = Strongly agree.
+pub type Answers = BTreeMap<String, u8>;
+
+/// Importance ratings keyed by dimension id: 0 = Not at all … 4 = Extremely.
+pub type Importance = BTreeMap<String, u8>;
+
+/// The result for one dimension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DimensionScore {
+    /// 0–100: round(100 × mean points ÷ 4) over the answered statements.
+    Scored(u8),
+    /// Fewer than half of the dimension's statements were answered.
+    NotEnoughAnswers { answered: usize, total: usize },
+}
+
+impl DimensionScore {
+    pub fn value(self) -> Option<u8> {
+        match self {
+            DimensionScore::Scored(v) => Some(v),
+            DimensionScore::NotEnoughAnswers { .. } => None,
+        }
+    }
+}
+
+/// Scores for every dimension of a bank, in the bank's order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scores {
+    pub dimensions: Vec<(&'static str, DimensionScore)>,
+}
+
+impl Scores {
+    pub fn get(&self, dimension: &str) -> Option<DimensionScore> {
+        self.dimensions.iter().find(|(id, _)| *id == dimension).map(|(_, s)| *s)
+    }
+
+    /// The mean of the dimension scores (rounded), over the dimensions that have one.
+    pub fn overall(&self) -> Option<u8> {
+        let values: Vec<u32> = self.dimensions.iter().filter_map(|(_, s)| s.value()).map(u32::from).collect();
+        if values.is_empty() {
+            return None;
+        }
+        let n = values.len() as u32;
+        let sum: u32 = values.iter().sum();
+        Some(((2 * sum + n) / (2 * n)) as u8)
+    }
+}
+
+/// round(100 × mean ÷ 4), rounding halves up, for `answered` statements earning `points` in all.
+fn percent(points: u32, answered: u32) -> u8 {
+    // 100·p / (4·n), plus one half, floored: (100·p + 2·n) / (4·n).
+    ((100 * points + 2 * answered) / (4 * answered)) as u8
+}
+
+/// Scores one dimension from the answers given to its statements.
+pub fn score_dimension(dimension: &Dimension, answers: &Answers) -> DimensionScore {
+    let total = dimension.items.len();
+    let points: Vec<u8> = dimension
+        .items
+        .iter()
+        .filter_map(|item| answers.get(item.id).and_then(|&a| item.points(a)))
+        .collect();
+    let answered = points.len();
+    if answered == 0 || answered * 2 < total {
+        return DimensionScore::NotEnoughAnswers { answered, total };
+    }
+    let sum: u32 = points.iter().map(|&p| u32::from(p)).sum();
+    DimensionScore::Scored(percent(sum, answered as u32))
+}
+
+impl Bank {
+    pub fn score(&self, answers: &Answers) -> Scores {
+        Scores { dimensions: self.dimensions.iter().map(|d| (d.id, score_dimension(d, answers))).collect() }
+    }
+
+    pub fn band_of(&self, score: u8) -> BandId {
+        self.band_for(score).id
+    }
+
+    /// The statements about fear, coercion, insults or control that were answered in a
+    /// concerning way. Any one of them brings up the safety note, whatever the scores.
+    pub fn safety_concerns(&self, answers: &Answers) -> Vec<&Item> {
+        self.dimensions
+            .iter()
+            .flat_map(|d| d.items.iter())
+            .filter(|item| answers.get(item.id).is_some_and(|&a| item.is_concerning(a)))
+            .collect()
+    }
+}
+
+/// Your focus: the dimensions you rated at least "Somewhat" important that are not yet a
+/// strength (under 70), most important first and, among equals, lowest score first. At most
+/// three. Empty when nothing stands out.
+pub fn focus(bank: &Bank, scores: &Scores, importance: &Importance) -> Vec<&'static str> {
+    let high_min = bank.band(BandId::High).min;
+    let mut candidates: Vec<(usize, u8, u8, &'static str)> = scores
+        .dimensions
+        .iter()
+        .enumerate()
+        .filter_map(|(position, (id, score))| {
+            let value = score.value()?;
+            let rated = *importance.get(*id)?;
+            (rated >= 2 && value < high_min).then_some((position, rated, value, *id))
+        })
+        .collect();
+    candidates.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)).then(a.0.cmp(&b.0)));
+    candidates.into_iter().take(3).map(|c| c.3).collect()
+}

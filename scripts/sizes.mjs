@@ -1,0 +1,49 @@
+// Prints the raw and gzip size of every file in a build folder, and the total, then checks
+// the size budgets (deterministic: the same build gives the same bytes).
+//   node scripts/sizes.mjs dist [--report-only] [--json FILE]
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { gzipSync } from "node:zlib";
+
+export const BUDGETS = { wasmGzip: 100 * 1024, totalGzip: 120 * 1024 };
+
+export function measure(dir) {
+  const files = [];
+  const walk = (d) => {
+    for (const name of readdirSync(d).sort()) {
+      const path = join(d, name);
+      if (name.startsWith(".")) continue;
+      if (statSync(path).isDirectory()) walk(path);
+      else {
+        const bytes = readFileSync(path);
+        files.push({ file: relative(dir, path), raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length });
+      }
+    }
+  };
+  walk(dir);
+  const total = files.reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip }), { raw: 0, gzip: 0 });
+  return { files, total };
+}
+
+const kb = (n) => (n / 1024).toFixed(1).padStart(7) + " KB";
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const dir = process.argv[2] ?? "dist";
+  const reportOnly = process.argv.includes("--report-only");
+  const jsonAt = process.argv.indexOf("--json");
+  const { files, total } = measure(dir);
+  console.log(`${"file".padEnd(44)} ${"raw".padStart(10)} ${"gzip".padStart(10)}`);
+  for (const f of files) console.log(`${f.file.padEnd(44)} ${kb(f.raw)} ${kb(f.gzip)}`);
+  console.log(`${"total".padEnd(44)} ${kb(total.raw)} ${kb(total.gzip)}`);
+  if (jsonAt > 0) writeFileSync(process.argv[jsonAt + 1], JSON.stringify({ files, total }, null, 2));
+  if (reportOnly) process.exit(0);
+  const wasm = files.filter((f) => f.file.endsWith(".wasm")).reduce((n, f) => n + f.gzip, 0);
+  const over = [];
+  if (wasm > BUDGETS.wasmGzip) over.push(`wasm gzip ${kb(wasm)} > budget ${kb(BUDGETS.wasmGzip)}`);
+  if (total.gzip > BUDGETS.totalGzip) over.push(`total gzip ${kb(total.gzip)} > budget ${kb(BUDGETS.totalGzip)}`);
+  if (over.length) {
+    console.error("size budget exceeded:\n  " + over.join("\n  "));
+    process.exit(1);
+  }
+  console.log(`size budget ok: wasm gzip ${kb(wasm).trim()} of ${kb(BUDGETS.wasmGzip).trim()}, total gzip ${kb(total.gzip).trim()} of ${kb(BUDGETS.totalGzip).trim()}`);
+}

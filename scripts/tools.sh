@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Installs whatever Closer's build and tests need, and skips whatever is already there.
+# Safe to run again and again. Prints one line per step with the time it took.
+#
+#   scripts/tools.sh          the build tools: wasm32 target, trunk, wasm-bindgen, wasm-opt, npm packages
+#   scripts/tools.sh test     the same, plus Chromium and chromedriver for the browser tests
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+export PATH="$PWD/.tools/bin:$HOME/.cargo/bin:$PATH"
+
+step() {
+  local name=$1; shift
+  local start=$SECONDS
+  "$@"
+  echo "setup: $name ok ($((SECONDS - start)) s)"
+}
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then sudo "$@"; else return 1; fi
+}
+
+apt_install() {
+  if ! as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null 2>&1; then
+    as_root apt-get update -qq >/dev/null 2>&1 || true
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null || {
+      echo "setup: please install these Debian packages, then run this again: $*" >&2
+      exit 1
+    }
+  fi
+}
+
+rust_target() {
+  if ! command -v cargo >/dev/null; then
+    echo "setup: Rust is missing. Install it from the Rust project's rustup installer, then run this again." >&2
+    exit 1
+  fi
+  rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+}
+
+trunk_tool() {
+  if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+    cargo install --locked trunk --version "$TRUNK_VERSION"
+  fi
+}
+
+wasm_bindgen_tool() {
+  # The CLI must match the wasm-bindgen crate in Cargo.lock exactly.
+  local want
+  want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+  if [ -z "$want" ]; then cargo generate-lockfile; want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock); fi
+  if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $want" ] || ! command -v wasm-bindgen-test-runner >/dev/null; then
+    # Not --locked: one locked dependency of the CLI is gone from the registry.
+    cargo install wasm-bindgen-cli --version "$want" --force
+  fi
+}
+
+node_packages() {
+  command -v npm >/dev/null || apt_install nodejs npm
+  # npm ci only when the lockfile changed since the last install.
+  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ] \
+     || [ ! -e node_modules/.bin/playwright ]; then
+    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+  fi
+  # binaryen's wasm-opt (Debian's is too old for today's rustc), in the ignored tool folder.
+  mkdir -p .tools/bin
+  ln -sfn ../../node_modules/binaryen/bin/wasm-opt .tools/bin/wasm-opt
+  .tools/bin/wasm-opt --version >/dev/null
+}
+
+browsers() {
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    apt_install chromium chromium-driver
+  fi
+}
+
+step "wasm32 target" rust_target
+step "trunk $TRUNK_VERSION" trunk_tool
+step "wasm-bindgen-cli" wasm_bindgen_tool
+step "npm packages and wasm-opt" node_packages
+if [ "${1:-}" = test ]; then
+  step "chromium and chromedriver" browsers
+fi

@@ -1,0 +1,62 @@
+//! One dimension's result: score, band, what it may mean, small steps, and its explainer page.
+
+use closer_core::{Dimension, DimensionScore, Sign};
+use yew::prelude::*;
+
+use crate::content::{fill, BANK, PAGES, UI};
+
+#[derive(Properties, PartialEq)]
+pub struct DimensionResultProps {
+    pub dimension: &'static Dimension,
+    pub score: DimensionScore,
+    /// The score last time, for the change since then.
+    #[prop_or_default]
+    pub previous: Option<u8>,
+}
+
+/// The change since last time, in words.
+pub fn change_text(now: u8, before: u8) -> String {
+    let points = now.abs_diff(before).to_string();
+    match now.cmp(&before) {
+        std::cmp::Ordering::Greater => fill(UI.results_change_up, &[("points", &points)]),
+        std::cmp::Ordering::Less => fill(UI.results_change_down, &[("points", &points)]),
+        std::cmp::Ordering::Equal => UI.results_change_same.to_string(),
+    }
+}
+
+#[function_component(DimensionResult)]
+pub fn dimension_result(props: &DimensionResultProps) -> Html {
+    let d = props.dimension;
+    let heading_id = format!("dimension-{}", d.id);
+    let page = PAGES.iter().find(|p| p.dimension == Some(d.id));
+    let (score_attr, summary, meaning) = match props.score {
+        DimensionScore::Scored(value) => {
+            let band = BANK.band_for(value);
+            let mut line = format!("{} · {}", fill(UI.results_score_of, &[("score", &value.to_string())]), band.name);
+            if let Some(before) = props.previous {
+                line = format!("{line} · {}", change_text(value, before));
+            }
+            (Some(value.to_string()), line, d.band_text[band.id.index()].to_string())
+        }
+        DimensionScore::NotEnoughAnswers { answered, total } => (
+            None,
+            UI.results_not_enough.to_string(),
+            fill(UI.results_not_enough_long, &[("answered", &answered.to_string()), ("total", &total.to_string())]),
+        ),
+    };
+    html! {
+        <section class="dimension-result" data-dimension={d.id} data-score={score_attr} aria-labelledby={heading_id.clone()}>
+            <h3 id={heading_id}>{ d.name }</h3>
+            <p class="dimension-score">{ summary }</p>
+            <p>{ meaning }</p>
+            if d.sign == Sign::Distance {
+                <p class="dimension-sign">{ fill(UI.results_sign_of_distance, &[("name", &d.distance_name.to_lowercase())]) }</p>
+            }
+            <h4>{ UI.results_steps_heading }</h4>
+            <ul class="steps">{ for d.steps.iter().map(|s| html! { <li>{ *s }</li> }) }</ul>
+            if let Some(page) = page {
+                <p class="learn-more"><a href={format!("#/learn/{}", page.slug)}>{ fill(UI.results_learn_more, &[("name", &d.name.to_lowercase())]) }</a></p>
+            }
+        </section>
+    }
+}

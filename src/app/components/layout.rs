@@ -1,0 +1,50 @@
+//! The frame around every page: skip link, header with navigation, main, footer.
+
+use closer_core::route::Route;
+use yew::prelude::*;
+
+use crate::app::root::use_app;
+use crate::content::UI;
+
+#[derive(Properties, PartialEq)]
+pub struct LayoutProps {
+    pub children: Html,
+}
+
+#[function_component(Layout)]
+pub fn layout(props: &LayoutProps) -> Html {
+    let state = use_app();
+    let route = &state.route;
+    let current = |matches: bool| if matches { Some("page") } else { None };
+    let in_quiz = matches!(route, Route::Quiz | Route::Review | Route::Importance);
+    let in_learn = matches!(route, Route::Learn | Route::Page(_));
+    html! {
+        <>
+            <a class="skip-link" href="#main" onclick={Callback::from(|e: MouseEvent| {
+                e.prevent_default();
+                crate::web::dom::focus_first(&["#main"]);
+            })}>{ UI.site_skip_link }</a>
+            <header class="site-header">
+                <a class="brand" href="#/" aria-current={current(*route == Route::Home)}>{ UI.site_name }</a>
+                <nav aria-label={UI.site_nav_label}>
+                    <ul>
+                        <li><a href="#/quiz" aria-current={current(in_quiz)}>{ UI.site_nav_quiz }</a></li>
+                        <li><a href="#/learn" aria-current={current(in_learn)}>{ UI.site_nav_learn }</a></li>
+                        if !state.results.is_empty() {
+                            <li><a href="#/results" aria-current={current(*route == Route::Results)}>{ UI.site_nav_results }</a></li>
+                        }
+                    </ul>
+                </nav>
+            </header>
+            <main id="main" tabindex="-1">{ props.children.clone() }</main>
+            <footer class="site-footer">
+                <p>{ UI.site_footer_privacy }{" "}{ UI.site_footer_not_diagnosis }</p>
+                <p class="footer-links">
+                    <a href="#/learn/privacy">{ UI.site_footer_privacy_link }</a>
+                    <a href="#/learn/safety">{ UI.site_footer_safety_link }</a>
+                    <a href="#/learn/how-it-works">{ UI.site_footer_how_link }</a>
+                </p>
+            </footer>
+        </>
+    }
+}

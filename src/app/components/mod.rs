@@ -1,0 +1,9 @@
+//! Reusable widgets, one a file. They render what they are given and report choices through
+//! callbacks; none reads storage or the address.
+
+pub mod answer_group;
+pub mod dimension_result;
+pub mod layout;
+pub mod progress;
+pub mod safety_note;
+pub mod score_chart;

@@ -1,0 +1,18 @@
+//! The calm note shown at the top of the results when an answer points to fear, pressure,
+//! insults or control, whatever the scores.
+
+use yew::prelude::*;
+
+use crate::content::UI;
+
+#[function_component(SafetyNote)]
+pub fn safety_note() -> Html {
+    html! {
+        <aside class="safety-note" role="note" aria-labelledby="safety-heading" data-testid="safety-note">
+            <h2 id="safety-heading">{ UI.safety_heading }</h2>
+            <p>{ UI.safety_body }</p>
+            <p>{ UI.safety_emergency }</p>
+            <p><a href="#/learn/safety">{ UI.safety_link }</a></p>
+        </aside>
+    }
+}

@@ -1,0 +1,46 @@
+//! The start page: what Closer is, how long it takes, the privacy promise, and the way in.
+
+use yew::prelude::*;
+
+use crate::app::root::{use_app, use_title};
+use crate::app::state::{quiz_order, Action};
+use crate::content::{fill, UI};
+
+#[function_component(Home)]
+pub fn home() -> Html {
+    use_title("");
+    let state = use_app();
+    let total = quiz_order().len();
+    let start = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::StartOver)) };
+    let resume = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::Continue)) };
+    html! {
+        <div class="home">
+            <h1 tabindex="-1">{ UI.home_title }</h1>
+            <p class="lead">{ UI.home_lead }</p>
+            <p>{ UI.home_what_you_get }</p>
+            <p>{ fill(UI.home_duration, &[("count", &total.to_string())]) }</p>
+            <p class="privacy-line">{ UI.home_privacy }</p>
+            if state.in_progress() {
+                <p>{ UI.home_in_progress }</p>
+                <div class="actions">
+                    <button class="primary" onclick={resume}>
+                        { fill(UI.home_continue, &[("done", &state.answered().to_string()), ("total", &total.to_string())]) }
+                    </button>
+                    <button onclick={start}>{ UI.home_start_over }</button>
+                </div>
+            } else {
+                <div class="actions">
+                    <button class="primary" onclick={start}>{ UI.home_start }</button>
+                    if !state.results.is_empty() {
+                        <a class="button" href="#/results">{ UI.home_last_result }</a>
+                    }
+                </div>
+            }
+            <section class="home-learn" aria-labelledby="home-learn-heading">
+                <h2 id="home-learn-heading">{ UI.home_learn_heading }</h2>
+                <p>{ UI.home_learn_lead }</p>
+                <p><a href="#/learn">{ UI.home_learn_link }</a></p>
+            </section>
+        </div>
+    }
+}

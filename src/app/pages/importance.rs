@@ -1,0 +1,37 @@
+//! How much each dimension matters to the person, then on to the results.
+
+use yew::prelude::*;
+
+use crate::app::components::answer_group::AnswerGroup;
+use crate::app::root::{use_app, use_title};
+use crate::app::state::Action;
+use crate::content::{BANK, UI};
+use crate::web::clock;
+
+#[function_component(ImportancePage)]
+pub fn importance_page() -> Html {
+    use_title(UI.importance_title);
+    let state = use_app();
+    let groups = BANK.dimensions.iter().map(|d| {
+        let s = state.clone();
+        let on_choose = Callback::from(move |(value, _): (u8, bool)| s.dispatch(Action::Rate { dimension: d.id, value }));
+        html! {
+            <AnswerGroup name={format!("importance-{}", d.id)} legend={d.importance_question} options={BANK.importance_options}
+                selected={state.importance.get(d.id).copied()} on_choose={on_choose} class="importance" />
+        }
+    });
+    let finish = { let s = state.clone(); Callback::from(move |e: SubmitEvent| { e.prevent_default(); s.dispatch(Action::Finish { date_ms: clock::now_ms() }) }) };
+    html! {
+        <div class="importance-page">
+            <h1 tabindex="-1">{ UI.importance_title }</h1>
+            <p>{ UI.importance_lead }</p>
+            <form onsubmit={finish}>
+                { for groups }
+                <div class="actions">
+                    <button type="submit" class="primary" disabled={state.answers.is_empty()}>{ UI.importance_see_results }</button>
+                    <a class="button" href="#/review">{ UI.importance_back }</a>
+                </div>
+            </form>
+        </div>
+    }
+}

@@ -1,0 +1,9 @@
+//! One component per page. Pages render the state and send actions; nothing more.
+
+pub mod home;
+pub mod importance;
+pub mod learn;
+pub mod not_found;
+pub mod quiz;
+pub mod results;
+pub mod review;

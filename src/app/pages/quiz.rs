@@ -1,0 +1,67 @@
+//! One statement at a time, with progress, back and skip, and keyboard answering:
+//! 1–5 choose and move on, arrow keys choose, Enter moves on.
+
+use yew::prelude::*;
+
+use crate::app::components::answer_group::AnswerGroup;
+use crate::app::components::progress::Progress;
+use crate::app::root::{use_app, use_title};
+use crate::app::state::{quiz_order, Action};
+use crate::content::{BANK, UI};
+use crate::web::dom;
+
+#[function_component(Quiz)]
+pub fn quiz() -> Html {
+    use_title(UI.quiz_title);
+    let state = use_app();
+    let order = quiz_order();
+    let position = state.position.min(order.len().saturating_sub(1));
+    let (_, item) = order[position];
+    let selected = state.answers.get(item.id).copied();
+
+    // Each new statement takes the focus: its chosen answer, or else its first option.
+    use_effect_with(position, |_| dom::focus_first(&["#quiz-form input:checked", "#quiz-form input[type=radio]"]));
+
+    let on_choose = {
+        let s = state.clone();
+        Callback::from(move |(value, advance): (u8, bool)| s.dispatch(Action::Answer { item: item.id, value, advance }))
+    };
+    let on_keydown = {
+        let s = state.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.ctrl_key() || e.meta_key() || e.alt_key() {
+                return;
+            }
+            let key = e.key();
+            if let Some(n) = key.parse::<u8>().ok().filter(|n| (1..=5).contains(n)) {
+                e.prevent_default();
+                s.dispatch(Action::Answer { item: item.id, value: n - 1, advance: true });
+            } else if key == "Enter" && e.target_dyn_into::<web_sys::HtmlInputElement>().is_some() {
+                e.prevent_default();
+                s.dispatch(Action::Next);
+            }
+        })
+    };
+    let on_submit = { let s = state.clone(); Callback::from(move |e: SubmitEvent| { e.prevent_default(); s.dispatch(Action::Next) }) };
+    let back = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::Back)) };
+
+    html! {
+        <div class="quiz">
+            <h1 class="visually-hidden">{ UI.quiz_title }</h1>
+            <Progress current={position + 1} total={order.len()} />
+            <p class="instructions" id="quiz-instructions">{ UI.quiz_instructions }</p>
+            <form id="quiz-form" onkeydown={on_keydown} onsubmit={on_submit} aria-describedby="quiz-instructions">
+                <AnswerGroup key={item.id} name={format!("answer-{}", item.id)} legend={item.text}
+                    options={BANK.answer_options} selected={selected} on_choose={on_choose} class="statement" />
+                <div class="quiz-actions">
+                    <button type="button" onclick={back} disabled={position == 0}>{ UI.quiz_back }</button>
+                    if selected.is_some() {
+                        <button type="submit" class="primary">{ if position + 1 == order.len() { UI.quiz_review } else { UI.quiz_next } }</button>
+                    } else {
+                        <button type="submit">{ UI.quiz_skip }</button>
+                    }
+                </div>
+            </form>
+        </div>
+    }
+}

@@ -1,0 +1,100 @@
+//! The results of the latest check-in: safety note if needed, overall score and band, your
+//! focus, the chart, one card per dimension, and the disclaimer.
+
+use closer_core::focus;
+use yew::prelude::*;
+
+use crate::app::components::dimension_result::{change_text, DimensionResult};
+use crate::app::components::safety_note::SafetyNote;
+use crate::app::components::score_chart::ScoreChart;
+use crate::app::root::{use_app, use_title};
+use crate::app::state::Action;
+use crate::content::{fill, BANK, UI};
+use crate::web::{clock, dom};
+
+#[function_component(Results)]
+pub fn results() -> Html {
+    use_title(UI.results_title);
+    let state = use_app();
+    let Some(latest) = state.latest() else {
+        return html! {
+            <div class="results">
+                <h1 tabindex="-1">{ UI.results_title }</h1>
+                <p>{ UI.results_none }</p>
+                <p><a class="button primary" href="#/quiz">{ UI.results_take_quiz }</a></p>
+            </div>
+        };
+    };
+    let scores = BANK.score(&latest.answers);
+    let previous = state.previous().map(|p| BANK.score(&p.answers));
+    let overall = scores.overall();
+    let concerns = !BANK.safety_concerns(&latest.answers).is_empty();
+    let focus_ids = focus(&BANK, &scores, &latest.importance);
+    let again = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::StartOver)) };
+
+    let focus_section = if latest.importance.is_empty() {
+        html! { <p>{ UI.results_focus_unrated }</p> }
+    } else if focus_ids.is_empty() {
+        html! { <p>{ UI.results_focus_none }</p> }
+    } else {
+        html! {
+            <>
+                <p>{ UI.results_focus_lead }</p>
+                <ul class="focus-list">
+                    { for focus_ids.iter().filter_map(|id| BANK.dimension(id)).map(|d| html! {
+                        <li data-focus={d.id}><a href={format!("#dimension-{}", d.id)} onclick={jump_to(d.id)}>{ d.name }</a></li>
+                    }) }
+                </ul>
+            </>
+        }
+    };
+
+    html! {
+        <div class="results">
+            <h1 tabindex="-1">{ UI.results_title }</h1>
+            <p class="result-date">{ fill(UI.results_dated, &[("date", &clock::format_date(latest.date_ms))]) }</p>
+            if concerns { <SafetyNote /> }
+            <section class="overall" aria-labelledby="overall-heading">
+                <h2 id="overall-heading">{ UI.results_overall }</h2>
+                if let Some(value) = overall {
+                    <p class="overall-score" data-overall={value.to_string()}>
+                        <span class="overall-number">{ fill(UI.results_overall_of, &[("score", &value.to_string())]) }</span>
+                        <span class="overall-band">{ BANK.band_for(value).name }</span>
+                        if let Some(before) = previous.as_ref().and_then(|p| p.overall()) {
+                            <span class="overall-change">{ change_text(value, before) }</span>
+                        }
+                    </p>
+                } else {
+                    <p class="overall-score">{ UI.results_not_enough }</p>
+                }
+            </section>
+            <section class="focus" aria-labelledby="focus-heading">
+                <h2 id="focus-heading">{ UI.results_focus_heading }</h2>
+                { focus_section }
+            </section>
+            <section class="chart" aria-labelledby="chart-heading">
+                <h2 id="chart-heading">{ UI.results_chart_heading }</h2>
+                <ScoreChart scores={scores.clone()} />
+            </section>
+            <div class="dimension-results">
+                { for BANK.dimensions.iter().map(|d| html! {
+                    <DimensionResult dimension={d} score={scores.get(d.id).unwrap_or(closer_core::DimensionScore::NotEnoughAnswers { answered: 0, total: d.items.len() })}
+                        previous={previous.as_ref().and_then(|p| p.get(d.id)).and_then(|s| s.value())} />
+                }) }
+            </div>
+            <p class="disclaimer">{ UI.results_disclaimer }</p>
+            <div class="actions no-print">
+                <button onclick={Callback::from(|_| dom::print())}>{ UI.results_print }</button>
+                <button onclick={again}>{ UI.results_again }</button>
+            </div>
+        </div>
+    }
+}
+
+/// In-page links would change the route, so they scroll and focus instead.
+fn jump_to(id: &'static str) -> Callback<MouseEvent> {
+    Callback::from(move |e: MouseEvent| {
+        e.prevent_default();
+        dom::focus_first(&[&format!("#dimension-{id}")]);
+    })
+}

@@ -1,0 +1,41 @@
+//! The step before the results: which statements were skipped, with a way back to each.
+
+use yew::prelude::*;
+
+use crate::app::root::{use_app, use_title};
+use crate::app::state::{quiz_order, Action};
+use crate::content::{fill, UI};
+
+#[function_component(Review)]
+pub fn review() -> Html {
+    use_title(UI.review_title);
+    let state = use_app();
+    let skipped = state.skipped();
+    let back = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::Back)) };
+    let list = skipped.iter().map(|&position| {
+        let (_, item) = quiz_order()[position];
+        let go = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::GoTo(position))) };
+        html! {
+            <li data-item={item.id}>
+                <span class="skipped-text">{ item.text }</span>
+                <button onclick={go} aria-label={format!("{}: {}", UI.review_answer_this, item.text)}>{ UI.review_answer_this }</button>
+            </li>
+        }
+    });
+    html! {
+        <div class="review">
+            <h1 tabindex="-1">{ UI.review_title }</h1>
+            if skipped.is_empty() {
+                <p>{ UI.review_all_answered }</p>
+            } else {
+                <p>{ fill(UI.review_some_skipped, &[("count", &skipped.len().to_string())]) }</p>
+                <h2>{ UI.review_skipped_heading }</h2>
+                <ul class="skipped">{ for list }</ul>
+            }
+            <div class="actions">
+                <a class="button primary" href="#/importance">{ UI.review_continue }</a>
+                <button onclick={back}>{ UI.review_back }</button>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,162 @@
+//! The app's state as plain data, the actions that change it, and the reducer.
+//! Nothing here touches the browser: storage and location are written by effects in `app.rs`.
+
+use std::rc::Rc;
+use std::sync::OnceLock;
+
+use closer_core::route::Route;
+use closer_core::{Answers, Dimension, Importance, Item, ANSWER_COUNT};
+use yew::Reducible;
+
+use crate::content::BANK;
+
+/// The statements in the order they are asked, computed once.
+pub fn quiz_order() -> &'static [(&'static Dimension, &'static Item)] {
+    static ORDER: OnceLock<Vec<(&'static Dimension, &'static Item)>> = OnceLock::new();
+    ORDER.get_or_init(|| BANK.quiz_order())
+}
+
+/// A finished assessment: when, and what was answered.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompletedResult {
+    /// Milliseconds since 1970, from the browser's clock.
+    pub date_ms: f64,
+    pub content_version: u16,
+    pub answers: Answers,
+    pub importance: Importance,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct State {
+    pub route: Route,
+    /// Answers in progress, by statement id.
+    pub answers: Answers,
+    /// Importance ratings in progress, by dimension id.
+    pub importance: Importance,
+    /// Index in [`quiz_order`] of the statement on screen.
+    pub position: usize,
+    /// Completed results, oldest first.
+    pub results: Vec<CompletedResult>,
+}
+
+pub enum Action {
+    /// The address changed (a link, the back button, or typing).
+    Navigate(Route),
+    /// Forget the answers in progress and go to the first statement.
+    StartOver,
+    /// Go on with the quiz where it was left.
+    Continue,
+    /// Answer a statement (0–4) and, if it is the one on screen, optionally move on.
+    Answer { item: &'static str, value: u8, advance: bool },
+    /// Move to the next statement, answered or not; after the last, to the review.
+    Next,
+    Back,
+    /// Jump to a statement from the review.
+    GoTo(usize),
+    /// Rate how much a dimension matters (0–4).
+    Rate { dimension: &'static str, value: u8 },
+    /// Keep the answers as a completed result and show it.
+    Finish { date_ms: f64 },
+}
+
+impl State {
+    pub fn answered(&self) -> usize {
+        quiz_order().iter().filter(|(_, item)| self.answers.contains_key(item.id)).count()
+    }
+
+    /// Positions of statements without an answer.
+    pub fn skipped(&self) -> Vec<usize> {
+        quiz_order().iter().enumerate().filter(|(_, (_, item))| !self.answers.contains_key(item.id)).map(|(n, _)| n).collect()
+    }
+
+    pub fn in_progress(&self) -> bool {
+        !self.answers.is_empty() || !self.importance.is_empty()
+    }
+
+    pub fn latest(&self) -> Option<&CompletedResult> {
+        self.results.last()
+    }
+
+    /// The result before the latest one, to show the change since last time.
+    pub fn previous(&self) -> Option<&CompletedResult> {
+        self.results.len().checked_sub(2).and_then(|n| self.results.get(n))
+    }
+
+    pub fn reduce_mut(&mut self, action: Action) {
+        let total = quiz_order().len();
+        match action {
+            Action::Navigate(route) => self.route = route,
+            Action::StartOver => {
+                self.answers.clear();
+                self.importance.clear();
+                self.position = 0;
+                self.route = Route::Quiz;
+            }
+            Action::Continue => {
+                self.position = self.skipped().first().copied().unwrap_or(total);
+                self.route = if self.position < total { Route::Quiz } else { Route::Review };
+            }
+            Action::Answer { item: item_id, value, advance } => {
+                // The answer belongs to the statement it was given for, even if a late event
+                // arrives after the quiz has moved on.
+                let Some(position) = quiz_order().iter().position(|(_, item)| item.id == item_id) else { return };
+                if value < ANSWER_COUNT {
+                    self.answers.insert(item_id.to_string(), value);
+                    if advance && position == self.position {
+                        self.next(total);
+                    }
+                }
+            }
+            Action::Next => self.next(total),
+            Action::Back => {
+                if self.route == Route::Review {
+                    self.position = total.saturating_sub(1);
+                    self.route = Route::Quiz;
+                } else {
+                    self.position = self.position.saturating_sub(1);
+                }
+            }
+            Action::GoTo(position) => {
+                self.position = position.min(total.saturating_sub(1));
+                self.route = Route::Quiz;
+            }
+            Action::Rate { dimension, value } => {
+                if value < ANSWER_COUNT && BANK.dimension(dimension).is_some() {
+                    self.importance.insert(dimension.to_string(), value);
+                }
+            }
+            Action::Finish { date_ms } => {
+                if self.answers.is_empty() {
+                    return;
+                }
+                self.results.push(CompletedResult {
+                    date_ms,
+                    content_version: BANK.content_version,
+                    answers: std::mem::take(&mut self.answers),
+                    importance: std::mem::take(&mut self.importance),
+                });
+                self.position = 0;
+                self.route = Route::Results;
+            }
+        }
+    }
+
+    fn next(&mut self, total: usize) {
+        if self.position + 1 >= total {
+            self.position = total;
+            self.route = Route::Review;
+        } else {
+            self.position += 1;
+        }
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        next.reduce_mut(action);
+        Rc::new(next)
+    }
+}

@@ -1,0 +1,7 @@
+//! The edge: every browser API the app uses, each behind one small module. Nothing outside
+//! `web` calls web-sys directly for these.
+
+pub mod clock;
+pub mod location;
+pub mod storage;
+pub mod dom;
