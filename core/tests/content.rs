@@ -1,0 +1,204 @@
+//! The real content in content/en, and what a mistake in a content file looks like.
+#![cfg(feature = "parse")]
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use closer_core::parse::{self, ContentError};
+use closer_core::readability::stats;
+use closer_core::*;
+
+fn content_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../content/en")
+}
+
+fn language() -> parse::Language {
+    parse::language(&content_dir()).unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn the_bank_has_eight_balanced_dimensions_and_32_to_40_statements() {
+    let bank = language().bank;
+    assert_eq!(bank.dimensions.iter().map(|d| d.id).collect::<Vec<_>>(), DIMENSION_IDS);
+    assert!((32..=40).contains(&bank.item_count()), "{} statements", bank.item_count());
+    for d in bank.dimensions {
+        assert!((4..=6).contains(&d.items.len()), "{}: {} statements", d.id, d.items.len());
+        assert!(d.items.iter().any(|i| i.reverse), "{} has no reverse-worded statement", d.id);
+        assert!(d.items.iter().any(|i| !i.reverse), "{} has no straight statement", d.id);
+        assert!((2..=3).contains(&d.steps.len()), "{} steps", d.id);
+        for text in d.band_text {
+            assert!(text.len() > 40, "{}: band text too short: {text}", d.id);
+        }
+    }
+    assert_eq!(bank.answer_options, ["Strongly disagree", "Disagree", "Neutral", "Agree", "Strongly agree"]);
+    assert_eq!(bank.importance_options, ["Not at all", "A little", "Somewhat", "Very", "Extremely"]);
+    assert_eq!(bank.bands.iter().map(|b| (b.min, b.max)).collect::<Vec<_>>(), [(0, 39), (40, 69), (70, 100)]);
+}
+
+#[test]
+fn statement_ids_are_unique_and_locked_to_their_words() {
+    let bank = language().bank;
+    let ids: Vec<&str> = bank.dimensions.iter().flat_map(|d| d.items).map(|i| i.id).collect();
+    assert_eq!(ids.iter().collect::<BTreeSet<_>>().len(), ids.len());
+    parse::check_item_lock(&content_dir().join("../item-ids.lock"), &bank).unwrap_or_else(|e| panic!("{e}"));
+}
+
+#[test]
+fn the_safety_statements_cover_fear_coercion_insults_and_control() {
+    let bank = language().bank;
+    let safety: Vec<&Item> = bank.dimensions.iter().flat_map(|d| d.items).filter(|i| i.safety).collect();
+    assert!(safety.len() >= 4, "{} safety statements", safety.len());
+    let text = safety.iter().map(|i| i.text.to_lowercase()).collect::<Vec<_>>().join(" | ");
+    for word in ["afraid", "pressured", "names", "jealousy"] {
+        assert!(text.contains(word), "no safety statement mentions \"{word}\": {text}");
+    }
+    // Agreeing is the concerning answer on each.
+    for item in safety {
+        assert!(item.is_concerning(3) && item.is_concerning(4) && !item.is_concerning(2), "{}", item.id);
+    }
+}
+
+#[test]
+fn the_quiz_never_asks_two_statements_of_one_dimension_in_a_row() {
+    let bank = language().bank;
+    let order = bank.quiz_order();
+    assert_eq!(order.len(), bank.item_count());
+    for pair in order.windows(2) {
+        assert_ne!(pair[0].0.id, pair[1].0.id, "{} then {}", pair[0].1.id, pair[1].1.id);
+    }
+}
+
+#[test]
+fn neutral_on_every_real_statement_gives_50_on_every_dimension() {
+    let bank = language().bank;
+    let answers: Answers = bank.dimensions.iter().flat_map(|d| d.items).map(|i| (i.id.to_string(), 2)).collect();
+    let scores = bank.score(&answers);
+    assert!(scores.dimensions.iter().all(|(_, s)| *s == DimensionScore::Scored(50)), "{scores:?}");
+}
+
+#[test]
+fn statements_and_pages_read_easily() {
+    let lang = language();
+    let statements = lang.bank.dimensions.iter().flat_map(|d| d.items).fold(Default::default(), |t: readability::TextStats, i| t.add(stats(i.text)));
+    assert!(statements.reading_ease() >= 60.0, "statements: {:.1}", statements.reading_ease());
+    for p in &lang.pages {
+        let ease = stats(p.text).reading_ease();
+        assert!(ease >= 60.0, "{}: reading ease {ease:.1}", p.page.slug);
+    }
+}
+
+#[test]
+fn every_dimension_has_an_explainer_page_and_every_link_resolves() {
+    let lang = language();
+    for id in DIMENSION_IDS {
+        assert!(lang.pages.iter().any(|p| p.page.dimension == Some(id)), "no page for {id}");
+    }
+    for p in &lang.pages {
+        for link in p.page.links {
+            match route::Route::parse(link) {
+                route::Route::Page(slug) => assert!(lang.pages.iter().any(|q| q.page.slug == slug), "{}: {link}", p.page.slug),
+                route::Route::NotFound(_) => panic!("{}: {link} is no route", p.page.slug),
+                _ => {}
+            }
+        }
+    }
+}
+
+#[test]
+fn the_ui_strings_are_all_present() {
+    let ui = language().ui;
+    for key in ["site.name", "home.start", "quiz.progress", "results.disclaimer", "safety.body"] {
+        assert!(ui.get(key).is_some(), "missing {key}");
+    }
+}
+
+// --- what a content mistake looks like ------------------------------------------------------
+
+fn real_assessment() -> String {
+    std::fs::read_to_string(content_dir().join("assessment.toml")).unwrap()
+}
+
+fn assessment_error(text: &str) -> ContentError {
+    parse::assessment_from_str(Path::new("content/en/assessment.toml"), text).expect_err("this content should be refused")
+}
+
+fn line_of(text: &str, needle: &str) -> usize {
+    text.lines().position(|l| l.contains(needle)).expect("needle in text") + 1
+}
+
+#[test]
+fn a_duplicate_statement_id_is_reported_at_its_line() {
+    let text = real_assessment().replacen("id = \"qt1\"", "id = \"au1\"", 1);
+    let e = assessment_error(&text);
+    let second = text.match_indices("id = \"au1\"").nth(1).expect("two au1").0;
+    assert_eq!(e.line, text[..second].matches('\n').count() + 1);
+    assert!(e.message.contains("\"au1\" is used twice"), "{e}");
+    assert!(e.to_string().starts_with(&format!("content/en/assessment.toml:{}:", e.line)), "{e}");
+}
+
+#[test]
+fn a_syntax_error_is_reported_with_file_line_and_column() {
+    let text = real_assessment().replacen("reverse = false", "reverse = fals", 1);
+    let e = assessment_error(&text);
+    assert_eq!(e.line, line_of(&text, "reverse = fals"));
+    assert!(e.column > 1);
+}
+
+#[test]
+fn wrong_values_are_refused_with_a_reason() {
+    let cases = [
+        (real_assessment().replacen("id = \"openness\"", "id = \"openess\"", 1), "unknown dimension \"openess\""),
+        (real_assessment().replacen("sign = \"closeness\"", "sign = \"close\"", 1), "`sign` must be"),
+        (real_assessment().replacen("max = 39", "max = 38", 1), "must start at 39"),
+        (real_assessment().replacen("\"Neutral\", ", "", 1), "exactly five"),
+        (real_assessment().replacen("reverse = false", "reverse = false\nweight = 2", 1), "unknown field `weight`"),
+    ];
+    for (text, expected) in cases {
+        let e = assessment_error(&text);
+        assert!(e.message.contains(expected), "expected \"{expected}\", got: {e}");
+        assert!(e.line > 0, "{e}");
+    }
+}
+
+#[test]
+fn changing_a_published_statement_without_a_new_id_is_refused() {
+    let bank = parse::assessment_from_str(Path::new("a.toml"), &real_assessment().replacen("embarrass me", "embarrass me a lot", 1)).unwrap();
+    let e = parse::check_item_lock(&content_dir().join("../item-ids.lock"), &bank).expect_err("changed words");
+    assert!(e.message.contains("new words need a new id"), "{e}");
+}
+
+fn page_error(text: &str) -> ContentError {
+    parse::page_from_str(Path::new("content/en/pages/x.md"), text).expect_err("this page should be refused")
+}
+
+#[test]
+fn page_mistakes_are_reported_at_their_line() {
+    let front = "+++\nslug = \"x\"\ntitle = \"X\"\norder = 1\n+++\n";
+    let e = page_error(&format!("{front}\nSome words.\n\n# A second h1\n"));
+    assert_eq!((e.line, e.message.contains("only h1")), (9, true), "{e}");
+    let e = page_error(&format!("{front}Words <b>bold</b>.\n"));
+    assert!(e.message.contains("raw HTML") && e.line == 6, "{e}");
+    let e = page_error(&format!("{front}See [there](#/nowhere).\n"));
+    assert!(e.message.contains("no page of the app"), "{e}");
+    let e = page_error(&format!("{front}See [there](javascript:alert(1)).\n"));
+    assert!(e.message.contains("use `#/…`"), "{e}");
+    let e = page_error(&format!("{front}## A\n\n#### Skipped a level\n"));
+    assert!(e.message.contains("do not skip levels") && e.line == 8, "{e}");
+    let e = page_error("+++\nslug = \"Bad Slug\"\ntitle = \"X\"\norder = 1\n+++\nText.\n");
+    assert_eq!(e.line, 2, "{e}");
+    let e = page_error("No front matter here.\n");
+    assert!(e.message.contains("+++"), "{e}");
+}
+
+#[test]
+fn a_good_page_becomes_markup_with_its_links() {
+    let p = parse::page_from_str(
+        Path::new("x.md"),
+        "+++\nslug = \"x\"\ntitle = \"X\"\norder = 1\n+++\n## Hello\n\nRead [safety](#/learn/safety) or [elsewhere](https://example.org).\n",
+    )
+    .unwrap();
+    assert!(p.page.html.contains("<h2>Hello</h2>"));
+    assert!(p.page.html.contains("rel=\"noopener noreferrer\" target=\"_blank\" href=\"https://example.org\""));
+    assert_eq!(p.page.links, ["#/learn/safety"]);
+    assert_eq!(p.text.trim(), "Hello\nRead safety or elsewhere.");
+}

@@ -1,0 +1,34 @@
+import { defineConfig } from "@playwright/test";
+
+// End-to-end tests drive a release build (dist/) in Debian's Chromium, served on loopback.
+// The network here is closed, so Chromium must not try to reach anything by itself.
+export const chromiumArgs = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  timeout: 60_000,
+  fullyParallel: true,
+  workers: 2,
+  reporter: [["list"]],
+  outputDir: "test-results",
+  use: {
+    baseURL: "http://127.0.0.1:4173/",
+    browserName: "chromium",
+    launchOptions: { executablePath: process.env.CHROME_PATH || "/usr/bin/chromium", args: chromiumArgs },
+    trace: "off",
+  },
+  webServer: {
+    command: "node scripts/serve.mjs --dir dist --port 4173 --prefix / --prefix /some/path/",
+    url: "http://127.0.0.1:4173/",
+    reuseExistingServer: false,
+    timeout: 20_000,
+  },
+});
