@@ -35,7 +35,7 @@ test-e2e:
 	npx playwright test
 
 sizes:
-	node scripts/sizes.mjs dist
+	node scripts/sizes.mjs dist --report-only
 
 ## Build release and print raw and gzip sizes per file.
 bench:

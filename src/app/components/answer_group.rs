@@ -37,7 +37,7 @@ pub fn answer_group(props: &AnswerGroupProps) -> Html {
         }
     });
     html! {
-        <fieldset class={classes!("answer-group", props.class.clone())}>
+        <fieldset class={classes!("answer-group", props.class.clone())} role="radiogroup">
             <legend>{ props.legend.clone() }</legend>
             <div class="options">{ for options }</div>
         </fieldset>

@@ -28,7 +28,11 @@ pub fn review() -> Html {
             if skipped.is_empty() {
                 <p>{ UI.review_all_answered }</p>
             } else {
-                <p>{ fill(UI.review_some_skipped, &[("count", &skipped.len().to_string())]) }</p>
+                if skipped.len() == 1 {
+                    <p>{ UI.review_one_skipped }</p>
+                } else {
+                    <p>{ fill(UI.review_some_skipped, &[("count", &skipped.len().to_string())]) }</p>
+                }
                 <h2>{ UI.review_skipped_heading }</h2>
                 <ul class="skipped">{ for list }</ul>
             }
