@@ -7,6 +7,7 @@
 
 pub mod content;
 pub mod readability;
+pub mod record;
 pub mod route;
 pub mod scoring;
 

@@ -3,6 +3,7 @@
 
 pub mod components;
 pub mod pages;
+mod persist;
 mod root;
 pub mod state;
 

@@ -5,7 +5,8 @@ use yew::prelude::*;
 
 use super::components::layout::Layout;
 use super::pages;
-use super::state::{Action, State};
+use super::persist;
+use super::state::{Action, Keeping, State};
 use crate::web::{dom, location};
 
 /// What every page receives: the state and a way to change it.
@@ -13,7 +14,48 @@ pub type AppContext = UseReducerHandle<State>;
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(|| State { route: location::current(), ..State::default() });
+    // Storage is read once, here, at start.
+    let state = use_reducer(|| {
+        let loaded = persist::load();
+        State::from_record(location::current(), loaded.record, loaded.keeping, loaded.notices)
+    });
+
+    // Every change to what is kept is written at once (never during render). The text last
+    // written or received is remembered, so nothing is written twice.
+    let last_text = use_mut_ref(String::new);
+    {
+        let dispatcher = state.dispatcher();
+        let last_text = last_text.clone();
+        let record = state.to_record();
+        let keeping = state.keeping;
+        use_effect_with((record, keeping), move |(record, keeping)| {
+            if *keeping == Keeping::Saved {
+                let text = record.to_json();
+                if *last_text.borrow() != text {
+                    match persist::save(&text) {
+                        Ok(()) => *last_text.borrow_mut() = text,
+                        Err(lost) => dispatcher.dispatch(Action::StorageLost(lost)),
+                    }
+                }
+            }
+        });
+    }
+
+    // Another tab changed the record: take its changes in.
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = crate::web::storage::StorageListener::new(closer_core::record::STORAGE_KEY, move |text| {
+                match persist::from_other_tab(text) {
+                    Some(Ok(record)) => dispatcher.dispatch(Action::Merge(record)),
+                    None => dispatcher.dispatch(Action::DeletedElsewhere),
+                    // Unreadable text from elsewhere: keep ours, which will be written again.
+                    Some(Err(_)) => {}
+                }
+            });
+            move || drop(listener)
+        });
+    }
 
     // The address bar drives the route: links, the back button and typed addresses.
     {
@@ -44,7 +86,9 @@ pub fn app() -> Html {
         Route::Quiz => html! { <pages::quiz::Quiz /> },
         Route::Review => html! { <pages::review::Review /> },
         Route::Importance => html! { <pages::importance::ImportancePage /> },
-        Route::Results | Route::History | Route::Data | Route::Compare(_) => html! { <pages::results::Results /> },
+        Route::Results | Route::Compare(_) => html! { <pages::results::Results /> },
+        Route::History => html! { <pages::history::History /> },
+        Route::Data => html! { <pages::data::DataPage /> },
         Route::Learn => html! { <pages::learn::Contents /> },
         Route::Page(slug) => html! { <pages::learn::LearnPage slug={slug.clone()} /> },
         Route::NotFound(_) => html! { <pages::not_found::NotFound /> },

@@ -1,9 +1,11 @@
 //! The app's state as plain data, the actions that change it, and the reducer.
-//! Nothing here touches the browser: storage and location are written by effects in `app.rs`.
+//! Nothing here touches the browser: storage and location are read and written at the edge
+//! (`app::persist`, `web`) and by effects in `root.rs`.
 
 use std::rc::Rc;
 use std::sync::OnceLock;
 
+use closer_core::record::{Progress, Record, StoredComparison, StoredResult, RECORD_VERSION};
 use closer_core::route::Route;
 use closer_core::{Answers, Dimension, Importance, Item, ANSWER_COUNT};
 use yew::Reducible;
@@ -26,6 +28,40 @@ pub struct CompletedResult {
     pub importance: Importance,
 }
 
+/// A partner's link that was opened here.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReceivedLink {
+    pub received_ms: f64,
+    pub code: String,
+    /// The link of our own result it was compared with, if any.
+    pub own_code: Option<String>,
+}
+
+/// Whether what happens here is being kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Keeping {
+    /// Saved to localStorage on every change.
+    #[default]
+    Saved,
+    /// Storage is blocked or unavailable: everything lives in memory until the tab closes.
+    Unavailable,
+    /// Storage refused to take more: changes from now on live in memory only.
+    Full,
+}
+
+/// Something the person should be told once, at the top of the page.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    /// Stored data could not be read; it was kept as a backup that can be downloaded.
+    BackupKept { reason: &'static str },
+    /// The check-in changed since the answers were given; this many answers were dropped.
+    AnswersDropped(usize),
+    /// Data was imported from a file.
+    Imported,
+    /// Everything was deleted.
+    Deleted,
+}
+
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct State {
     pub route: Route,
@@ -37,6 +73,10 @@ pub struct State {
     pub position: usize,
     /// Completed results, oldest first.
     pub results: Vec<CompletedResult>,
+    /// Partner links received.
+    pub links: Vec<ReceivedLink>,
+    pub keeping: Keeping,
+    pub notices: Vec<Notice>,
 }
 
 pub enum Action {
@@ -57,6 +97,20 @@ pub enum Action {
     Rate { dimension: &'static str, value: u8 },
     /// Keep the answers as a completed result and show it.
     Finish { date_ms: f64 },
+    /// Another tab wrote this record: take it in without losing anything here.
+    Merge(Record),
+    /// An imported file replaces everything.
+    Replace(Record),
+    /// Delete one completed result.
+    DeleteResult { date_ms: f64 },
+    /// Delete everything (the stored record is removed by the caller).
+    DeleteEverything,
+    /// Another tab deleted everything: forget it here too, staying on this page.
+    DeletedElsewhere,
+    /// Storage stopped working: keep going in memory.
+    StorageLost(Keeping),
+    /// Dismiss the notice at this index.
+    Dismiss(usize),
 }
 
 impl State {
@@ -125,6 +179,29 @@ impl State {
                     self.importance.insert(dimension.to_string(), value);
                 }
             }
+            Action::Merge(record) => {
+                let mut mine = self.to_record();
+                mine.merge_from(record);
+                self.apply_record(mine);
+            }
+            Action::Replace(record) => {
+                self.apply_record(record);
+                self.notices = vec![Notice::Imported];
+            }
+            Action::DeleteResult { date_ms } => self.results.retain(|r| r.date_ms != date_ms),
+            Action::DeleteEverything => {
+                let keeping = self.keeping;
+                *self = State { route: Route::Data, keeping, notices: vec![Notice::Deleted], ..State::default() };
+            }
+            Action::DeletedElsewhere => {
+                *self = State { route: self.route.clone(), keeping: self.keeping, ..State::default() };
+            }
+            Action::StorageLost(keeping) => self.keeping = keeping,
+            Action::Dismiss(index) => {
+                if index < self.notices.len() {
+                    self.notices.remove(index);
+                }
+            }
             Action::Finish { date_ms } => {
                 if self.answers.is_empty() {
                     return;
@@ -138,6 +215,58 @@ impl State {
                 self.position = 0;
                 self.route = Route::Results;
             }
+        }
+    }
+
+    /// The state at start: what was stored, adapted to this content version.
+    pub fn from_record(route: Route, mut record: Record, keeping: Keeping, mut notices: Vec<Notice>) -> State {
+        let dropped = record.adapt_to(&BANK);
+        if dropped > 0 {
+            notices.push(Notice::AnswersDropped(dropped));
+        }
+        let mut state = State { route, keeping, notices, ..State::default() };
+        state.apply_record(record);
+        state
+    }
+
+    fn apply_record(&mut self, record: Record) {
+        let progress = record.progress.unwrap_or_default();
+        self.answers = progress.answers;
+        self.importance = progress.importance;
+        self.position = progress.position.min(quiz_order().len());
+        self.results = record
+            .results
+            .into_iter()
+            .map(|r| CompletedResult { date_ms: r.date_ms, content_version: r.content_version, answers: r.answers, importance: r.importance })
+            .collect();
+        self.results.sort_by(|a, b| a.date_ms.total_cmp(&b.date_ms));
+        self.links = record
+            .comparisons
+            .into_iter()
+            .map(|c| ReceivedLink { received_ms: c.received_ms, code: c.code, own_code: c.own_code })
+            .collect();
+    }
+
+    /// What is kept: everything but the route, the notices and the storage status.
+    pub fn to_record(&self) -> Record {
+        Record {
+            version: RECORD_VERSION,
+            progress: self.in_progress().then(|| Progress {
+                content_version: BANK.content_version,
+                answers: self.answers.clone(),
+                importance: self.importance.clone(),
+                position: self.position,
+            }),
+            results: self
+                .results
+                .iter()
+                .map(|r| StoredResult { date_ms: r.date_ms, content_version: r.content_version, answers: r.answers.clone(), importance: r.importance.clone() })
+                .collect(),
+            comparisons: self
+                .links
+                .iter()
+                .map(|l| StoredComparison { received_ms: l.received_ms, code: l.code.clone(), own_code: l.own_code.clone() })
+                .collect(),
         }
     }
 

@@ -5,3 +5,4 @@ pub mod clock;
 pub mod location;
 pub mod storage;
 pub mod dom;
+pub mod files;

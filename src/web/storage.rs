@@ -58,3 +58,36 @@ pub fn write(key: &str, value: &str) -> Result<(), StorageError> {
 pub fn remove(key: &str) -> Result<(), StorageError> {
     local_storage()?.remove_item(key).map_err(describe)
 }
+
+/// Calls `on_change` with the new text whenever another tab changes `key` (the `storage`
+/// event), until the returned guard is dropped.
+pub struct StorageListener {
+    closure: wasm_bindgen::closure::Closure<dyn FnMut(web_sys::StorageEvent)>,
+}
+
+impl StorageListener {
+    pub fn new(key: &'static str, mut on_change: impl FnMut(Option<String>) + 'static) -> StorageListener {
+        use wasm_bindgen::JsCast;
+        let closure = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::StorageEvent)>::new(move |e: web_sys::StorageEvent| {
+            // A `clear()` elsewhere has no key; it removed ours too.
+            match e.key() {
+                Some(k) if k == key => on_change(e.new_value()),
+                None => on_change(None),
+                _ => {}
+            }
+        });
+        if let Some(window) = web_sys::window() {
+            let _ = window.add_event_listener_with_callback("storage", closure.as_ref().unchecked_ref());
+        }
+        StorageListener { closure }
+    }
+}
+
+impl Drop for StorageListener {
+    fn drop(&mut self) {
+        use wasm_bindgen::JsCast;
+        if let Some(window) = web_sys::window() {
+            let _ = window.remove_event_listener_with_callback("storage", self.closure.as_ref().unchecked_ref());
+        }
+    }
+}

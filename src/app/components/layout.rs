@@ -3,6 +3,7 @@
 use closer_core::route::Route;
 use yew::prelude::*;
 
+use crate::app::components::notices::Notices;
 use crate::app::root::use_app;
 use crate::content::UI;
 
@@ -32,17 +33,22 @@ pub fn layout(props: &LayoutProps) -> Html {
                         <li><a href="#/learn" aria-current={current(in_learn)}>{ UI.site_nav_learn }</a></li>
                         if !state.results.is_empty() {
                             <li><a href="#/results" aria-current={current(*route == Route::Results)}>{ UI.site_nav_results }</a></li>
+                            <li><a href="#/history" aria-current={current(*route == Route::History)}>{ UI.site_nav_history }</a></li>
                         }
                     </ul>
                 </nav>
             </header>
-            <main id="main" tabindex="-1">{ props.children.clone() }</main>
+            <main id="main" tabindex="-1">
+                <Notices />
+                { props.children.clone() }
+            </main>
             <footer class="site-footer">
                 <p>{ UI.site_footer_privacy }{" "}{ UI.site_footer_not_diagnosis }</p>
                 <p class="footer-links">
                     <a href="#/learn/privacy">{ UI.site_footer_privacy_link }</a>
                     <a href="#/learn/safety">{ UI.site_footer_safety_link }</a>
                     <a href="#/learn/how-it-works">{ UI.site_footer_how_link }</a>
+                    <a href="#/data" aria-current={current(*route == Route::Data)}>{ UI.site_footer_data_link }</a>
                 </p>
             </footer>
         </>

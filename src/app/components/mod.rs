@@ -4,6 +4,7 @@
 pub mod answer_group;
 pub mod dimension_result;
 pub mod layout;
+pub mod notices;
 pub mod progress;
 pub mod safety_note;
 pub mod score_chart;

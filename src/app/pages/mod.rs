@@ -1,5 +1,7 @@
 //! One component per page. Pages render the state and send actions; nothing more.
 
+pub mod data;
+pub mod history;
 pub mod home;
 pub mod importance;
 pub mod learn;

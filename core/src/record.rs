@@ -1,0 +1,289 @@
+//! What Closer keeps in the browser: one versioned record, its serialized form (separate from
+//! the app's live state), reading it back with migration from every older version, and merging
+//! the record another tab wrote. Pure: the app's `web::storage` moves the text in and out.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::content::{Bank, ANSWER_COUNT};
+use crate::scoring::{Answers, Importance};
+
+/// The localStorage key. The record inside carries its own version.
+pub const STORAGE_KEY: &str = "closer.v1";
+/// Where unreadable stored text is kept, so nothing is lost.
+pub const BACKUP_KEY: &str = "closer.v1.backup";
+/// The record version this build writes.
+pub const RECORD_VERSION: u32 = 2;
+/// Stored text longer than this is refused without parsing (localStorage holds about 5 MB).
+pub const MAX_RECORD_BYTES: usize = 2_000_000;
+/// Limits that keep a record sane: more than this is not something Closer wrote.
+const MAX_RESULTS: usize = 1000;
+const MAX_COMPARISONS: usize = 200;
+const MAX_ID_LEN: usize = 64;
+const MAX_CODE_LEN: usize = 1024;
+
+/// Everything Closer stores, as written to localStorage and to an export file.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Record {
+    pub version: u32,
+    /// The check-in in progress, if any.
+    #[serde(default)]
+    pub progress: Option<Progress>,
+    /// Completed results, oldest first.
+    #[serde(default)]
+    pub results: Vec<StoredResult>,
+    /// Partner links received.
+    #[serde(default)]
+    pub comparisons: Vec<StoredComparison>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Progress {
+    pub content_version: u16,
+    pub answers: Answers,
+    #[serde(default)]
+    pub importance: Importance,
+    /// Index in the quiz order of the statement on screen.
+    #[serde(default)]
+    pub position: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StoredResult {
+    /// Milliseconds since 1970.
+    pub date_ms: f64,
+    pub content_version: u16,
+    pub answers: Answers,
+    #[serde(default)]
+    pub importance: Importance,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StoredComparison {
+    pub received_ms: f64,
+    /// The partner's link code, exactly as received; decoded when shown.
+    pub code: String,
+    /// The link code of the result it was compared with, if any.
+    #[serde(default)]
+    pub own_code: Option<String>,
+}
+
+/// Why stored text could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RecordError {
+    /// Not JSON at all.
+    NotJson,
+    /// JSON, but not a record Closer wrote (missing or wrongly typed fields).
+    WrongShape(String),
+    /// Written by a newer Closer than this one.
+    FutureVersion(u32),
+    /// Larger than any record Closer writes.
+    TooLarge(usize),
+    /// A value out of range, such as an answer of 9.
+    BadValue(String),
+}
+
+impl RecordError {
+    /// A stable key the app turns into words.
+    pub fn key(&self) -> &'static str {
+        match self {
+            RecordError::NotJson => "not_json",
+            RecordError::WrongShape(_) => "wrong_shape",
+            RecordError::FutureVersion(_) => "future_version",
+            RecordError::TooLarge(_) => "too_large",
+            RecordError::BadValue(_) => "bad_value",
+        }
+    }
+}
+
+impl fmt::Display for RecordError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RecordError::NotJson => write!(f, "not JSON"),
+            RecordError::WrongShape(why) => write!(f, "not a Closer record: {why}"),
+            RecordError::FutureVersion(v) => write!(f, "written by a newer version (record version {v})"),
+            RecordError::TooLarge(n) => write!(f, "too large ({n} bytes)"),
+            RecordError::BadValue(why) => write!(f, "a value is out of range: {why}"),
+        }
+    }
+}
+
+/// Version 1, the first stored shape: answers in progress and completed results, without
+/// importance ratings, positions or comparisons.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RecordV1 {
+    #[allow(dead_code)]
+    version: u32,
+    content_version: u16,
+    #[serde(default)]
+    answers: Answers,
+    #[serde(default)]
+    results: Vec<ResultV1>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ResultV1 {
+    date_ms: f64,
+    answers: Answers,
+}
+
+fn migrate_v1(old: RecordV1) -> Record {
+    Record {
+        version: RECORD_VERSION,
+        progress: (!old.answers.is_empty()).then(|| Progress {
+            content_version: old.content_version,
+            answers: old.answers,
+            importance: Importance::new(),
+            position: 0,
+        }),
+        results: old
+            .results
+            .into_iter()
+            .map(|r| StoredResult { date_ms: r.date_ms, content_version: old.content_version, answers: r.answers, importance: Importance::new() })
+            .collect(),
+        comparisons: Vec::new(),
+    }
+}
+
+fn check_answers(what: &str, map: &BTreeMap<String, u8>) -> Result<(), RecordError> {
+    if map.len() > 500 {
+        return Err(RecordError::BadValue(format!("{what}: {} entries", map.len())));
+    }
+    for (id, value) in map {
+        if id.len() > MAX_ID_LEN || *value >= ANSWER_COUNT {
+            return Err(RecordError::BadValue(format!("{what}: {id:.20} = {value}")));
+        }
+    }
+    Ok(())
+}
+
+fn check_date(what: &str, ms: f64) -> Result<(), RecordError> {
+    // From 1970 to the year 10000.
+    if !(0.0..=253_402_300_799_000.0).contains(&ms) {
+        return Err(RecordError::BadValue(format!("{what}: date {ms}")));
+    }
+    Ok(())
+}
+
+impl Record {
+    /// A record with nothing in it.
+    pub fn empty() -> Record {
+        Record { version: RECORD_VERSION, ..Record::default() }
+    }
+
+    /// Reads stored or imported text, migrating older versions. Never panics.
+    pub fn from_json(text: &str) -> Result<Record, RecordError> {
+        if text.len() > MAX_RECORD_BYTES {
+            return Err(RecordError::TooLarge(text.len()));
+        }
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|_| RecordError::NotJson)?;
+        let version = match value.get("version") {
+            Some(v) => v.as_u64().ok_or_else(|| RecordError::WrongShape("`version` is not a whole number".into()))?,
+            None => return Err(RecordError::WrongShape("no `version`".into())),
+        };
+        let shape = |e: serde_json::Error| RecordError::WrongShape(e.to_string());
+        let record = match version {
+            1 => migrate_v1(serde_json::from_value(value).map_err(shape)?),
+            2 => serde_json::from_value::<Record>(value).map_err(shape)?,
+            v if v > u64::from(RECORD_VERSION) => return Err(RecordError::FutureVersion(u32::try_from(v).unwrap_or(u32::MAX))),
+            v => return Err(RecordError::WrongShape(format!("unknown version {v}"))),
+        };
+        record.validate()?;
+        Ok(record)
+    }
+
+    /// The record as JSON text.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// The record as indented JSON, for an export file a person may open.
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    fn validate(&self) -> Result<(), RecordError> {
+        if let Some(p) = &self.progress {
+            check_answers("answers", &p.answers)?;
+            check_answers("importance", &p.importance)?;
+            if p.position > 500 {
+                return Err(RecordError::BadValue(format!("position {}", p.position)));
+            }
+        }
+        if self.results.len() > MAX_RESULTS || self.comparisons.len() > MAX_COMPARISONS {
+            return Err(RecordError::BadValue("too many entries".into()));
+        }
+        for r in &self.results {
+            check_date("result", r.date_ms)?;
+            check_answers("result answers", &r.answers)?;
+            check_answers("result importance", &r.importance)?;
+        }
+        for c in &self.comparisons {
+            check_date("comparison", c.received_ms)?;
+            if c.code.len() > MAX_CODE_LEN || c.own_code.as_ref().is_some_and(|o| o.len() > MAX_CODE_LEN) {
+                return Err(RecordError::BadValue("comparison link too long".into()));
+            }
+        }
+        Ok(())
+    }
+
+    /// Brings progress written for another content version up to `bank`: answers to statements
+    /// that still exist are kept (an id never changes its words), the rest are dropped.
+    /// Returns how many answers were dropped.
+    pub fn adapt_to(&mut self, bank: &Bank) -> usize {
+        let Some(progress) = &mut self.progress else { return 0 };
+        if progress.content_version == bank.content_version {
+            return 0;
+        }
+        let before = progress.answers.len();
+        progress.answers.retain(|id, _| bank.item(id).is_some());
+        progress.importance.retain(|id, _| bank.dimension(id).is_some());
+        progress.content_version = bank.content_version;
+        progress.position = 0;
+        before - progress.answers.len()
+    }
+
+    /// Takes in the record another tab has just written. Answers and ratings in progress are
+    /// united (the other tab's value wins where both answered the same statement). The other
+    /// tab's results are taken as they are (so a deletion there holds here), plus any result of
+    /// ours newer than all of them (one we finished and the other tab has not seen yet).
+    pub fn merge_from(&mut self, other: Record) {
+        match (&mut self.progress, other.progress) {
+            (Some(mine), Some(theirs)) => {
+                mine.answers.extend(theirs.answers);
+                mine.importance.extend(theirs.importance);
+            }
+            (mine @ None, Some(theirs)) => *mine = Some(theirs),
+            (mine @ Some(_), None) => {
+                // The other tab finished this check-in: our progress is in its newest result.
+                let finished = other.results.iter().max_by(|a, b| a.date_ms.total_cmp(&b.date_ms));
+                let theirs_newer = finished.is_some_and(|f| self.results.iter().all(|r| r.date_ms < f.date_ms));
+                if let (Some(p), Some(f)) = (mine.as_ref(), finished) {
+                    if theirs_newer && p.answers.iter().all(|(id, v)| f.answers.get(id) == Some(v)) {
+                        *mine = None;
+                    }
+                }
+            }
+            (None, None) => {}
+        }
+        let newest_theirs = other.results.iter().map(|r| r.date_ms).fold(f64::MIN, f64::max);
+        let mut results = other.results;
+        results.extend(self.results.drain(..).filter(|r| r.date_ms > newest_theirs));
+        self.results = results;
+        let mut comparisons = other.comparisons;
+        for c in self.comparisons.drain(..) {
+            if !comparisons.iter().any(|x| x.code == c.code) {
+                comparisons.push(c);
+            }
+        }
+        self.comparisons = comparisons;
+    }
+}

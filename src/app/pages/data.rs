@@ -1,0 +1,103 @@
+//! Your data: what is stored and where, export, import, and delete everything.
+
+use closer_core::record::{Record, MAX_RECORD_BYTES};
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::app::persist;
+use crate::app::root::{use_app, use_title};
+use crate::app::state::Action;
+use crate::content::{fill, UI};
+use crate::web::{clock, files};
+
+#[function_component(DataPage)]
+pub fn data_page() -> Html {
+    use_title(UI.data_title);
+    let state = use_app();
+    let confirming = use_state(|| false);
+    let error = use_state(|| None::<String>);
+
+    let export = {
+        let s = state.clone();
+        Callback::from(move |_| {
+            let date = js_sys::Date::new(&clock::now_ms().into()).to_iso_string().as_string().unwrap_or_default();
+            let name = format!("closer-data-{}.json", date.get(..10).unwrap_or("export"));
+            let _ = files::download(&name, &s.to_record().to_json_pretty(), "application/json");
+        })
+    };
+    let import = {
+        let s = state.clone();
+        let error = error.clone();
+        Callback::from(move |e: Event| {
+            let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+            let s = s.clone();
+            let error = error.clone();
+            let input_again = input.clone();
+            files::read_chosen_file(&input, MAX_RECORD_BYTES as f64, move |text| {
+                let outcome = text.map_err(|_| UI.data_import_reason_unreadable.to_string()).and_then(|t| {
+                    Record::from_json(&t).map_err(|e| crate::app::components::notices::reason(e.key()).to_string())
+                });
+                match outcome {
+                    Ok(record) => {
+                        error.set(None);
+                        s.dispatch(Action::Replace(record));
+                    }
+                    Err(reason) => error.set(Some(fill(UI.data_import_error, &[("reason", &reason)]))),
+                }
+                input_again.set_value("");
+            });
+        })
+    };
+    let ask = { let c = confirming.clone(); Callback::from(move |_| c.set(true)) };
+    let cancel = { let c = confirming.clone(); Callback::from(move |_| c.set(false)) };
+    let delete = {
+        let s = state.clone();
+        let c = confirming.clone();
+        let error = error.clone();
+        Callback::from(move |_| {
+            c.set(false);
+            match persist::delete_everything() {
+                Ok(()) => s.dispatch(Action::DeleteEverything),
+                // Storage that cannot be used held nothing: clearing memory is all there is.
+                Err(crate::web::storage::StorageError::Unavailable) => s.dispatch(Action::DeleteEverything),
+                Err(_) => error.set(Some(UI.data_delete_failed.to_string())),
+            }
+        })
+    };
+    let summary = fill(UI.data_summary, &[
+        ("results", &state.results.len().to_string()),
+        ("answers", &state.answers.len().to_string()),
+        ("links", &state.links.len().to_string()),
+    ]);
+    html! {
+        <div class="data-page">
+            <h1 tabindex="-1">{ UI.data_title }</h1>
+            <h2>{ UI.data_what_heading }</h2>
+            <p>{ UI.data_what_body }</p>
+            <p>{ UI.data_never_leaves }</p>
+            <p data-testid="data-summary">{ summary }</p>
+            if let Some(message) = &*error {
+                <p class="error" role="alert">{ message.clone() }</p>
+            }
+            <h2>{ UI.data_export_heading }</h2>
+            <p>{ UI.data_export_hint }</p>
+            <p><button onclick={export}>{ UI.data_export }</button></p>
+            <p>{ UI.data_import_hint }</p>
+            <p>
+                <input id="import-file" class="visually-hidden" type="file" accept="application/json,.json" onchange={import} />
+                <label class="button file-button" for="import-file">{ UI.data_import }</label>
+            </p>
+            <h2>{ UI.data_delete_heading }</h2>
+            <p>{ UI.data_delete_body }</p>
+            if *confirming {
+                <div class="confirm" role="group" aria-label={UI.data_confirm}>
+                    <p>{ UI.data_confirm }</p>
+                    <button class="danger" onclick={delete}>{ UI.data_confirm_yes }</button>
+                    <button onclick={cancel}>{ UI.data_confirm_no }</button>
+                </div>
+            } else {
+                <p><button class="danger" onclick={ask}>{ UI.data_delete }</button></p>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,83 @@
+//! Past results, newest first, a small trend for each dimension, and deleting one result.
+
+use closer_core::DimensionScore;
+use yew::prelude::*;
+
+use crate::app::root::{use_app, use_title};
+use crate::app::state::Action;
+use crate::content::{fill, BANK, UI};
+use crate::web::clock;
+
+const W: f64 = 120.0;
+const H: f64 = 32.0;
+
+/// A small line of a dimension's scores over time, with the values in its accessible name.
+fn trend(name: &str, values: &[Option<u8>]) -> Html {
+    let known: Vec<(usize, u8)> = values.iter().enumerate().filter_map(|(n, v)| v.map(|v| (n, v))).collect();
+    let step = if values.len() > 1 { W / (values.len() - 1) as f64 } else { 0.0 };
+    let point = |(n, v): (usize, u8)| (if values.len() > 1 { n as f64 * step } else { W / 2.0 }, H - 2.0 - f64::from(v) * (H - 4.0) / 100.0);
+    let points = known.iter().map(|&p| { let (x, y) = point(p); format!("{x:.1},{y:.1}") }).collect::<Vec<_>>().join(" ");
+    let words = values.iter().map(|v| v.map_or("–".to_string(), |v| v.to_string())).collect::<Vec<_>>().join(", ");
+    let last = known.last().map(|&p| point(p));
+    html! {
+        <svg class="trend" viewBox={format!("0 0 {W} {H}")} width="120" height="32" role="img"
+            aria-label={fill(UI.history_trend_label, &[("name", name), ("values", &words)])}>
+            <line x1="0" y1={format!("{:.1}", H / 2.0)} x2={W.to_string()} y2={format!("{:.1}", H / 2.0)} class="trend-mid" />
+            <polyline points={points} class="trend-line" />
+            if let Some((x, y)) = last { <circle cx={format!("{x:.1}")} cy={format!("{y:.1}")} r="3" class="trend-dot" /> }
+        </svg>
+    }
+}
+
+#[function_component(History)]
+pub fn history() -> Html {
+    use_title(UI.history_title);
+    let state = use_app();
+    let confirming = use_state(|| None::<f64>);
+    if state.results.is_empty() {
+        return html! {
+            <div class="history">
+                <h1 tabindex="-1">{ UI.history_title }</h1>
+                <p>{ UI.history_none }</p>
+                <p><a class="button primary" href="#/quiz">{ UI.results_take_quiz }</a></p>
+            </div>
+        };
+    }
+    let all_scores: Vec<_> = state.results.iter().map(|r| BANK.score(&r.answers)).collect();
+    let rows = state.results.iter().zip(&all_scores).rev().map(|(r, scores)| {
+        let date = clock::format_date(r.date_ms);
+        let date_ms = r.date_ms;
+        let overall = scores.overall().map_or(UI.results_not_enough.to_string(), |v| fill(UI.history_overall, &[("score", &v.to_string())]));
+        let ask = { let c = confirming.clone(); Callback::from(move |_| c.set(Some(date_ms))) };
+        let cancel = { let c = confirming.clone(); Callback::from(move |_| c.set(None)) };
+        let delete = { let s = state.clone(); let c = confirming.clone(); Callback::from(move |_| { s.dispatch(Action::DeleteResult { date_ms }); c.set(None) }) };
+        html! {
+            <li class="history-row" data-date={date_ms.to_string()}>
+                <span class="history-date">{ date.clone() }</span>
+                <span class="history-overall">{ overall }</span>
+                if *confirming == Some(date_ms) {
+                    <span class="confirm" role="group" aria-label={fill(UI.history_confirm, &[("date", &date)])}>
+                        <span>{ fill(UI.history_confirm, &[("date", &date)]) }</span>
+                        <button class="danger" onclick={delete}>{ UI.history_confirm_yes }</button>
+                        <button onclick={cancel}>{ UI.history_confirm_no }</button>
+                    </span>
+                } else {
+                    <button onclick={ask} aria-label={fill(UI.history_delete_label, &[("date", &date)])}>{ UI.history_delete }</button>
+                }
+            </li>
+        }
+    });
+    let trends = BANK.dimensions.iter().map(|d| {
+        let values: Vec<Option<u8>> = all_scores.iter().map(|s| s.get(d.id).and_then(DimensionScore::value)).collect();
+        html! { <li class="trend-row" data-dimension={d.id}><span>{ d.name }</span>{ trend(d.name, &values) }</li> }
+    });
+    html! {
+        <div class="history">
+            <h1 tabindex="-1">{ UI.history_title }</h1>
+            <p>{ UI.history_lead }</p>
+            <ul class="history-list">{ for rows }</ul>
+            <h2>{ UI.history_trend_heading }</h2>
+            <ul class="trends">{ for trends }</ul>
+        </div>
+    }
+}

@@ -1,0 +1,244 @@
+import { Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { test, expect, ready } from "./fixtures";
+import { statements } from "./content";
+
+const ALL = statements();
+const KEY = "closer.v1";
+const BACKUP = "closer.v1.backup";
+
+async function stored(page: Page, key = KEY) {
+  return page.evaluate((k) => localStorage.getItem(k), key);
+}
+
+async function answerSome(page: Page, count: number, key = "4") {
+  for (let n = 0; n < count; n++) await page.keyboard.press(key);
+}
+
+async function finishCheckIn(page: Page, key: string) {
+  await page.goto("./");
+  await ready(page);
+  await page.getByRole("button", { name: /Start the check-in|Start over/ }).click();
+  for (let n = 1; n <= ALL.length; n++) {
+    await expect(page.locator(".progress-text")).toHaveText(`${n} of ${ALL.length}`);
+    await page.keyboard.press(key);
+  }
+  await page.getByRole("link", { name: "Continue" }).click();
+  await page.getByRole("button", { name: "See my results" }).click();
+  await expect(page.locator("h1")).toHaveText("Your results");
+}
+
+test("a reload mid-quiz loses nothing and offers to continue", async ({ page }) => {
+  await page.goto("./");
+  await ready(page);
+  await page.getByRole("button", { name: "Start the check-in" }).click();
+  await answerSome(page, 12);
+  await expect(page.locator(".progress-text")).toHaveText(`13 of ${ALL.length}`);
+  await page.reload();
+  await expect(page.locator(".progress-text")).toHaveText(`13 of ${ALL.length}`);
+  await page.goto("./#/");
+  await expect(page.getByRole("button", { name: `Continue where you left off (12 of ${ALL.length})` })).toBeVisible();
+  await page.getByRole("button", { name: /Continue where you left off/ }).click();
+  await expect(page.locator(".progress-text")).toHaveText(`13 of ${ALL.length}`);
+  // Start over forgets the answers in progress.
+  await page.goto("./#/");
+  await page.getByRole("button", { name: "Start over" }).click();
+  await expect(page.locator(".progress-text")).toHaveText(`1 of ${ALL.length}`);
+  await expect(page.locator("fieldset.statement input:checked")).toHaveCount(0);
+});
+
+test("closing the tab and opening Closer again keeps the answers", async ({ page, context }) => {
+  await page.goto("./#/quiz");
+  await ready(page);
+  await answerSome(page, 5, "2");
+  await page.close();
+  const again = await context.newPage();
+  await again.goto("./");
+  await ready(again);
+  await expect(again.getByRole("button", { name: `Continue where you left off (5 of ${ALL.length})` })).toBeVisible();
+});
+
+test("two tabs answering different statements keep both sets of answers", async ({ context, problems, baseURL }) => {
+  const a = await context.newPage();
+  const b = await context.newPage();
+  for (const p of [a, b]) {
+    p.on("pageerror", (e) => problems.push(e.message));
+    await p.goto(`${baseURL}#/quiz`);
+    await ready(p);
+  }
+  // Tab A answers the first statement; tab B jumps to the third and answers it.
+  await a.keyboard.press("5");
+  await expect(a.locator(".progress-text")).toHaveText(`2 of ${ALL.length}`);
+  await b.goto(`${baseURL}#/review`);
+  // B sees A's answer arrive (the storage event): the first statement is no longer skipped.
+  await expect(b.locator(".skipped li")).toHaveCount(ALL.length - 1);
+  await b.locator(".skipped li").nth(1).getByRole("button").click();
+  await b.keyboard.press("1");
+  await expect(a.locator("fieldset.statement")).toBeVisible();
+  // Both answers are stored, and both tabs know them.
+  await expect.poll(async () => Object.keys(JSON.parse((await stored(a))!).progress.answers).length).toBe(2);
+  await a.goto(`${baseURL}#/review`);
+  await expect(a.locator(".skipped li")).toHaveCount(ALL.length - 2);
+  await b.reload();
+  await b.goto(`${baseURL}#/review`);
+  await expect(b.locator(".skipped li")).toHaveCount(ALL.length - 2);
+});
+
+const CORRUPT: [string, string, string][] = [
+  ["not JSON", "{this is not json", "it was damaged"],
+  ["the wrong shape", JSON.stringify({ hello: "world" }), "it was not in the expected form"],
+  ["a future version", JSON.stringify({ version: 99, things: [1, 2, 3] }), "it was saved by a newer version of Closer"],
+  ["a huge value", JSON.stringify({ version: 2, results: [], progress: null, junk: "x".repeat(2_100_000) }), "it was far too large"],
+  ["wrong types", JSON.stringify({ version: 2, progress: { content_version: 1, answers: { au1: "Agree" } } }), "it was not in the expected form"],
+  ["out-of-range values", JSON.stringify({ version: 2, progress: { content_version: 1, answers: { au1: 42 } } }), "it held values out of range"],
+];
+
+for (const [name, text, reason] of CORRUPT) {
+  test(`stored data that is ${name} is kept as a backup and the app starts anyway`, async ({ page }) => {
+    await page.addInitScript(
+      ([key, value]) => {
+        if (!sessionStorage.getItem("seeded")) {
+          localStorage.setItem(key, value);
+          sessionStorage.setItem("seeded", "1");
+        }
+      },
+      [KEY, text],
+    );
+    await page.goto("./");
+    await ready(page);
+    await expect(page.locator("h1")).toHaveText("How close do you feel?");
+    await expect(page.locator(".notice")).toContainText(reason);
+    expect(await stored(page, BACKUP)).toBe(text);
+    const download = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Download the copy" }).click();
+    expect(readFileSync(await (await download).path(), "utf8")).toBe(text);
+    // The app works: a new check-in is saved normally.
+    await page.getByRole("button", { name: "Start the check-in" }).click();
+    await answerSome(page, 2);
+    await expect.poll(async () => JSON.parse((await stored(page))!).progress?.answers).toBeTruthy();
+    expect(await stored(page, BACKUP)).toBe(text);
+  });
+}
+
+test("storage that throws on read and write: the app works in memory and says so", async ({ page }) => {
+  await page.addInitScript(() => {
+    const blocked = () => {
+      throw new DOMException("The operation is insecure.", "SecurityError");
+    };
+    Storage.prototype.getItem = blocked;
+    Storage.prototype.setItem = blocked;
+    Storage.prototype.removeItem = blocked;
+  });
+  await finishCheckIn(page, "3");
+  await expect(page.getByTestId("not-kept")).toContainText("your progress will not be kept");
+  await expect(page.locator("[data-dimension]")).toHaveCount(8);
+});
+
+test("storage that is missing altogether: the app works in memory", async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, "localStorage", { get() { throw new DOMException("denied", "SecurityError"); } });
+  });
+  await finishCheckIn(page, "4");
+  await expect(page.getByTestId("not-kept")).toBeVisible();
+});
+
+test("a full storage: progress goes on in memory with a notice", async ({ page }) => {
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = function () {
+      throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    };
+  });
+  await page.goto("./#/quiz");
+  await ready(page);
+  await answerSome(page, 3);
+  await expect(page.getByTestId("not-kept")).toContainText("storage is full");
+  await expect(page.locator(".progress-text")).toHaveText(`4 of ${ALL.length}`);
+});
+
+test("export, delete everything, import: the same state as at the start", async ({ page }) => {
+  await finishCheckIn(page, "4");
+  await page.goto("./#/quiz");
+  await answerSome(page, 7, "2");
+  const before = JSON.parse((await stored(page))!);
+  expect(before.results).toHaveLength(1);
+  expect(Object.keys(before.progress.answers)).toHaveLength(7);
+
+  await page.goto("./#/data");
+  await expect(page.getByTestId("data-summary")).toHaveText("Stored now: 1 finished check-ins, 7 answers in progress, 0 partner links.");
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Export everything as a file" }).click();
+  const file = await (await download).path();
+  expect((await download).suggestedFilename()).toMatch(/^closer-data-\d{4}-\d\d-\d\d\.json$/);
+
+  await page.getByRole("button", { name: "Delete everything" }).click();
+  await page.getByRole("button", { name: "Cancel" }).click();
+  expect(await stored(page)).not.toBeNull();
+  await page.getByRole("button", { name: "Delete everything" }).click();
+  await page.getByRole("button", { name: "Yes, delete everything" }).click();
+  await expect(page.locator(".notice")).toContainText("has been deleted");
+  await expect(page.getByTestId("data-summary")).toHaveText("Stored now: 0 finished check-ins, 0 answers in progress, 0 partner links.");
+  await expect.poll(() => stored(page)).toBe(JSON.stringify({ version: 2, progress: null, results: [], comparisons: [] }));
+
+  await page.locator("#import-file").setInputFiles(file);
+  await expect(page.locator(".notice")).toContainText("Your data was imported.");
+  await expect.poll(async () => JSON.parse((await stored(page))!)).toEqual(before);
+  await page.goto("./");
+  await expect(page.getByRole("button", { name: `Continue where you left off (7 of ${ALL.length})` })).toBeVisible();
+});
+
+test("a bad import file is refused with a clear message and changes nothing", async ({ page }) => {
+  await page.goto("./#/quiz");
+  await ready(page);
+  await answerSome(page, 3);
+  const before = await stored(page);
+  await page.goto("./#/data");
+  for (const [content, reason] of [
+    ["not json at all", "it was damaged"],
+    [JSON.stringify({ version: 7 }), "newer version"],
+    [JSON.stringify({ version: 2, results: [{ date_ms: 1, content_version: 1, answers: { au1: 11 } }] }), "out of range"],
+  ]) {
+    await page.locator("#import-file").setInputFiles({ name: "data.json", mimeType: "application/json", buffer: Buffer.from(content) });
+    await expect(page.getByRole("alert")).toContainText(reason);
+    await expect(page.getByRole("alert")).toContainText("Nothing was changed.");
+    expect(await stored(page)).toBe(before);
+  }
+});
+
+test("history keeps every result, shows the change since last time, and deletes one", async ({ page }) => {
+  await finishCheckIn(page, "3");
+  await finishCheckIn(page, "5");
+  await expect(page.locator(".overall-change")).toHaveText(/^(up|down) \d+ since last time|the same as last time$/);
+  await expect(page.locator('[data-dimension="support"] .dimension-score')).toContainText("since last time");
+  await page.getByRole("link", { name: "History" }).click();
+  await expect(page.locator(".history-row")).toHaveCount(2);
+  await expect(page.locator(".trend-row svg")).toHaveCount(8);
+  await expect(page.locator('[data-dimension="support"] svg')).toHaveAttribute("aria-label", /Emotional support: \d+, \d+/);
+  await page.locator(".history-row").first().getByRole("button", { name: /Delete the check-in/ }).click();
+  await page.getByRole("button", { name: "Yes, delete it" }).click();
+  await expect(page.locator(".history-row")).toHaveCount(1);
+  expect(JSON.parse((await stored(page))!).results).toHaveLength(1);
+});
+
+test("a new content version keeps answers to statements that still exist, with a notice", async ({ page }) => {
+  const record = {
+    version: 2,
+    progress: { content_version: 0, answers: { [ALL[0].id]: 4, [ALL[1].id]: 0, retired1: 2, retired2: 3 }, importance: {}, position: 3 },
+    results: [],
+    comparisons: [],
+  };
+  await page.addInitScript(([k, v]) => { if (!sessionStorage.getItem("seeded")) { localStorage.setItem(k, v); sessionStorage.setItem("seeded", "1"); } }, [KEY, JSON.stringify(record)]);
+  await page.goto("./");
+  await ready(page);
+  await expect(page.locator(".notice")).toContainText("2 answers to statements that were removed have been set aside");
+  await expect(page.getByRole("button", { name: `Continue where you left off (2 of ${ALL.length})` })).toBeVisible();
+});
+
+test("a version 1 record from an older Closer is migrated on load", async ({ page }) => {
+  const v1 = { version: 1, content_version: 1, answers: { [ALL[0].id]: 3 }, results: [{ date_ms: 1780000000000, answers: Object.fromEntries(ALL.map((s) => [s.id, 2])) }] };
+  await page.addInitScript(([k, v]) => { if (!sessionStorage.getItem("seeded")) { localStorage.setItem(k, v); sessionStorage.setItem("seeded", "1"); } }, [KEY, JSON.stringify(v1)]);
+  await page.goto("./#/results");
+  await ready(page);
+  await expect(page.locator("[data-overall]")).toHaveAttribute("data-overall", "50");
+  await expect(page.locator(".notice")).toHaveCount(0);
+  await expect.poll(async () => JSON.parse((await stored(page))!).version).toBe(2);
+});
