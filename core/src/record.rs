@@ -56,7 +56,7 @@ pub struct Progress {
 #[serde(deny_unknown_fields)]
 pub struct StoredResult {
     /// Milliseconds since 1970.
-    pub date_ms: f64,
+    pub date_ms: u64,
     pub content_version: u16,
     pub answers: Answers,
     #[serde(default)]
@@ -66,7 +66,7 @@ pub struct StoredResult {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StoredComparison {
-    pub received_ms: f64,
+    pub received_ms: u64,
     /// The partner's link code, exactly as received; decoded when shown.
     pub code: String,
     /// The link code of the result it was compared with, if any.
@@ -131,7 +131,7 @@ struct RecordV1 {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ResultV1 {
-    date_ms: f64,
+    date_ms: u64,
     answers: Answers,
 }
 
@@ -165,9 +165,9 @@ fn check_answers(what: &str, map: &BTreeMap<String, u8>) -> Result<(), RecordErr
     Ok(())
 }
 
-fn check_date(what: &str, ms: f64) -> Result<(), RecordError> {
-    // From 1970 to the year 10000.
-    if !(0.0..=253_402_300_799_000.0).contains(&ms) {
+fn check_date(what: &str, ms: u64) -> Result<(), RecordError> {
+    // Up to the end of the year 9999.
+    if ms > 253_402_300_799_999 {
         return Err(RecordError::BadValue(format!("{what}: date {ms}")));
     }
     Ok(())
@@ -184,17 +184,22 @@ impl Record {
         if text.len() > MAX_RECORD_BYTES {
             return Err(RecordError::TooLarge(text.len()));
         }
-        let value: serde_json::Value = serde_json::from_str(text).map_err(|_| RecordError::NotJson)?;
-        let version = match value.get("version") {
-            Some(v) => v.as_u64().ok_or_else(|| RecordError::WrongShape("`version` is not a whole number".into()))?,
-            None => return Err(RecordError::WrongShape("no `version`".into())),
+        // First only the version, then the shape that version has.
+        #[derive(Deserialize)]
+        struct Head {
+            version: Option<u64>,
+        }
+        let classify = |e: serde_json::Error| match e.classify() {
+            serde_json::error::Category::Data => RecordError::WrongShape(e.to_string()),
+            _ => RecordError::NotJson,
         };
-        let shape = |e: serde_json::Error| RecordError::WrongShape(e.to_string());
-        let record = match version {
-            1 => migrate_v1(serde_json::from_value(value).map_err(shape)?),
-            2 => serde_json::from_value::<Record>(value).map_err(shape)?,
-            v if v > u64::from(RECORD_VERSION) => return Err(RecordError::FutureVersion(u32::try_from(v).unwrap_or(u32::MAX))),
-            v => return Err(RecordError::WrongShape(format!("unknown version {v}"))),
+        let head: Head = serde_json::from_str(text).map_err(classify)?;
+        let record = match head.version {
+            None => return Err(RecordError::WrongShape("no `version`".into())),
+            Some(1) => migrate_v1(serde_json::from_str(text).map_err(classify)?),
+            Some(2) => serde_json::from_str::<Record>(text).map_err(classify)?,
+            Some(v) if v > u64::from(RECORD_VERSION) => return Err(RecordError::FutureVersion(u32::try_from(v).unwrap_or(u32::MAX))),
+            Some(v) => return Err(RecordError::WrongShape(format!("unknown version {v}"))),
         };
         record.validate()?;
         Ok(record)
@@ -264,7 +269,7 @@ impl Record {
             (mine @ None, Some(theirs)) => *mine = Some(theirs),
             (mine @ Some(_), None) => {
                 // The other tab finished this check-in: our progress is in its newest result.
-                let finished = other.results.iter().max_by(|a, b| a.date_ms.total_cmp(&b.date_ms));
+                let finished = other.results.iter().max_by_key(|r| r.date_ms);
                 let theirs_newer = finished.is_some_and(|f| self.results.iter().all(|r| r.date_ms < f.date_ms));
                 if let (Some(p), Some(f)) = (mine.as_ref(), finished) {
                     if theirs_newer && p.answers.iter().all(|(id, v)| f.answers.get(id) == Some(v)) {
@@ -274,9 +279,9 @@ impl Record {
             }
             (None, None) => {}
         }
-        let newest_theirs = other.results.iter().map(|r| r.date_ms).fold(f64::MIN, f64::max);
+        let newest_theirs = other.results.iter().map(|r| r.date_ms).max();
         let mut results = other.results;
-        results.extend(self.results.drain(..).filter(|r| r.date_ms > newest_theirs));
+        results.extend(self.results.drain(..).filter(|r| Some(r.date_ms) > newest_theirs));
         self.results = results;
         let mut comparisons = other.comparisons;
         for c in self.comparisons.drain(..) {

@@ -12,8 +12,8 @@ fn sample() -> Record {
     Record {
         version: RECORD_VERSION,
         progress: Some(Progress { content_version: 1, answers: answers(&[("au1", 3), ("qt1", 0)]), importance: answers(&[("support", 4)]), position: 2 }),
-        results: vec![StoredResult { date_ms: 1_790_000_000_000.0, content_version: 1, answers: answers(&[("au1", 4)]), importance: Importance::new() }],
-        comparisons: vec![StoredComparison { received_ms: 1_790_000_100_000.0, code: "AbC_-9".into(), own_code: None }],
+        results: vec![StoredResult { date_ms: 1_790_000_000_000, content_version: 1, answers: answers(&[("au1", 4)]), importance: Importance::new() }],
+        comparisons: vec![StoredComparison { received_ms: 1_790_000_100_000, code: "AbC_-9".into(), own_code: None }],
     }
 }
 
@@ -36,7 +36,7 @@ fn a_version_1_record_migrates_with_nothing_lost() {
     assert_eq!(p.content_version, 1);
     assert_eq!(r.results.len(), 1);
     assert_eq!(r.results[0].answers, answers(&[("au1", 4), ("em1", 0)]));
-    assert_eq!(r.results[0].date_ms, 1_780_000_000_000.0);
+    assert_eq!(r.results[0].date_ms, 1_780_000_000_000);
 }
 
 #[test]
@@ -57,8 +57,9 @@ fn every_corrupt_form_is_refused_with_its_reason() {
         (huge, "too_large"),
         (r#"{"version":2,"progress":{"content_version":1,"answers":{"au1":9}}}"#.into(), "bad_value"),
         (r#"{"version":2,"progress":{"content_version":1,"answers":{},"position":100000}}"#.into(), "bad_value"),
-        (r#"{"version":2,"results":[{"date_ms":-5,"content_version":1,"answers":{}}]}"#.into(), "bad_value"),
-        (r#"{"version":2,"results":[{"date_ms":1e300,"content_version":1,"answers":{}}]}"#.into(), "bad_value"),
+        (r#"{"version":2,"results":[{"date_ms":-5,"content_version":1,"answers":{}}]}"#.into(), "wrong_shape"),
+        (r#"{"version":2,"results":[{"date_ms":1e300,"content_version":1,"answers":{}}]}"#.into(), "wrong_shape"),
+        (r#"{"version":2,"results":[{"date_ms":999999999999999999,"content_version":1,"answers":{}}]}"#.into(), "bad_value"),
         (r#"{"version":2,"progress":{"content_version":99999999,"answers":{}}}"#.into(), "wrong_shape"),
     ];
     for (text, key) in cases {
@@ -79,11 +80,11 @@ fn merging_another_tabs_record_keeps_both_sets_of_answers() {
 
 #[test]
 fn a_result_deleted_in_another_tab_stays_deleted_and_a_new_one_here_is_kept() {
-    let result = |ms: f64| StoredResult { date_ms: ms, content_version: 1, answers: answers(&[("au1", 2)]), importance: Importance::new() };
-    let mut mine = Record { results: vec![result(1.0), result(2.0), result(5.0)], ..Record::empty() };
-    let theirs = Record { results: vec![result(2.0), result(3.0)], ..Record::empty() };
+    let result = |ms: u64| StoredResult { date_ms: ms, content_version: 1, answers: answers(&[("au1", 2)]), importance: Importance::new() };
+    let mut mine = Record { results: vec![result(1), result(2), result(5)], ..Record::empty() };
+    let theirs = Record { results: vec![result(2), result(3)], ..Record::empty() };
     mine.merge_from(theirs);
-    assert_eq!(mine.results.iter().map(|r| r.date_ms).collect::<Vec<_>>(), [2.0, 3.0, 5.0]);
+    assert_eq!(mine.results.iter().map(|r| r.date_ms).collect::<Vec<_>>(), [2, 3, 5]);
 }
 
 #[test]
@@ -91,7 +92,7 @@ fn a_check_in_finished_in_another_tab_is_not_left_in_progress_here() {
     let done = answers(&[("au1", 2), ("qt1", 4)]);
     let mut mine = Record::empty();
     mine.progress = Some(Progress { content_version: 1, answers: done.clone(), ..Default::default() });
-    let theirs = Record { results: vec![StoredResult { date_ms: 9.0, content_version: 1, answers: done, importance: Importance::new() }], ..Record::empty() };
+    let theirs = Record { results: vec![StoredResult { date_ms: 9, content_version: 1, answers: done, importance: Importance::new() }], ..Record::empty() };
     mine.merge_from(theirs);
     assert_eq!(mine.progress, None);
     assert_eq!(mine.results.len(), 1);

@@ -22,7 +22,7 @@ pub fn quiz_order() -> &'static [(&'static Dimension, &'static Item)] {
 #[derive(Debug, Clone, PartialEq)]
 pub struct CompletedResult {
     /// Milliseconds since 1970, from the browser's clock.
-    pub date_ms: f64,
+    pub date_ms: u64,
     pub content_version: u16,
     pub answers: Answers,
     pub importance: Importance,
@@ -31,7 +31,7 @@ pub struct CompletedResult {
 /// A partner's link that was opened here.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReceivedLink {
-    pub received_ms: f64,
+    pub received_ms: u64,
     pub code: String,
     /// The link of our own result it was compared with, if any.
     pub own_code: Option<String>,
@@ -96,13 +96,13 @@ pub enum Action {
     /// Rate how much a dimension matters (0–4).
     Rate { dimension: &'static str, value: u8 },
     /// Keep the answers as a completed result and show it.
-    Finish { date_ms: f64 },
+    Finish { date_ms: u64 },
     /// Another tab wrote this record: take it in without losing anything here.
     Merge(Record),
     /// An imported file replaces everything.
     Replace(Record),
     /// Delete one completed result.
-    DeleteResult { date_ms: f64 },
+    DeleteResult { date_ms: u64 },
     /// Delete everything (the stored record is removed by the caller).
     DeleteEverything,
     /// Another tab deleted everything: forget it here too, staying on this page.
@@ -239,7 +239,7 @@ impl State {
             .into_iter()
             .map(|r| CompletedResult { date_ms: r.date_ms, content_version: r.content_version, answers: r.answers, importance: r.importance })
             .collect();
-        self.results.sort_by(|a, b| a.date_ms.total_cmp(&b.date_ms));
+        self.results.sort_by_key(|r| r.date_ms);
         self.links = record
             .comparisons
             .into_iter()

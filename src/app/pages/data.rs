@@ -20,7 +20,7 @@ pub fn data_page() -> Html {
     let export = {
         let s = state.clone();
         Callback::from(move |_| {
-            let date = js_sys::Date::new(&clock::now_ms().into()).to_iso_string().as_string().unwrap_or_default();
+            let date = js_sys::Date::new(&(clock::now_ms() as f64).into()).to_iso_string().as_string().unwrap_or_default();
             let name = format!("closer-data-{}.json", date.get(..10).unwrap_or("export"));
             let _ = files::download(&name, &s.to_record().to_json_pretty(), "application/json");
         })

@@ -8,23 +8,26 @@ use crate::app::state::Action;
 use crate::content::{fill, BANK, UI};
 use crate::web::clock;
 
-const W: f64 = 120.0;
-const H: f64 = 32.0;
+const W: u32 = 120;
+const H: u32 = 32;
 
 /// A small line of a dimension's scores over time, with the values in its accessible name.
+/// Whole-number coordinates: no float formatting in the wasm.
 fn trend(name: &str, values: &[Option<u8>]) -> Html {
-    let known: Vec<(usize, u8)> = values.iter().enumerate().filter_map(|(n, v)| v.map(|v| (n, v))).collect();
-    let step = if values.len() > 1 { W / (values.len() - 1) as f64 } else { 0.0 };
-    let point = |(n, v): (usize, u8)| (if values.len() > 1 { n as f64 * step } else { W / 2.0 }, H - 2.0 - f64::from(v) * (H - 4.0) / 100.0);
-    let points = known.iter().map(|&p| { let (x, y) = point(p); format!("{x:.1},{y:.1}") }).collect::<Vec<_>>().join(" ");
+    let n = values.len() as u32;
+    let point = |i: usize, v: u8| {
+        let x = if n > 1 { i as u32 * W / (n - 1) } else { W / 2 };
+        (x, H - 2 - u32::from(v) * (H - 4) / 100)
+    };
+    let known: Vec<(u32, u32)> = values.iter().enumerate().filter_map(|(i, v)| v.map(|v| point(i, v))).collect();
+    let points = known.iter().map(|(x, y)| format!("{x},{y}")).collect::<Vec<_>>().join(" ");
     let words = values.iter().map(|v| v.map_or("–".to_string(), |v| v.to_string())).collect::<Vec<_>>().join(", ");
-    let last = known.last().map(|&p| point(p));
     html! {
         <svg class="trend" viewBox={format!("0 0 {W} {H}")} width="120" height="32" role="img"
             aria-label={fill(UI.history_trend_label, &[("name", name), ("values", &words)])}>
-            <line x1="0" y1={format!("{:.1}", H / 2.0)} x2={W.to_string()} y2={format!("{:.1}", H / 2.0)} class="trend-mid" />
+            <line x1="0" y1={(H / 2).to_string()} x2={W.to_string()} y2={(H / 2).to_string()} class="trend-mid" />
             <polyline points={points} class="trend-line" />
-            if let Some((x, y)) = last { <circle cx={format!("{x:.1}")} cy={format!("{y:.1}")} r="3" class="trend-dot" /> }
+            if let Some((x, y)) = known.last() { <circle cx={x.to_string()} cy={y.to_string()} r="3" class="trend-dot" /> }
         </svg>
     }
 }
@@ -33,7 +36,7 @@ fn trend(name: &str, values: &[Option<u8>]) -> Html {
 pub fn history() -> Html {
     use_title(UI.history_title);
     let state = use_app();
-    let confirming = use_state(|| None::<f64>);
+    let confirming = use_state(|| None::<u64>);
     if state.results.is_empty() {
         return html! {
             <div class="history">
