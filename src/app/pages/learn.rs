@@ -53,6 +53,14 @@ pub fn learn_page(props: &LearnPageProps) -> Html {
                 if let Some(p) = previous { { link(p, UI.learn_previous, "prev") } }
                 if let Some(p) = next { { link(p, UI.learn_next, "next") } }
             </nav>
+            <nav class="guide" aria-labelledby="guide-heading">
+                <h2 id="guide-heading">{ UI.learn_contents_label }</h2>
+                <ol class="contents">
+                    { for PAGES.iter().map(|p| html! {
+                        <li><a href={Route::Page(p.slug.into()).to_hash()} aria-current={(p.slug == page.slug).then_some("page")}>{ p.title }</a></li>
+                    }) }
+                </ol>
+            </nav>
         </article>
     }
 }

@@ -83,6 +83,14 @@ pub fn results() -> Html {
                 }) }
             </div>
             <p class="disclaimer">{ UI.results_disclaimer }</p>
+            <nav class="read-more no-print" aria-labelledby="read-more-heading">
+                <h2 id="read-more-heading">{ UI.results_read_more }</h2>
+                <ul>
+                    <li><a href="#/learn/how-it-works">{ UI.results_read_how }</a></li>
+                    <li><a href="#/learn/getting-help">{ UI.results_read_help }</a></li>
+                    <li><a href="#/learn">{ UI.results_read_all }</a></li>
+                </ul>
+            </nav>
             <div class="actions no-print">
                 <button onclick={Callback::from(|_| dom::print())}>{ UI.results_print }</button>
                 <button onclick={again}>{ UI.results_again }</button>
