@@ -17,7 +17,15 @@ pub fn app() -> Html {
     // Storage is read once, here, at start.
     let state = use_reducer(|| {
         let loaded = persist::load();
-        State::from_record(location::current(), loaded.record, loaded.keeping, loaded.notices)
+        let mut state = State::from_record(location::current(), loaded.record, loaded.keeping, loaded.notices);
+        state.embed = crate::web::embed::requested();
+        state
+    });
+
+    // Inside another site's page, tell it our height whenever it changes.
+    use_effect_with(state.embed, |embed| {
+        let reporter = embed.then(crate::web::embed::HeightReporter::start);
+        move || drop(reporter)
     });
 
     // Every change to what is kept is written at once (never during render). The text last

@@ -77,6 +77,8 @@ pub struct State {
     pub links: Vec<ReceivedLink>,
     pub keeping: Keeping,
     pub notices: Vec<Notice>,
+    /// Shown inside another site's page (`?embed=1`).
+    pub embed: bool,
 }
 
 pub enum Action {
@@ -190,11 +192,10 @@ impl State {
             }
             Action::DeleteResult { date_ms } => self.results.retain(|r| r.date_ms != date_ms),
             Action::DeleteEverything => {
-                let keeping = self.keeping;
-                *self = State { route: Route::Data, keeping, notices: vec![Notice::Deleted], ..State::default() };
+                *self = State { route: Route::Data, keeping: self.keeping, embed: self.embed, notices: vec![Notice::Deleted], ..State::default() };
             }
             Action::DeletedElsewhere => {
-                *self = State { route: self.route.clone(), keeping: self.keeping, ..State::default() };
+                *self = State { route: self.route.clone(), keeping: self.keeping, embed: self.embed, ..State::default() };
             }
             Action::StorageLost(keeping) => self.keeping = keeping,
             Action::Dismiss(index) => {

@@ -5,4 +5,5 @@ pub mod clock;
 pub mod location;
 pub mod storage;
 pub mod dom;
+pub mod embed;
 pub mod files;

@@ -1,6 +1,9 @@
 //! One dimension's result: score, band, what it may mean, small steps, and its explainer page.
 
+use closer_core::route::Route;
 use closer_core::{Dimension, DimensionScore, Sign};
+
+use crate::app::components::site_link::SiteLink;
 use yew::prelude::*;
 
 use crate::content::{fill, BANK, PAGES, UI};
@@ -50,12 +53,12 @@ pub fn dimension_result(props: &DimensionResultProps) -> Html {
             <p class="dimension-score">{ summary }</p>
             <p>{ meaning }</p>
             if d.sign == Sign::Distance {
-                <p class="dimension-sign">{ fill(UI.results_sign_of_distance, &[("name", &d.distance_name.to_lowercase())]) }</p>
+                <p class="dimension-sign">{ fill(UI.results_sign_of_distance, &[("name", d.distance_name)]) }</p>
             }
             <h4>{ UI.results_steps_heading }</h4>
             <ul class="steps">{ for d.steps.iter().map(|s| html! { <li>{ *s }</li> }) }</ul>
             if let Some(page) = page {
-                <p class="learn-more"><a href={format!("#/learn/{}", page.slug)}>{ fill(UI.results_learn_more, &[("name", &d.name.to_lowercase())]) }</a></p>
+                <p class="learn-more"><SiteLink to={Route::Page(page.slug.into())}>{ fill(UI.results_learn_more, &[("name", d.name)]) }</SiteLink></p>
             }
         </section>
     }

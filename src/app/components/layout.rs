@@ -4,6 +4,7 @@ use closer_core::route::Route;
 use yew::prelude::*;
 
 use crate::app::components::notices::Notices;
+use crate::app::components::site_link::SiteLink;
 use crate::app::root::use_app;
 use crate::content::UI;
 
@@ -19,6 +20,21 @@ pub fn layout(props: &LayoutProps) -> Html {
     let current = |matches: bool| if matches { Some("page") } else { None };
     let in_quiz = matches!(route, Route::Quiz | Route::Review | Route::Importance);
     let in_learn = matches!(route, Route::Learn | Route::Page(_));
+    if state.embed {
+        // Inside another site's page: no site header or footer, compact spacing.
+        return html! {
+            <div class="app embed">
+                <main id="main" tabindex="-1">
+                    <Notices />
+                    { props.children.clone() }
+                </main>
+                <p class="embed-footer">
+                    <SiteLink to={Route::Home}>{ UI.site_open_full }</SiteLink>
+                    {" · "}{ UI.site_footer_privacy }
+                </p>
+            </div>
+        };
+    }
     html! {
         <>
             <a class="skip-link" href="#main" onclick={Callback::from(|e: MouseEvent| {

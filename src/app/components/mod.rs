@@ -8,3 +8,4 @@ pub mod notices;
 pub mod progress;
 pub mod safety_note;
 pub mod score_chart;
+pub mod site_link;

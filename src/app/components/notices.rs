@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use crate::app::components::site_link::SiteLink;
 use crate::app::persist;
 use crate::app::root::use_app;
 use crate::app::state::{Action, Keeping, Notice};
@@ -57,6 +58,9 @@ pub fn notices() -> Html {
             if let Some(text) = keeping {
                 <div class="notice notice-keeping" role="status" data-testid="not-kept">
                     <p>{ text }</p>
+                    if state.embed {
+                        <SiteLink to={state.route.clone()}>{ UI.notice_open_full_site }</SiteLink>
+                    }
                 </div>
             }
             { for items }

@@ -1,7 +1,10 @@
 //! The calm note shown at the top of the results when an answer points to fear, pressure,
 //! insults or control, whatever the scores.
 
+use closer_core::route::Route;
 use yew::prelude::*;
+
+use crate::app::components::site_link::SiteLink;
 
 use crate::content::UI;
 
@@ -12,7 +15,7 @@ pub fn safety_note() -> Html {
             <h2 id="safety-heading">{ UI.safety_heading }</h2>
             <p>{ UI.safety_body }</p>
             <p>{ UI.safety_emergency }</p>
-            <p><a href="#/learn/safety">{ UI.safety_link }</a></p>
+            <p><SiteLink to={Route::Page("safety".into())}>{ UI.safety_link }</SiteLink></p>
         </aside>
     }
 }

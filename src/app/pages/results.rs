@@ -2,10 +2,12 @@
 //! focus, the chart, one card per dimension, and the disclaimer.
 
 use closer_core::focus;
+use closer_core::route::Route;
 use yew::prelude::*;
 
 use crate::app::components::dimension_result::{change_text, DimensionResult};
 use crate::app::components::safety_note::SafetyNote;
+use crate::app::components::site_link::SiteLink;
 use crate::app::components::score_chart::ScoreChart;
 use crate::app::root::{use_app, use_title};
 use crate::app::state::Action;
@@ -86,9 +88,9 @@ pub fn results() -> Html {
             <nav class="read-more no-print" aria-labelledby="read-more-heading">
                 <h2 id="read-more-heading">{ UI.results_read_more }</h2>
                 <ul>
-                    <li><a href="#/learn/how-it-works">{ UI.results_read_how }</a></li>
-                    <li><a href="#/learn/getting-help">{ UI.results_read_help }</a></li>
-                    <li><a href="#/learn">{ UI.results_read_all }</a></li>
+                    <li><SiteLink to={Route::Page("how-it-works".into())}>{ UI.results_read_how }</SiteLink></li>
+                    <li><SiteLink to={Route::Page("getting-help".into())}>{ UI.results_read_help }</SiteLink></li>
+                    <li><SiteLink to={Route::Learn}>{ UI.results_read_all }</SiteLink></li>
                 </ul>
             </nav>
             <div class="actions no-print">

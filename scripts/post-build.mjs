@@ -1,0 +1,52 @@
+// Trunk post-build hook (see Trunk.toml). In a release build it:
+//  1. moves Trunk's inline start-up script into its own file, so the page needs no inline script;
+//  2. adds the Content-Security-Policy as a meta tag (no 'unsafe-inline', no 'unsafe-eval');
+//  3. checks that every file the page references exists.
+import { readFileSync, writeFileSync, existsSync } from "node:fs";
+import { join } from "node:path";
+import { createHash } from "node:crypto";
+
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'none'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join("; ");
+
+const dir = process.env.TRUNK_STAGING_DIR;
+const release = process.env.TRUNK_PROFILE === "release";
+if (!dir) {
+  console.error("post-build: TRUNK_STAGING_DIR is not set; run through trunk");
+  process.exit(1);
+}
+const indexPath = join(dir, "index.html");
+let html = readFileSync(indexPath, "utf8");
+
+if (release) {
+  html = html.replace(/<script type="module">([\s\S]*?)<\/script>/, (_, code) => {
+    const name = `boot-${createHash("sha256").update(code).digest("hex").slice(0, 16)}.js`;
+    writeFileSync(join(dir, name), code.trim() + "\n");
+    return `<script type="module" src="./${name}"></script>`;
+  });
+  if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
+    console.error("post-build: an inline script is left in index.html; the CSP would block it");
+    process.exit(1);
+  }
+  html = html.replace(/(<meta charset="utf-8" \/>)/, `$1\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`);
+  if (!html.includes("Content-Security-Policy")) {
+    console.error("post-build: could not place the CSP meta after <meta charset>");
+    process.exit(1);
+  }
+}
+
+const missing = [...html.matchAll(/\s(?:href|src)="\.\/([^"#?]+)"/g)].map((m) => m[1]).filter((f) => !existsSync(join(dir, f)));
+if (missing.length) {
+  console.error(`post-build: index.html references missing files: ${missing.join(", ")}`);
+  process.exit(1);
+}
+writeFileSync(indexPath, html);
