@@ -37,8 +37,9 @@ test-e2e:
 sizes:
 	node scripts/sizes.mjs dist --report-only
 
-## Build release and print raw and gzip sizes per file.
+## Build release, then the bench (scripts/bench.mjs): sizes, time to the first answerable
+## statement against a static floor, per-answer latency, memory, Lighthouse; into bench.json.
 bench:
-	scripts/tools.sh
+	scripts/tools.sh test
 	trunk build --release
-	node scripts/sizes.mjs dist --report-only
+	node scripts/bench.mjs dist

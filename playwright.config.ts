@@ -25,10 +25,19 @@ export default defineConfig({
     launchOptions: { executablePath: process.env.CHROME_PATH || "/usr/bin/chromium", args: chromiumArgs },
     trace: "off",
   },
-  webServer: {
-    command: "node scripts/serve.mjs --dir dist --port 4173 --prefix / --prefix /some/path/",
-    url: "http://127.0.0.1:4173/",
-    reuseExistingServer: false,
-    timeout: 20_000,
-  },
+  webServer: [
+    {
+      command: "node scripts/serve.mjs --dir dist --port 4173 --prefix / --prefix /some/path/ --prefix /quiz/ --prefix /a/b/closer/",
+      url: "http://127.0.0.1:4173/",
+      reuseExistingServer: false,
+      timeout: 20_000,
+    },
+    {
+      // Another origin: blog pages that embed the app.
+      command: "node scripts/serve.mjs --dir tests/e2e/hosts --port 4174",
+      url: "http://127.0.0.1:4174/post.html",
+      reuseExistingServer: false,
+      timeout: 20_000,
+    },
+  ],
 });

@@ -37,6 +37,8 @@ if (release) {
     console.error("post-build: an inline script is left in index.html; the CSP would block it");
     process.exit(1);
   }
+  // Checked resources (integrity) must be fetched with CORS, or a sandboxed frame cannot use them.
+  html = html.replace(/<link rel="(stylesheet|icon)"(?![^>]*crossorigin)([^>]*integrity=)/g, '<link rel="$1" crossorigin="anonymous"$2');
   html = html.replace(/(<meta charset="utf-8" \/>)/, `$1\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`);
   if (!html.includes("Content-Security-Policy")) {
     console.error("post-build: could not place the CSP meta after <meta charset>");

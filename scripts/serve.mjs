@@ -37,7 +37,12 @@ export function startServer({ dir = "dist", port = 4173, host = "127.0.0.1", pre
     const path = normalize(join(dir, rel));
     if (!path.startsWith(normalize(dir)) || !existsSync(path) || statSync(path).isDirectory()) return notFound(res);
     let body = readFileSync(path);
-    const headers = { "content-type": MIME[extname(path)] ?? "application/octet-stream", "cache-control": "no-cache" };
+    const headers = {
+      "content-type": MIME[extname(path)] ?? "application/octet-stream",
+      "cache-control": "no-cache",
+      // Lets a sandboxed iframe (opaque origin) load the module script and the wasm.
+      "access-control-allow-origin": "*",
+    };
     if (gzip && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
       if (!cache.has(path)) cache.set(path, gzipSync(body, { level: 9 }));
       body = cache.get(path);

@@ -10,6 +10,7 @@ pub mod readability;
 pub mod record;
 pub mod route;
 pub mod scoring;
+pub mod share;
 
 #[cfg(feature = "parse")]
 pub mod codegen;

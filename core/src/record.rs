@@ -189,10 +189,8 @@ impl Record {
         struct Head {
             version: Option<u64>,
         }
-        let classify = |e: serde_json::Error| match e.classify() {
-            serde_json::error::Category::Data => RecordError::WrongShape(e.to_string()),
-            _ => RecordError::NotJson,
-        };
+        serde_json::from_str::<serde::de::IgnoredAny>(text).map_err(|_| RecordError::NotJson)?;
+        let classify = |e: serde_json::Error| RecordError::WrongShape(e.to_string());
         let head: Head = serde_json::from_str(text).map_err(classify)?;
         let record = match head.version {
             None => return Err(RecordError::WrongShape("no `version`".into())),

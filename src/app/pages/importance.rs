@@ -20,18 +20,18 @@ pub fn importance_page() -> Html {
                 selected={state.importance.get(d.id).copied()} on_choose={on_choose} class="importance" />
         }
     });
-    let finish = { let s = state.clone(); Callback::from(move |e: SubmitEvent| { e.prevent_default(); s.dispatch(Action::Finish { date_ms: clock::now_ms() }) }) };
+    let finish = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::Finish { date_ms: clock::now_ms() })) };
     html! {
         <div class="importance-page">
             <h1 tabindex="-1">{ UI.importance_title }</h1>
             <p>{ UI.importance_lead }</p>
-            <form onsubmit={finish}>
+            <div class="importance-form">
                 { for groups }
                 <div class="actions">
-                    <button type="submit" class="primary" disabled={state.answers.is_empty()}>{ UI.importance_see_results }</button>
+                    <button type="button" class="primary" disabled={state.answers.is_empty()} onclick={finish}>{ UI.importance_see_results }</button>
                     <a class="button" href="#/review">{ UI.importance_back }</a>
                 </div>
-            </form>
+            </div>
         </div>
     }
 }

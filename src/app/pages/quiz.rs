@@ -42,7 +42,8 @@ pub fn quiz() -> Html {
             }
         })
     };
-    let on_submit = { let s = state.clone(); Callback::from(move |e: SubmitEvent| { e.prevent_default(); s.dispatch(Action::Next) }) };
+    // Buttons, not form submission: a sandboxed frame without allow-forms blocks submitting.
+    let next = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::Next)) };
     let back = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::Back)) };
 
     html! {
@@ -50,18 +51,18 @@ pub fn quiz() -> Html {
             <h1 class="visually-hidden">{ UI.quiz_title }</h1>
             <Progress current={position + 1} total={order.len()} />
             <p class="instructions" id="quiz-instructions">{ UI.quiz_instructions }</p>
-            <form id="quiz-form" onkeydown={on_keydown} onsubmit={on_submit} aria-describedby="quiz-instructions">
+            <div id="quiz-form" onkeydown={on_keydown} aria-describedby="quiz-instructions">
                 <AnswerGroup key={item.id} name={format!("answer-{}", item.id)} legend={item.text}
                     options={BANK.answer_options} selected={selected} on_choose={on_choose} class="statement" />
                 <div class="quiz-actions">
                     <button type="button" onclick={back} disabled={position == 0}>{ UI.quiz_back }</button>
                     if selected.is_some() {
-                        <button type="submit" class="primary">{ if position + 1 == order.len() { UI.quiz_review } else { UI.quiz_next } }</button>
+                        <button type="button" class="primary" onclick={next}>{ if position + 1 == order.len() { UI.quiz_review } else { UI.quiz_next } }</button>
                     } else {
-                        <button type="submit">{ UI.quiz_skip }</button>
+                        <button type="button" onclick={next}>{ UI.quiz_skip }</button>
                     }
                 </div>
-            </form>
+            </div>
         </div>
     }
 }

@@ -1,0 +1,558 @@
+// The bench: how much Closer sends, how soon it can be answered, how quickly it answers back,
+// how much memory it holds, and what Lighthouse says. Informational: it fails (exit 1) only when
+// the app never became answerable. Everything is written to bench.json as well.
+//   node scripts/bench.mjs [dist]     (after a release build: `make bench` does both)
+// Environment: BENCH_LOADS (default 15), CHROME_PATH (default /usr/bin/chromium),
+//   BENCH_SKIP=lighthouse,answers,... to leave steps out.
+import { writeFileSync, cpSync, mkdtempSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { execFileSync } from "node:child_process";
+import { cpus, tmpdir, loadavg } from "node:os";
+import { chromium } from "playwright-core";
+import { startServer } from "./serve.mjs";
+import { measure } from "./sizes.mjs";
+
+const DIST = process.argv[2] ?? "dist";
+// Serve a copy: a rebuild of dist/ during the bench must not swap files under the browser.
+const SNAPSHOT = mkdtempSync(join(tmpdir(), "closer-bench-"));
+cpSync(DIST, SNAPSHOT, { recursive: true });
+const LOADS = Number(process.env.BENCH_LOADS ?? 15);
+const CHROME = process.env.CHROME_PATH || "/usr/bin/chromium";
+const SKIP = new Set((process.env.BENCH_SKIP ?? "").split(",").filter(Boolean));
+const RATES = [1, 4];
+const CHROME_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+const ANSWERABLE = "fieldset.statement input[type=radio]";
+const FLOOR_PATH = "/floor.html";
+// The floor: the least a page can be, one button in static HTML, with the app's own head basics.
+const FLOOR_HTML = `<!DOCTYPE html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>Floor</title>
+  </head>
+  <body><main><button type="button">Start</button></main></body>
+</html>
+`;
+
+const startedAt = Date.now();
+const launched = []; // Chromes started for Lighthouse, killed at the end whatever happened.
+const out = {
+  date: new Date().toISOString(),
+  environment: environment(),
+  settings: { loads: LOADS, rates: RATES, percentile: "linear interpolation between closest ranks", dist: DIST },
+  transfer: null,
+  load: null,
+  answers: null,
+  memory: null,
+  lighthouse: null,
+  problems: [],
+};
+
+// ---------- helpers ----------
+
+const log = (...a) => console.log(...a);
+function problem(step, err) {
+  const message = `${step}: ${err?.message?.split("\n")[0] ?? err}`;
+  out.problems.push(message);
+  console.log(`!! ${message} (the bench goes on)`);
+}
+function quantile(sorted, q) {
+  if (!sorted.length) return null;
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+}
+function stats(values) {
+  const v = values.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (!v.length) return { n: 0, median: null, p95: null, min: null, max: null };
+  const r = (x) => Math.round(x * 10) / 10;
+  return { n: v.length, median: r(quantile(v, 0.5)), p95: r(quantile(v, 0.95)), min: r(v[0]), max: r(v[v.length - 1]) };
+}
+function withTimeout(promise, ms, what) {
+  let timer;
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms / 1000} s`)), ms))),
+  ]).finally(() => clearTimeout(timer));
+}
+const kb = (n) => (n == null ? "-" : (n / 1024).toFixed(1) + " KB");
+const ms = (n) => (n == null ? "-" : n.toFixed(1) + " ms");
+const mb = (n) => (n == null ? "-" : (n / 1024 / 1024).toFixed(2) + " MB");
+function table(rows, header) {
+  const all = [header, ...rows].map((r) => r.map(String));
+  const widths = header.map((_, i) => Math.max(...all.map((r) => r[i].length)));
+  const line = (r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("   ");
+  log(line(all[0]));
+  log(widths.map((w) => "-".repeat(w)).join("   "));
+  for (const r of all.slice(1)) log(line(r));
+}
+function environment() {
+  let chromiumVersion = null;
+  try {
+    chromiumVersion = execFileSync(CHROME, ["--version"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+  } catch {}
+  return { node: process.version, chromium: chromiumVersion, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, loadAverageAtStart: loadavg().map((x) => Math.round(x * 100) / 100) };
+}
+
+// ---------- the server ----------
+
+const server = await startServer({ dir: SNAPSHOT, port: 0, prefixes: ["/"], gzip: true, extra: { [FLOOR_PATH]: FLOOR_HTML } });
+const ORIGIN = `http://127.0.0.1:${server.address().port}`;
+log(`bench: serving ${DIST} at ${ORIGIN}/ (gzip), ${LOADS} loads per measurement, CPU ${out.environment.cpus} × ${out.environment.cpuModel ?? "?"}`);
+log(`bench: ${out.environment.chromium ?? CHROME}, Node ${process.version}`);
+if (loadavg()[0] > out.environment.cpus * 0.75)
+  log(`bench: note: the load average is ${loadavg()[0].toFixed(1)} on ${out.environment.cpus} cores: other work is running, expect noisy timings`);
+log("");
+
+// ---------- 1. first-load transfer (printed once the browser has shown what a load fetches) ----------
+
+try {
+  out.transfer = measure(SNAPSHOT);
+} catch (err) {
+  problem("transfer sizes", err);
+}
+
+function printTransfer() {
+  if (!out.transfer?.files) return;
+  const { files, total, observed } = out.transfer;
+  const fetched = observed ? new Set(observed.files.map((f) => f.url.replace(/^\//, "") || "index.html")) : null;
+  for (const f of files) f.firstLoad = fetched ? fetched.has(f.file) : null;
+  log("== First-load transfer (every file in dist/, gzip level 9 as served) ==");
+  const rows = files.map((f) => [f.file, kb(f.raw), kb(f.gzip), f.firstLoad == null ? "?" : f.firstLoad ? "yes" : "no"]);
+  rows.push(["total, every file", kb(total.raw), kb(total.gzip), ""]);
+  if (fetched) {
+    const loaded = files.filter((f) => f.firstLoad);
+    out.transfer.firstLoadTotal = loaded.reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip }), { raw: 0, gzip: 0 });
+    rows.push(["total, fetched by a first load", kb(out.transfer.firstLoadTotal.raw), kb(out.transfer.firstLoadTotal.gzip), ""]);
+  }
+  table(rows, ["file", "raw", "gzip", "fetched on #/quiz"]);
+  if (observed) log(`(on the wire, as Chromium counted one load of #/quiz: ${kb(observed.total)} in ${observed.files.length} responses, headers included)`);
+  log("");
+}
+
+// ---------- the browser ----------
+
+let browser;
+try {
+  browser = await chromium.launch({ executablePath: CHROME, args: CHROME_ARGS, headless: true });
+} catch (err) {
+  problem("launching Chromium", err);
+  printTransfer();
+  finish();
+}
+
+/** A fresh context (own cache and storage) with one page and its CDP session, throttled to `rate`. */
+async function fresh(rate, { initScript } = {}) {
+  const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(`uncaught: ${e.message}`));
+  page.on("console", (m) => m.type() === "error" && errors.push(`console: ${m.text()}`));
+  page.on("response", (r) => r.status() >= 400 && errors.push(`HTTP ${r.status()} ${r.url()}`));
+  page.on("requestfailed", (r) => errors.push(`failed request ${r.url()}: ${r.failure()?.errorText}`));
+  if (initScript) await page.addInitScript(initScript);
+  const cdp = await context.newCDPSession(page);
+  // No Network.setCacheDisabled: a new context already starts with an empty cache, and
+  // disabling the cache through CDP made every Closer load ~110 ms slower in a trial here.
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate });
+  return { context, page, cdp, errors };
+}
+
+/** Ms from navigation start until an element matching `selector` exists and is enabled, read in the page. */
+async function timeTo(page, url, selector, timeout) {
+  await page.goto(url, { waitUntil: "commit", timeout });
+  const handle = await page.waitForFunction(
+    (sel) => {
+      const ok = document.querySelector(sel);
+      return ok && ok.matches(":enabled") ? performance.now() : false;
+    },
+    selector,
+    { polling: "raf", timeout },
+  );
+  return handle.jsonValue();
+}
+
+const TARGETS = {
+  closer: { url: () => `${ORIGIN}/#/quiz`, selector: ANSWERABLE },
+  floor: { url: () => `${ORIGIN}${FLOOR_PATH}`, selector: "button" },
+};
+
+// Once Closer has failed two loads in a row without ever succeeding, it is not going to:
+// its remaining measurements are skipped so that a broken build fails in seconds, not minutes.
+const closer = { ok: 0, failStreak: 0 };
+const hopeless = () => closer.ok === 0 && closer.failStreak >= 2;
+
+async function oneLoad(which, rate, { network = false } = {}) {
+  if (which === "closer" && hopeless()) throw new Error("skipped: the app has not become answerable in any load");
+  try {
+    const r = await oneLoadInner(which, rate, { network });
+    if (which === "closer") (closer.ok++, (closer.failStreak = 0));
+    return r;
+  } catch (err) {
+    if (which === "closer") closer.failStreak++;
+    throw err;
+  }
+}
+
+async function oneLoadInner(which, rate, { network }) {
+  const { context, page, cdp, errors } = await fresh(rate);
+  const transfers = new Map();
+  try {
+    if (network) {
+      const urls = new Map();
+      cdp.on("Network.responseReceived", (e) => urls.set(e.requestId, e.response.url));
+      cdp.on("Network.loadingFinished", (e) => transfers.set(urls.get(e.requestId) ?? e.requestId, e.encodedDataLength));
+      await cdp.send("Network.enable");
+    }
+    const timeout = 20_000 * rate;
+    const t = await withTimeout(timeTo(page, TARGETS[which].url(), TARGETS[which].selector, timeout), timeout + 5000, `${which} load`);
+    if (network) await page.waitForLoadState("load").catch(() => {});
+    return { ms: t, errors, transfers };
+  } finally {
+    await context.close().catch(() => {});
+  }
+}
+
+// One load of #/quiz that watches the network: which files a first load fetches, and how many bytes.
+if (browser) {
+  try {
+    const w = await oneLoad("closer", 1, { network: true });
+    const files = [...w.transfers].map(([url, bytes]) => ({ url: url.replace(ORIGIN, ""), bytes }));
+    out.transfer = { ...(out.transfer ?? {}), observed: { files, total: files.reduce((n, f) => n + f.bytes, 0) } };
+    if (w.errors.length) problem("the network-watching load", new Error(w.errors.join("; ")));
+  } catch (err) {
+    problem("the network-watching load", err);
+  }
+}
+printTransfer();
+
+// ---------- 2. load time: Closer and the floor, interleaved ----------
+
+if (browser && !SKIP.has("load")) {
+  out.load = {};
+  log("== Navigation start → first statement answerable (Closer, #/quiz) and → button present (floor) ==");
+  for (const rate of RATES) {
+    const key = `${rate}x`;
+    const r = (out.load[key] = { closer: { samples: [], failures: [] }, floor: { samples: [], failures: [] } });
+    // One warm-up of each at this rate, not counted.
+    for (const which of ["closer", "floor"]) {
+      try {
+        await oneLoad(which, rate);
+      } catch (err) {
+        problem(`${which} warm-up load at ${key}`, err);
+      }
+    }
+    for (let i = 0; i < LOADS; i++) {
+      for (const which of ["closer", "floor"]) {
+        try {
+          const { ms: t, errors } = await oneLoad(which, rate);
+          r[which].samples.push(Math.round(t * 10) / 10);
+          if (errors.length) r[which].failures.push(`load ${i + 1}: ${errors.join("; ")}`);
+        } catch (err) {
+          r[which].failures.push(`load ${i + 1}: ${err.message.split("\n")[0]}`);
+        }
+      }
+    }
+    for (const which of ["closer", "floor"]) {
+      Object.assign(r[which], stats(r[which].samples));
+      if (r[which].failures.length) problem(`${which} loads at ${key}`, new Error(`${r[which].failures.length} problem(s): ${r[which].failures[0]}`));
+    }
+    r.ratioMedian = r.closer.median && r.floor.median ? Math.round((r.closer.median / r.floor.median) * 100) / 100 : null;
+  }
+  table(
+    RATES.flatMap((rate) => {
+      const r = out.load[`${rate}x`];
+      return [
+        [`Closer, CPU ${rate}x`, r.closer.n, ms(r.closer.median), ms(r.closer.p95), ms(r.closer.min), ms(r.closer.max), r.ratioMedian == null ? "-" : `${r.ratioMedian.toFixed(2)}×`],
+        [`floor,  CPU ${rate}x`, r.floor.n, ms(r.floor.median), ms(r.floor.p95), ms(r.floor.min), ms(r.floor.max), ""],
+      ];
+    }),
+    ["page", "loads", "median", "p95", "min", "max", "Closer ÷ floor (median)"],
+  );
+  log("");
+}
+
+// ---------- 3. per-answer latency over a whole run, and 4. memory after it ----------
+
+// In the page: remember the wasm memory when Trunk says the app started, and the time of each keydown.
+const PAGE_HOOKS = () => {
+  addEventListener("TrunkApplicationStarted", (e) => {
+    window.__benchWasmMemory = e.detail?.wasm?.memory ?? null;
+  });
+  addEventListener(
+    "keydown",
+    (e) => {
+      window.__benchKeydown = performance.now();
+      window.__benchKeydownStamp = e.timeStamp;
+    },
+    true,
+  );
+};
+
+async function fullRun(rate) {
+  const { context, page, cdp, errors } = await fresh(rate, { initScript: PAGE_HOOKS });
+  const result = { rate, durations: [], stampDurations: [], toReview: null, total: null, reached: null, storage: null, errors };
+  try {
+    const timeout = 20_000 * rate;
+    await timeTo(page, `${ORIGIN}/#/quiz`, ANSWERABLE, timeout);
+    const progress = async () => (await page.locator(".progress-text").first().textContent({ timeout: 5000 })).trim();
+    const parse = (t) => (t.match(/(\d+)\D+(\d+)/) ?? []).slice(1).map(Number);
+    const [at = 1, total] = parse(await progress());
+    if (!total) throw new Error(`could not read the progress text`);
+    result.total = total;
+    for (let n = at; n <= total; n++) {
+      // Arm: wait in the page for the progress text to change (or go, after the last), then two frames.
+      await page.evaluate(() => {
+        const el = () => document.querySelector(".progress-text");
+        const before = el()?.textContent;
+        window.__benchDone = new Promise((resolve) => {
+          const check = () => {
+            const now = el();
+            if (now && now.textContent === before) return false;
+            obs.disconnect();
+            requestAnimationFrame(() =>
+              requestAnimationFrame(() => {
+                const end = performance.now();
+                resolve({ fromKeydown: end - window.__benchKeydown, fromEvent: end - window.__benchKeydownStamp });
+              }),
+            );
+            return true;
+          };
+          const obs = new MutationObserver(check);
+          obs.observe(document.body, { subtree: true, childList: true, characterData: true });
+        });
+        // The keyboard answers where the focus is in the form: the app puts it there, but make sure.
+        if (!document.activeElement?.closest?.("#quiz-form")) document.querySelector("#quiz-form input[type=radio]")?.focus();
+      });
+      await page.keyboard.press(String(1 + (n % 5)));
+      const d = await withTimeout(page.evaluate(() => window.__benchDone), 10_000 * rate, `answer ${n}`);
+      if (n < total) {
+        result.durations.push(d.fromKeydown);
+        result.stampDurations.push(d.fromEvent);
+      } else result.toReview = Math.round(d.fromKeydown * 10) / 10;
+    }
+    result.reached = "review";
+    // On to the results, so the memory is measured after a whole check-in (best effort).
+    try {
+      await page.getByRole("link", { name: "Continue" }).click({ timeout: 5000 });
+      await page.getByRole("button", { name: "See my results" }).click({ timeout: 5000 });
+      await page.locator("[data-dimension]").first().waitFor({ timeout: 10_000 });
+      result.reached = "results";
+    } catch (err) {
+      problem(`reaching the results after the run at ${rate}x`, err);
+    }
+    result.storage = await page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
+    result.memory = await memory(page, cdp);
+    return result;
+  } finally {
+    await context.close().catch(() => {});
+  }
+}
+
+async function memory(page, cdp) {
+  const m = {};
+  try {
+    const h = await cdp.send("Runtime.getHeapUsage");
+    m.jsHeapUsedBeforeGc = h.usedSize;
+    await cdp.send("HeapProfiler.collectGarbage");
+    const g = await cdp.send("Runtime.getHeapUsage");
+    m.jsHeapUsed = g.usedSize;
+    m.jsHeapTotal = g.totalSize;
+  } catch (err) {
+    problem("JS heap (Runtime.getHeapUsage)", err);
+  }
+  try {
+    m.wasmMemory = await page.evaluate(() => window.__benchWasmMemory?.buffer?.byteLength ?? null);
+    if (m.wasmMemory == null) problem("wasm memory", new Error("no TrunkApplicationStarted event with detail.wasm.memory: JS heap only"));
+  } catch (err) {
+    problem("wasm memory", err);
+  }
+  try {
+    const d = await cdp.send("Memory.getDOMCounters");
+    Object.assign(m, { domNodes: d.nodes, jsEventListeners: d.jsEventListeners, documents: d.documents });
+  } catch {}
+  m.total = (m.jsHeapUsed ?? 0) + (m.wasmMemory ?? 0) || null;
+  return m;
+}
+
+let seededStorage = null;
+if (browser && !SKIP.has("answers") && hopeless()) problem("per-answer runs", new Error("skipped: the app never became answerable"));
+else if (browser && !SKIP.has("answers")) {
+  out.answers = {};
+  log("== Per answer: keydown (1–5) → next statement painted (progress text changed, then two frames) ==");
+  for (const rate of RATES) {
+    try {
+      const r = await withTimeout(fullRun(rate), 180_000 * rate, `the full run at ${rate}x`);
+      out.answers[`${rate}x`] = {
+        statements: r.total,
+        ...stats(r.durations),
+        fromEventTimestamp: stats(r.stampDurations),
+        lastToReview: r.toReview,
+        reached: r.reached,
+        errors: r.errors,
+        samples: r.durations.map((x) => Math.round(x * 10) / 10),
+      };
+      if (r.errors.length) problem(`page errors during the run at ${rate}x`, new Error(r.errors.join("; ")));
+      out.memory ??= {};
+      out.memory[`${rate}x`] = { after: r.reached, ...r.memory };
+      if (!seededStorage && r.storage && Object.keys(r.storage).length) seededStorage = r.storage;
+      out.storageKeysAfterRun = Object.keys(r.storage ?? {});
+    } catch (err) {
+      problem(`per-answer run at ${rate}x`, err);
+    }
+  }
+  table(
+    RATES.map((rate) => {
+      const a = out.answers[`${rate}x`];
+      return a
+        ? [`CPU ${rate}x`, a.n, ms(a.median), ms(a.p95), ms(a.min), ms(a.max), ms(a.lastToReview)]
+        : [`CPU ${rate}x`, 0, "-", "-", "-", "-", "-"];
+    }),
+    ["run", "answers", "median", "p95", "min", "max", "last → review"],
+  );
+  log("");
+  if (out.memory) {
+    log("== Memory after a whole run (after a forced GC) ==");
+    table(
+      RATES.filter((r) => out.memory[`${r}x`]).map((rate) => {
+        const m = out.memory[`${rate}x`];
+        return [`CPU ${rate}x, on ${m.after}`, mb(m.jsHeapUsed), m.wasmMemory == null ? "not found" : mb(m.wasmMemory), mb(m.total), m.domNodes ?? "-", m.jsEventListeners ?? "-"];
+      }),
+      ["run", "JS heap used", "wasm memory", "JS + wasm", "DOM nodes", "listeners"],
+    );
+    log("");
+  }
+}
+
+if (browser) await browser.close().catch(() => {});
+
+// ---------- 5. Lighthouse (informational) ----------
+
+if (!SKIP.has("lighthouse")) {
+  try {
+    out.lighthouse = await withTimeout(runLighthouse(), 240_000, "Lighthouse");
+  } catch (err) {
+    problem("Lighthouse", err);
+  }
+}
+
+async function runLighthouse() {
+  const { default: lighthouse } = await import("lighthouse");
+  const chromeLauncher = await import("chrome-launcher");
+  const pages = [{ name: "start", url: `${ORIGIN}/` }];
+  const STORE_KEY = "closer.v1";
+  const seeded = seededStorage && STORE_KEY in seededStorage;
+  pages.push({
+    name: seeded ? "results" : "results (no results yet)",
+    url: `${ORIGIN}/#/results`,
+    storage: seeded ? seededStorage : null,
+    note: seeded
+      ? `localStorage seeded with ${STORE_KEY} from a completed run`
+      : `no "${STORE_KEY}" in localStorage after a completed run (keys: ${Object.keys(seededStorage ?? {}).join(", ") || "none"}): audited the "no results yet" page`,
+  });
+  const results = {};
+  log("== Lighthouse 12 (mobile defaults, simulated throttling; informational) ==");
+  for (const p of pages) {
+    const chrome = await chromeLauncher.launch({ chromePath: CHROME, chromeFlags: [...CHROME_ARGS, "--headless=new"], logLevel: "silent" });
+    launched.push(chrome);
+    try {
+      const flags = { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility", "best-practices", "seo"] };
+      let page;
+      if (p.storage) {
+        // Put the stored check-in in place from a same-origin page that loads nothing else,
+        // and keep Lighthouse from clearing it (the cache holds nothing of the app's).
+        const puppeteer = (await import("puppeteer-core")).default;
+        const b = await puppeteer.connect({ browserURL: `http://127.0.0.1:${chrome.port}`, defaultViewport: null });
+        // Lighthouse's own tab, in the foreground (a second tab would paint nothing in the background).
+        page = (await b.pages())[0] ?? (await b.newPage());
+        await page.bringToFront();
+        await page.goto(`${ORIGIN}${FLOOR_PATH}`);
+        await page.evaluate((s) => Object.entries(s).forEach(([k, v]) => localStorage.setItem(k, v)), p.storage);
+        flags.disableStorageReset = true;
+      }
+      const r = await lighthouse(p.url, flags, undefined, page);
+      const lhr = r.lhr;
+      const score = (c) => (lhr.categories[c]?.score == null ? null : Math.round(lhr.categories[c].score * 100));
+      const metric = (id) => lhr.audits[id]?.numericValue ?? null;
+      results[p.name] = {
+        url: p.url,
+        note: p.note ?? null,
+        performance: score("performance"),
+        accessibility: score("accessibility"),
+        bestPractices: score("best-practices"),
+        seo: score("seo"),
+        metrics: {
+          firstContentfulPaint: metric("first-contentful-paint"),
+          largestContentfulPaint: metric("largest-contentful-paint"),
+          totalBlockingTime: metric("total-blocking-time"),
+          cumulativeLayoutShift: metric("cumulative-layout-shift"),
+          speedIndex: metric("speed-index"),
+          domElements: metric("dom-size"),
+        },
+        runWarnings: lhr.runWarnings ?? [],
+        runtimeError: lhr.runtimeError?.message ?? null,
+        consoleErrors: (lhr.audits["errors-in-console"]?.details?.items ?? []).map((i) => `${i.source ?? ""}: ${i.description ?? ""} ${i.sourceLocation?.url ?? i.url ?? ""}`.trim()),
+        failedAudits: Object.values(lhr.audits)
+          .filter((a) => a.score !== null && a.score < 1 && ["binary", "numeric"].includes(a.scoreDisplayMode) && !a.id.match(/^(first|largest|speed|total|cumulative|interactive|max-potential)/))
+          .map((a) => a.id),
+      };
+      if (p.note) log(`(${p.name}: ${p.note})`);
+    } catch (err) {
+      problem(`Lighthouse on ${p.url}`, err);
+    } finally {
+      try {
+        await chrome.kill();
+      } catch {}
+    }
+  }
+  const rows = Object.entries(results).map(([name, r]) => [name, r.performance ?? "-", r.accessibility ?? "-", r.bestPractices ?? "-", r.seo ?? "-", ms(r.metrics.firstContentfulPaint), ms(r.metrics.largestContentfulPaint), ms(r.metrics.totalBlockingTime), r.metrics.domElements ?? "-"]);
+  table(rows, ["page", "performance", "accessibility", "best-practices", "seo", "FCP (sim.)", "LCP (sim.)", "TBT (sim.)", "DOM elements"]);
+  for (const [name, r] of Object.entries(results)) {
+    if (r.runWarnings.length) log(`  ${name}: warnings: ${r.runWarnings.join(" | ")}`);
+    if (r.failedAudits.length) log(`  ${name}: audits below full marks: ${r.failedAudits.join(", ")}`);
+    for (const e of r.consoleErrors) log(`  ${name}: console error: ${e}`);
+  }
+  log("");
+  return results;
+}
+
+finish();
+
+// ---------- the end ----------
+
+function finish() {
+  out.seconds = Math.round((Date.now() - startedAt) / 1000);
+  out.environment.loadAverageAtEnd = loadavg().map((x) => Math.round(x * 100) / 100);
+  try {
+    writeFileSync("bench.json", JSON.stringify(out, null, 2) + "\n");
+    log(`bench: wrote bench.json (${out.seconds} s)`);
+  } catch (err) {
+    console.log(`!! writing bench.json: ${err.message}`);
+  }
+  server.close();
+  for (const c of launched) {
+    try {
+      c.kill();
+    } catch {}
+  }
+  try {
+    rmSync(SNAPSHOT, { recursive: true, force: true });
+  } catch {}
+  const answerable = RATES.some((r) => out.load?.[`${r}x`]?.closer?.n > 0) || Object.keys(out.answers ?? {}).some((k) => out.answers[k]?.statements);
+  if (out.problems.length) log(`bench: ${out.problems.length} problem(s):\n  ${out.problems.join("\n  ")}`);
+  if (!answerable) {
+    console.error("bench: FAILED: the app never became answerable (no first statement with an enabled radio)");
+    process.exit(1);
+  }
+  process.exit(0);
+}
