@@ -30,7 +30,7 @@ fn bank(out: &mut String, bank: &Bank) {
     for d in bank.dimensions {
         let _ = write!(
             out,
-            "        ::closer_core::Dimension {{ id: {}, name: {}, sign: ::closer_core::Sign::{:?}, distance_name: {}, summary: {}, importance_question: {}, band_text: [{}], steps: {}, items: &[\n",
+            "        ::closer_core::Dimension {{ id: {}, name: {}, sign: ::closer_core::Sign::{:?}, distance_name: {}, summary: {}, importance_question: {}, band_text: [{}], steps: {}, starters: {}, items: &[\n",
             s(d.id),
             s(d.name),
             d.sign,
@@ -39,6 +39,7 @@ fn bank(out: &mut String, bank: &Bank) {
             s(d.importance_question),
             d.band_text.iter().map(|x| s(x)).collect::<Vec<_>>().join(", "),
             strs(d.steps),
+            strs(d.starters),
         );
         for i in d.items {
             let _ = writeln!(

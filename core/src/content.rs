@@ -70,6 +70,8 @@ pub struct Dimension {
     pub band_text: [&'static str; 3],
     /// Small things to try this week.
     pub steps: &'static [&'static str],
+    /// Questions partners can ask each other, for comparing results.
+    pub starters: &'static [&'static str],
     pub items: &'static [Item],
 }
 

@@ -5,6 +5,7 @@
 //! With the `parse` feature it also reads and validates the files in `content/` and turns them
 //! into Rust source for the app's build script.
 
+pub mod compare;
 pub mod content;
 pub mod readability;
 pub mod record;

@@ -101,6 +101,7 @@ struct DimensionEntry {
     summary: Spanned<String>,
     importance_question: Spanned<String>,
     steps: Spanned<Vec<Spanned<String>>>,
+    starters: Spanned<Vec<Spanned<String>>>,
     band: Spanned<BandTexts>,
     item: Spanned<Vec<Spanned<ItemEntry>>>,
 }
@@ -218,6 +219,11 @@ pub fn assessment_from_str(path: &Path, raw: &str) -> Result<Bank, ContentError>
             return Err(err(d.steps.span(), format!("dimension \"{id}\" needs 2–3 steps, found {}", steps_list.len())));
         }
         let steps = steps_list.iter().map(|s| text(&src, "steps", s)).collect::<Result<Vec<_>, _>>()?;
+        let starters_list = d.starters.get_ref();
+        if !(2..=3).contains(&starters_list.len()) {
+            return Err(err(d.starters.span(), format!("dimension \"{id}\" needs 2–3 conversation starters, found {}", starters_list.len())));
+        }
+        let starters = starters_list.iter().map(|s| text(&src, "starters", s)).collect::<Result<Vec<_>, _>>()?;
         let band = d.band.get_ref();
         let band_text = [text(&src, "band.low", &band.low)?, text(&src, "band.middle", &band.middle)?, text(&src, "band.high", &band.high)?];
 
@@ -257,6 +263,7 @@ pub fn assessment_from_str(path: &Path, raw: &str) -> Result<Bank, ContentError>
             importance_question: text(&src, "importance_question", &d.importance_question)?,
             band_text,
             steps: leak_slice(steps),
+            starters: leak_slice(starters),
             items: leak_slice(items),
         });
     }

@@ -38,6 +38,10 @@ pub struct Record {
     /// Partner links received.
     #[serde(default)]
     pub comparisons: Vec<StoredComparison>,
+    /// When this person last shared a link to their own result (so a link sent back can be
+    /// shown at once).
+    #[serde(default)]
+    pub shared_ms: Option<u64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -150,6 +154,7 @@ fn migrate_v1(old: RecordV1) -> Record {
             .map(|r| StoredResult { date_ms: r.date_ms, content_version: old.content_version, answers: r.answers, importance: Importance::new() })
             .collect(),
         comparisons: Vec::new(),
+        shared_ms: None,
     }
 }
 
@@ -288,5 +293,6 @@ impl Record {
             }
         }
         self.comparisons = comparisons;
+        self.shared_ms = self.shared_ms.max(other.shared_ms);
     }
 }

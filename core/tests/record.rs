@@ -14,6 +14,7 @@ fn sample() -> Record {
         progress: Some(Progress { content_version: 1, answers: answers(&[("au1", 3), ("qt1", 0)]), importance: answers(&[("support", 4)]), position: 2 }),
         results: vec![StoredResult { date_ms: 1_790_000_000_000, content_version: 1, answers: answers(&[("au1", 4)]), importance: Importance::new() }],
         comparisons: vec![StoredComparison { received_ms: 1_790_000_100_000, code: "AbC_-9".into(), own_code: None }],
+        shared_ms: Some(1_790_000_200_000),
     }
 }
 

@@ -17,6 +17,7 @@ const fn dimension(id: &'static str, items: &'static [Item]) -> Dimension {
         importance_question: "",
         band_text: ["low", "middle", "high"],
         steps: &[],
+        starters: &[],
         items,
     }
 }

@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 
 use closer_core::record::{Progress, Record, StoredComparison, StoredResult, RECORD_VERSION};
 use closer_core::route::Route;
+use closer_core::share::{self, SharedResult};
 use closer_core::{Answers, Dimension, Importance, Item, ANSWER_COUNT};
 use yew::Reducible;
 
@@ -62,6 +63,13 @@ pub enum Notice {
     Deleted,
 }
 
+impl CompletedResult {
+    /// This result as a partner link carries it.
+    pub fn shared(&self, include_answers: bool, name: Option<&str>) -> SharedResult {
+        SharedResult::from_answers(&BANK, &self.answers, &self.importance, include_answers, name)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct State {
     pub route: Route,
@@ -79,6 +87,8 @@ pub struct State {
     pub notices: Vec<Notice>,
     /// Shown inside another site's page (`?embed=1`).
     pub embed: bool,
+    /// When a link to this person's own result was last copied or shared.
+    pub shared_ms: Option<u64>,
 }
 
 pub enum Action {
@@ -113,6 +123,10 @@ pub enum Action {
     StorageLost(Keeping),
     /// Dismiss the notice at this index.
     Dismiss(usize),
+    /// A partner's link was opened.
+    ReceiveLink { code: String, received_ms: u64 },
+    /// A link to our own result was copied or shared.
+    Shared { date_ms: u64 },
 }
 
 impl State {
@@ -131,6 +145,13 @@ impl State {
 
     pub fn latest(&self) -> Option<&CompletedResult> {
         self.results.last()
+    }
+
+    /// Whether the comparison with a received link may be shown: this person has finished a
+    /// check-in since the link arrived, or is the one who sent theirs first (blind reveal).
+    pub fn may_reveal(&self, link: &ReceivedLink) -> bool {
+        link.own_code.is_some()
+            || self.latest().is_some_and(|r| r.date_ms >= link.received_ms || self.shared_ms.is_some_and(|s| s <= link.received_ms))
     }
 
     /// The result before the latest one, to show the change since last time.
@@ -207,15 +228,27 @@ impl State {
                 if self.answers.is_empty() {
                     return;
                 }
-                self.results.push(CompletedResult {
+                let result = CompletedResult {
                     date_ms,
                     content_version: BANK.content_version,
                     answers: std::mem::take(&mut self.answers),
                     importance: std::mem::take(&mut self.importance),
-                });
+                };
                 self.position = 0;
                 self.route = Route::Results;
+                // A partner's link waiting for this result: compare with it now.
+                if let Some(link) = self.links.iter_mut().rev().find(|l| l.own_code.is_none()) {
+                    link.own_code = Some(share::encode(&result.shared(false, None)));
+                    self.route = Route::Compare(link.code.clone());
+                }
+                self.results.push(result);
             }
+            Action::ReceiveLink { code, received_ms } => {
+                if !self.links.iter().any(|l| l.code == code) {
+                    self.links.push(ReceivedLink { received_ms, code, own_code: None });
+                }
+            }
+            Action::Shared { date_ms } => self.shared_ms = Some(date_ms),
         }
     }
 
@@ -241,6 +274,7 @@ impl State {
             .map(|r| CompletedResult { date_ms: r.date_ms, content_version: r.content_version, answers: r.answers, importance: r.importance })
             .collect();
         self.results.sort_by_key(|r| r.date_ms);
+        self.shared_ms = record.shared_ms;
         self.links = record
             .comparisons
             .into_iter()
@@ -268,6 +302,7 @@ impl State {
                 .iter()
                 .map(|l| StoredComparison { received_ms: l.received_ms, code: l.code.clone(), own_code: l.own_code.clone() })
                 .collect(),
+            shared_ms: self.shared_ms,
         }
     }
 

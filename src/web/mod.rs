@@ -3,6 +3,7 @@
 
 pub mod clock;
 pub mod location;
+pub mod share;
 pub mod storage;
 pub mod dom;
 pub mod embed;

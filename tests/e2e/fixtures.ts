@@ -9,7 +9,12 @@ export function watch(page: Page, problems: string[], allowedOrigins: string[]) 
     if (msg.type() === "error") problems.push(`console error: ${msg.text()}`);
   });
   page.on("pageerror", (err) => problems.push(`uncaught exception: ${err.message}`));
-  page.on("requestfailed", (req) => problems.push(`failed request: ${req.url()} (${req.failure()?.errorText})`));
+  page.on("requestfailed", (req) => {
+    // A test navigating away cancels what the old page was still loading (often the icon):
+    // that is the browser's doing, not a failure of the app.
+    if (req.failure()?.errorText === "net::ERR_ABORTED") return;
+    problems.push(`failed request: ${req.url()} (${req.failure()?.errorText})`);
+  });
   page.on("request", (req) => {
     const url = new URL(req.url());
     if (url.protocol === "data:" || url.protocol === "blob:") return;

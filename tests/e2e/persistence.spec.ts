@@ -177,7 +177,7 @@ test("export, delete everything, import: the same state as at the start", async 
   await page.getByRole("button", { name: "Yes, delete everything" }).click();
   await expect(page.locator(".notice")).toContainText("has been deleted");
   await expect(page.getByTestId("data-summary")).toHaveText("Stored now: 0 finished check-ins, 0 answers in progress, 0 partner links.");
-  await expect.poll(() => stored(page)).toBe(JSON.stringify({ version: 2, progress: null, results: [], comparisons: [] }));
+  await expect.poll(() => stored(page)).toBe(JSON.stringify({ version: 2, progress: null, results: [], comparisons: [], shared_ms: null }));
 
   await page.locator("#import-file").setInputFiles(file);
   await expect(page.locator(".notice")).toContainText("Your data was imported.");

@@ -2,7 +2,9 @@
 //! callbacks; none reads storage or the address.
 
 pub mod answer_group;
+pub mod compare_chart;
 pub mod dimension_result;
+pub mod invite;
 pub mod layout;
 pub mod notices;
 pub mod progress;

@@ -1,5 +1,6 @@
 //! One component per page. Pages render the state and send actions; nothing more.
 
+pub mod compare;
 pub mod data;
 pub mod history;
 pub mod home;

@@ -6,6 +6,7 @@ use closer_core::route::Route;
 use yew::prelude::*;
 
 use crate::app::components::dimension_result::{change_text, DimensionResult};
+use crate::app::components::invite::Invite;
 use crate::app::components::safety_note::SafetyNote;
 use crate::app::components::site_link::SiteLink;
 use crate::app::components::score_chart::ScoreChart;
@@ -84,6 +85,7 @@ pub fn results() -> Html {
                         previous={previous.as_ref().and_then(|p| p.get(d.id)).and_then(|s| s.value())} />
                 }) }
             </div>
+            <Invite result={latest.clone()} heading={UI.invite_heading} lead={UI.invite_lead} />
             <p class="disclaimer">{ UI.results_disclaimer }</p>
             <nav class="read-more no-print" aria-labelledby="read-more-heading">
                 <h2 id="read-more-heading">{ UI.results_read_more }</h2>
