@@ -12,7 +12,7 @@ pub struct CompareChartProps {
 }
 
 const ROW: u32 = 46;
-const LABEL: u32 = 150;
+const LABEL: u32 = 172;
 const BAR: u32 = 200;
 
 fn bar(y: u32, value: Option<u8>, class: &'static str) -> Html {

@@ -12,7 +12,7 @@ pub struct ScoreChartProps {
 }
 
 const ROW: u32 = 34;
-const LABEL_WIDTH: u32 = 150;
+const LABEL_WIDTH: u32 = 172;
 const BAR_WIDTH: u32 = 200;
 const WIDTH: u32 = LABEL_WIDTH + BAR_WIDTH + 50;
 

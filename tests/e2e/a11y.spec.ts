@@ -1,0 +1,107 @@
+import AxeBuilder from "@axe-core/playwright";
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { Page } from "@playwright/test";
+import { test, expect, ready } from "./fixtures";
+import { statements, DIMENSIONS } from "./content";
+import { craftCode } from "./codes";
+
+const ALL = statements();
+const SLUGS = readdirSync(join(__dirname, "../../content/en/pages")).filter((f) => f.endsWith(".md")).map((f) => f.slice(0, -3));
+
+/** A stored record with two finished check-ins, one in progress and a partner link. */
+function record() {
+  const answers = (f: (i: number) => number) => Object.fromEntries(ALL.map((s, i) => [s.id, f(i)]));
+  const importance = Object.fromEntries(DIMENSIONS.map((d, i) => [d, i % 5]));
+  const partner = craftCode(1, 1, [40, 90, 55, 70, 20, 65, 80, 35], [4, 3, 2, 4, 1, 3, 4, 2]);
+  return {
+    version: 2,
+    progress: { content_version: 1, answers: answers((i) => i % 5), importance: {}, position: 5 },
+    results: [
+      { date_ms: 1780000000000, content_version: 1, answers: answers((i) => (i * 3) % 5), importance },
+      { date_ms: 1781000000000, content_version: 1, answers: answers((i) => (i * 7) % 5), importance },
+    ],
+    comparisons: [{ received_ms: 1782000000000, code: partner, own_code: null }],
+    shared_ms: 1781500000000,
+    partner,
+  };
+}
+
+const ROUTES = ["#/", "#/quiz", "#/review", "#/importance", "#/results", "#/history", "#/data", "#/learn", ...SLUGS.map((s) => `#/learn/${s}`)];
+
+async function seed(page: Page) {
+  const r = record();
+  const { partner, ...stored } = r;
+  await page.addInitScript((text) => {
+    if (location.protocol === "http:" && !sessionStorage.getItem("seeded")) {
+      localStorage.setItem("closer.v1", text);
+      sessionStorage.setItem("seeded", "1");
+    }
+  }, JSON.stringify(stored));
+  return partner;
+}
+
+for (const scheme of ["light", "dark"] as const) {
+  for (const width of [375, 1280]) {
+    test(`axe finds no violations on any route, ${scheme} mode at ${width} px`, async ({ page }) => {
+      test.setTimeout(120_000);
+      await page.setViewportSize({ width, height: 900 });
+      await page.emulateMedia({ colorScheme: scheme });
+      const partner = await seed(page);
+      const routes = [...ROUTES, `#/compare/${partner}`];
+      const found: string[] = [];
+      for (const route of routes) {
+        await page.goto("about:blank");
+        await page.goto(`./${route}`);
+        await ready(page);
+        const results = await new AxeBuilder({ page }).analyze();
+        for (const v of results.violations) {
+          found.push(`${route}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+        }
+        // Nothing is wider than the screen.
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        if (overflow > 0) found.push(`${route}: ${overflow}px wider than the screen`);
+      }
+      expect(found).toEqual([]);
+    });
+  }
+}
+
+test("prefers-reduced-motion turns transitions off", async ({ page }) => {
+  await page.goto("./#/quiz");
+  await ready(page);
+  const duration = () => page.locator(".option label").first().evaluate((l) => getComputedStyle(l).transitionDuration);
+  expect(await duration()).not.toBe("0s");
+  await page.emulateMedia({ reducedMotion: "reduce" });
+  expect(await duration()).toBe("0s");
+});
+
+test("dark mode changes the colours", async ({ page }) => {
+  await page.goto("./");
+  await ready(page);
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const light = await background();
+  await page.emulateMedia({ colorScheme: "dark" });
+  expect(await background()).not.toBe(light);
+});
+
+test("screenshots of the main pages at mobile and desktop widths", async ({ page }) => {
+  test.setTimeout(90_000);
+  const partner = await seed(page);
+  const shots: [string, string][] = [
+    ["start", "#/"],
+    ["statement", "#/quiz"],
+    ["results", "#/results"],
+    ["compare", `#/compare/${partner}`],
+    ["explainer", "#/learn/what-is-emotional-intimacy"],
+  ];
+  for (const [width, label] of [[390, "mobile"], [1280, "desktop"]] as const) {
+    await page.setViewportSize({ width, height: width < 500 ? 844 : 900 });
+    for (const [name, route] of shots) {
+      await page.goto("about:blank");
+      await page.goto(`./${route}`);
+      await ready(page);
+      await page.screenshot({ path: `docs/screenshots/${name}-${label}.png`, fullPage: name !== "results" && name !== "compare" });
+    }
+  }
+});
