@@ -26,6 +26,7 @@ check-originality:
 
 test-core:
 	cargo test -p closer-core --all-features
+	cargo run -q -p closer-core --features parse --bin content-report
 
 test-wasm:
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \

@@ -108,6 +108,6 @@ pub fn focus(bank: &Bank, scores: &Scores, importance: &Importance) -> Vec<&'sta
             (rated >= 2 && value < high_min).then_some((position, rated, value, *id))
         })
         .collect();
-    candidates.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)).then(a.0.cmp(&b.0)));
+    candidates.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)).then(a.0.cmp(&b.0)));
     candidates.into_iter().take(3).map(|c| c.3).collect()
 }
