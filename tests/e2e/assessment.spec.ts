@@ -194,3 +194,15 @@ test("the quiz fits a 320 px screen and shows visible focus", async ({ page }) =
   });
   expect(outline).toBe("solid");
 });
+
+test("printing the results gives a clean summary of at most two pages", async ({ page }) => {
+  await completeWith(page, (s) => (s.reverse ? 1 : 3), () => 3);
+  await page.emulateMedia({ media: "print" });
+  for (const hidden of [".site-header", ".site-footer", ".invite", ".actions"]) {
+    await expect(page.locator(hidden).first()).toBeHidden();
+  }
+  const pdf = await page.pdf({ format: "A4" });
+  const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) || []).length;
+  expect(pages).toBeGreaterThanOrEqual(1);
+  expect(pages).toBeLessThanOrEqual(2);
+});
