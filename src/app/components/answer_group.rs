@@ -3,32 +3,19 @@
 
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct AnswerGroupProps {
-    /// The radio group's name, unique on the page.
-    pub name: AttrValue,
-    /// The statement or question: the group's accessible name.
-    pub legend: AttrValue,
-    pub options: [&'static str; 5],
-    pub selected: Option<u8>,
-    /// Called with the chosen answer (0–4) and whether to move on.
-    pub on_choose: Callback<(u8, bool)>,
-    #[prop_or_default]
-    pub class: Classes,
-}
-
-#[function_component(AnswerGroup)]
-pub fn answer_group(props: &AnswerGroupProps) -> Html {
-    let options = props.options.iter().enumerate().map(|(n, label)| {
+/// A radio group named `name` (unique on the page, and its key) whose legend is `legend`.
+/// `on_choose` gets the chosen answer (0–4) and whether to move on.
+pub fn answer_group(name: &str, legend: &'static str, options: &[&'static str; 5], selected: Option<u8>, on_choose: &Callback<(u8, bool)>, class: &'static str) -> Html {
+    let options = options.iter().enumerate().map(|(n, label)| {
         let value = n as u8;
-        let id = format!("{}-{n}", props.name);
+        let id = format!("{name}-{n}");
         // A click from a pointer has detail ≥ 1; one caused by the keyboard has detail 0.
-        let on_click = props.on_choose.reform(move |e: MouseEvent| (value, e.detail() > 0));
-        let on_change = props.on_choose.reform(move |_: Event| (value, false));
+        let on_click = on_choose.reform(move |e: MouseEvent| (value, e.detail() > 0));
+        let on_change = on_choose.reform(move |_: Event| (value, false));
         html! {
             <div class="option">
-                <input type="radio" id={id.clone()} name={props.name.clone()} value={n.to_string()}
-                    checked={props.selected == Some(value)} onclick={on_click} onchange={on_change} />
+                <input type="radio" id={id.clone()} name={name.to_string()} value={n.to_string()}
+                    checked={selected == Some(value)} onclick={on_click} onchange={on_change} />
                 <label for={id}>
                     <span class="option-key" aria-hidden="true">{ n + 1 }</span>
                     <span class="option-label">{ *label }</span>
@@ -37,8 +24,8 @@ pub fn answer_group(props: &AnswerGroupProps) -> Html {
         }
     });
     html! {
-        <fieldset class={classes!("answer-group", props.class.clone())} role="radiogroup">
-            <legend>{ props.legend.clone() }</legend>
+        <fieldset key={name.to_string()} class={classes!("answer-group", class)} role="radiogroup">
+            <legend>{ legend }</legend>
             <div class="options">{ for options }</div>
         </fieldset>
     }

@@ -3,19 +3,11 @@
 use closer_core::route::Route;
 use closer_core::{Dimension, DimensionScore, Sign};
 
-use crate::app::components::site_link::SiteLink;
+use crate::app::components::site_link::site_link;
 use yew::prelude::*;
 
 use crate::content::{fill, BANK, PAGES, UI};
 
-#[derive(Properties, PartialEq)]
-pub struct DimensionResultProps {
-    pub dimension: &'static Dimension,
-    pub score: DimensionScore,
-    /// The score last time, for the change since then.
-    #[prop_or_default]
-    pub previous: Option<u8>,
-}
 
 /// The change since last time, in words.
 pub fn change_text(now: u8, before: u8) -> String {
@@ -27,16 +19,15 @@ pub fn change_text(now: u8, before: u8) -> String {
     }
 }
 
-#[function_component(DimensionResult)]
-pub fn dimension_result(props: &DimensionResultProps) -> Html {
-    let d = props.dimension;
+/// One dimension's card; `previous` is its score last time, for the change since then.
+pub fn dimension_result(d: &'static Dimension, score: DimensionScore, previous: Option<u8>, embedded: bool) -> Html {
     let heading_id = format!("dimension-{}", d.id);
     let page = PAGES.iter().find(|p| p.dimension == Some(d.id));
-    let (score_attr, summary, meaning) = match props.score {
+    let (score_attr, summary, meaning) = match score {
         DimensionScore::Scored(value) => {
             let band = BANK.band_for(value);
             let mut line = format!("{} · {}", fill(UI.results_score_of, &[("score", &value.to_string())]), band.name);
-            if let Some(before) = props.previous {
+            if let Some(before) = previous {
                 line = format!("{line} · {}", change_text(value, before));
             }
             (Some(value.to_string()), line, d.band_text[band.id.index()].to_string())
@@ -48,7 +39,7 @@ pub fn dimension_result(props: &DimensionResultProps) -> Html {
         ),
     };
     html! {
-        <section class="dimension-result" data-dimension={d.id} data-score={score_attr} aria-labelledby={heading_id.clone()}>
+        <section key={d.id} class="dimension-result" data-dimension={d.id} data-score={score_attr} aria-labelledby={heading_id.clone()}>
             <h3 id={heading_id}>{ d.name }</h3>
             <p class="dimension-score">{ summary }</p>
             <p>{ meaning }</p>
@@ -58,7 +49,7 @@ pub fn dimension_result(props: &DimensionResultProps) -> Html {
             <h4>{ UI.results_steps_heading }</h4>
             <ul class="steps">{ for d.steps.iter().map(|s| html! { <li>{ *s }</li> }) }</ul>
             if let Some(page) = page {
-                <p class="learn-more"><SiteLink to={Route::Page(page.slug.into())}>{ fill(UI.results_learn_more, &[("name", d.name)]) }</SiteLink></p>
+                <p class="learn-more">{ site_link(embedded, Route::Page(page.slug.into()), &fill(UI.results_learn_more, &[("name", d.name)])) }</p>
             }
         </section>
     }

@@ -4,7 +4,7 @@ use closer_core::route::Route;
 use yew::prelude::*;
 
 use crate::app::components::notices::Notices;
-use crate::app::components::site_link::SiteLink;
+use crate::app::components::site_link::site_link;
 use crate::app::root::use_app;
 use crate::content::UI;
 
@@ -29,7 +29,7 @@ pub fn layout(props: &LayoutProps) -> Html {
                     { props.children.clone() }
                 </main>
                 <p class="embed-footer">
-                    <SiteLink to={Route::Home}>{ UI.site_open_full }</SiteLink>
+                    { site_link(true, Route::Home, UI.site_open_full) }
                     {" · "}{ UI.site_footer_privacy }
                 </p>
             </div>

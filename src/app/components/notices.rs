@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::app::components::site_link::SiteLink;
+use crate::app::components::site_link::site_link;
 use crate::app::persist;
 use crate::app::root::use_app;
 use crate::app::state::{Action, Keeping, Notice};
@@ -59,7 +59,7 @@ pub fn notices() -> Html {
                 <div class="notice notice-keeping" role="status" data-testid="not-kept">
                     <p>{ text }</p>
                     if state.embed {
-                        <SiteLink to={state.route.clone()}>{ UI.notice_open_full_site }</SiteLink>
+                        { site_link(true, state.route.clone(), UI.notice_open_full_site) }
                     }
                 </div>
             }

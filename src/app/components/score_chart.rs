@@ -6,21 +6,15 @@ use yew::prelude::*;
 
 use crate::content::{BANK, UI};
 
-#[derive(Properties, PartialEq)]
-pub struct ScoreChartProps {
-    pub scores: Scores,
-}
-
 const ROW: u32 = 34;
 const LABEL_WIDTH: u32 = 172;
 const BAR_WIDTH: u32 = 200;
 const WIDTH: u32 = LABEL_WIDTH + BAR_WIDTH + 50;
 
-#[function_component(ScoreChart)]
-pub fn score_chart(props: &ScoreChartProps) -> Html {
-    let height = ROW * props.scores.dimensions.len() as u32 + 8;
+pub fn score_chart(scores: &Scores) -> Html {
+    let height = ROW * scores.dimensions.len() as u32 + 8;
     let mut words = Vec::new();
-    let rows = props.scores.dimensions.iter().enumerate().map(|(n, (id, score))| {
+    let rows = scores.dimensions.iter().enumerate().map(|(n, (id, score))| {
         let name = BANK.dimension(id).map_or("", |d| d.name);
         let y = 4 + ROW * n as u32;
         let (width, value, band) = match score {

@@ -3,24 +3,14 @@
 use closer_core::route::Route;
 use yew::prelude::*;
 
-use crate::app::root::use_app;
 use crate::web::embed;
 
-#[derive(Properties, PartialEq)]
-pub struct SiteLinkProps {
-    pub to: Route,
-    pub children: Html,
-    #[prop_or_default]
-    pub class: Classes,
-}
-
-#[function_component(SiteLink)]
-pub fn site_link(props: &SiteLinkProps) -> Html {
-    let state = use_app();
-    let hash = props.to.to_hash();
-    if state.embed {
-        html! { <a class={props.class.clone()} href={embed::full_site_url(&hash)} target="_blank" rel="noopener">{ props.children.clone() }</a> }
+/// A link to `to`; when `embedded`, to the full site in a new tab.
+pub fn site_link(embedded: bool, to: Route, text: &str) -> Html {
+    let hash = to.to_hash();
+    if embedded {
+        html! { <a href={embed::full_site_url(&hash)} target="_blank" rel="noopener">{ text }</a> }
     } else {
-        html! { <a class={props.class.clone()} href={hash}>{ props.children.clone() }</a> }
+        html! { <a href={hash}>{ text }</a> }
     }
 }

@@ -5,7 +5,7 @@ use closer_core::compare::compare;
 use closer_core::share::{self, DecodeError, SharedResult};
 use yew::prelude::*;
 
-use crate::app::components::compare_chart::CompareChart;
+use crate::app::components::compare_chart::compare_chart;
 use crate::app::components::invite::Invite;
 use crate::app::root::{use_app, use_title};
 use crate::app::state::{quiz_order, Action};
@@ -103,7 +103,7 @@ pub fn compare_page(props: &CompareProps) -> Html {
             if c.versions_differ { <p class="notice">{ UI.compare_older_version }</p> }
             <section aria-labelledby="side-heading">
                 <h2 id="side-heading">{ UI.compare_chart_heading }</h2>
-                <CompareChart comparison={c.clone()} partner={partner.clone()} />
+                { compare_chart(&c, &partner) }
             </section>
             <section aria-labelledby="agree-heading">
                 <h2 id="agree-heading">{ UI.compare_agree_heading }</h2>

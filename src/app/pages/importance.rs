@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::app::components::answer_group::AnswerGroup;
+use crate::app::components::answer_group::answer_group;
 use crate::app::root::{use_app, use_title};
 use crate::app::state::Action;
 use crate::content::{BANK, UI};
@@ -15,10 +15,8 @@ pub fn importance_page() -> Html {
     let groups = BANK.dimensions.iter().map(|d| {
         let s = state.clone();
         let on_choose = Callback::from(move |(value, _): (u8, bool)| s.dispatch(Action::Rate { dimension: d.id, value }));
-        html! {
-            <AnswerGroup name={format!("importance-{}", d.id)} legend={d.importance_question} options={BANK.importance_options}
-                selected={state.importance.get(d.id).copied()} on_choose={on_choose} class="importance" />
-        }
+        answer_group(&format!("importance-{}", d.id), d.importance_question, &BANK.importance_options,
+            state.importance.get(d.id).copied(), &on_choose, "importance")
     });
     let finish = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::Finish { date_ms: clock::now_ms() })) };
     html! {

@@ -3,8 +3,8 @@
 
 use yew::prelude::*;
 
-use crate::app::components::answer_group::AnswerGroup;
-use crate::app::components::progress::Progress;
+use crate::app::components::answer_group::answer_group;
+use crate::app::components::progress::progress;
 use crate::app::root::{use_app, use_title};
 use crate::app::state::{quiz_order, Action};
 use crate::content::{BANK, UI};
@@ -49,11 +49,10 @@ pub fn quiz() -> Html {
     html! {
         <div class="quiz">
             <h1 class="visually-hidden">{ UI.quiz_title }</h1>
-            <Progress current={position + 1} total={order.len()} />
+            { progress(position + 1, order.len()) }
             <p class="instructions" id="quiz-instructions">{ UI.quiz_instructions }</p>
             <div id="quiz-form" onkeydown={on_keydown} aria-describedby="quiz-instructions">
-                <AnswerGroup key={item.id} name={format!("answer-{}", item.id)} legend={item.text}
-                    options={BANK.answer_options} selected={selected} on_choose={on_choose} class="statement" />
+                { answer_group(&format!("answer-{}", item.id), item.text, &BANK.answer_options, selected, &on_choose, "statement") }
                 <div class="quiz-actions">
                     <button type="button" onclick={back} disabled={position == 0}>{ UI.quiz_back }</button>
                     if selected.is_some() {

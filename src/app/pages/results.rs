@@ -5,11 +5,11 @@ use closer_core::focus;
 use closer_core::route::Route;
 use yew::prelude::*;
 
-use crate::app::components::dimension_result::{change_text, DimensionResult};
+use crate::app::components::dimension_result::{change_text, dimension_result};
 use crate::app::components::invite::Invite;
-use crate::app::components::safety_note::SafetyNote;
-use crate::app::components::site_link::SiteLink;
-use crate::app::components::score_chart::ScoreChart;
+use crate::app::components::safety_note::safety_note;
+use crate::app::components::site_link::site_link;
+use crate::app::components::score_chart::score_chart;
 use crate::app::root::{use_app, use_title};
 use crate::app::state::Action;
 use crate::content::{fill, BANK, UI};
@@ -56,7 +56,7 @@ pub fn results() -> Html {
         <div class="results">
             <h1 tabindex="-1">{ UI.results_title }</h1>
             <p class="result-date">{ fill(UI.results_dated, &[("date", &clock::format_date(latest.date_ms))]) }</p>
-            if concerns { <SafetyNote /> }
+            if concerns { { safety_note(state.embed) } }
             <section class="overall" aria-labelledby="overall-heading">
                 <h2 id="overall-heading">{ UI.results_overall }</h2>
                 if let Some(value) = overall {
@@ -77,12 +77,12 @@ pub fn results() -> Html {
             </section>
             <section class="chart" aria-labelledby="chart-heading">
                 <h2 id="chart-heading">{ UI.results_chart_heading }</h2>
-                <ScoreChart scores={scores.clone()} />
+                { score_chart(&scores) }
             </section>
             <div class="dimension-results">
                 { for BANK.dimensions.iter().map(|d| html! {
-                    <DimensionResult dimension={d} score={scores.get(d.id).unwrap_or(closer_core::DimensionScore::NotEnoughAnswers { answered: 0, total: d.items.len() })}
-                        previous={previous.as_ref().and_then(|p| p.get(d.id)).and_then(|s| s.value())} />
+                    dimension_result(d, scores.get(d.id).unwrap_or(closer_core::DimensionScore::NotEnoughAnswers { answered: 0, total: d.items.len() }),
+                        previous.as_ref().and_then(|p| p.get(d.id)).and_then(|s| s.value()), state.embed)
                 }) }
             </div>
             <Invite result={latest.clone()} heading={UI.invite_heading} lead={UI.invite_lead} />
@@ -90,9 +90,9 @@ pub fn results() -> Html {
             <nav class="read-more no-print" aria-labelledby="read-more-heading">
                 <h2 id="read-more-heading">{ UI.results_read_more }</h2>
                 <ul>
-                    <li><SiteLink to={Route::Page("how-it-works".into())}>{ UI.results_read_how }</SiteLink></li>
-                    <li><SiteLink to={Route::Page("getting-help".into())}>{ UI.results_read_help }</SiteLink></li>
-                    <li><SiteLink to={Route::Learn}>{ UI.results_read_all }</SiteLink></li>
+                    <li>{ site_link(state.embed, Route::Page("how-it-works".into()), UI.results_read_how) }</li>
+                    <li>{ site_link(state.embed, Route::Page("getting-help".into()), UI.results_read_help) }</li>
+                    <li>{ site_link(state.embed, Route::Learn, UI.results_read_all) }</li>
                 </ul>
             </nav>
             <div class="actions no-print">
