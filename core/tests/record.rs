@@ -98,3 +98,299 @@ fn a_check_in_finished_in_another_tab_is_not_left_in_progress_here() {
     assert_eq!(mine.progress, None);
     assert_eq!(mine.results.len(), 1);
 }
+
+// The format written is the one serde_json wrote before Closer had its own JSON: stored records
+// and export files from either are the same bytes.
+
+/// A record with every kind of field filled, and an id that needs every kind of escape.
+fn every_field() -> Record {
+    Record {
+        version: RECORD_VERSION,
+        progress: Some(Progress {
+            content_version: 1,
+            answers: answers(&[("au1", 3), ("qt1", 0), ("é\"\\/\n\r\t\u{8}\u{c}\u{1}\u{1f}😀", 1)]),
+            importance: answers(&[("support", 4)]),
+            position: 2,
+        }),
+        results: vec![
+            StoredResult { date_ms: 1_790_000_000_000, content_version: 1, answers: answers(&[("au1", 4)]), importance: Importance::new() },
+            StoredResult { date_ms: 0, content_version: 65535, answers: Answers::new(), importance: answers(&[("a", 0)]) },
+        ],
+        comparisons: vec![
+            StoredComparison { received_ms: 1_790_000_100_000, code: "AbC_-9".into(), own_code: None },
+            StoredComparison { received_ms: 5, code: "".into(), own_code: Some("x\u{0}y".into()) },
+        ],
+        shared_ms: Some(1_790_000_200_000),
+    }
+}
+
+#[test]
+fn the_json_written_is_byte_for_byte_the_stored_format() {
+    assert_eq!(Record::empty().to_json(), r#"{"version":2,"progress":null,"results":[],"comparisons":[],"shared_ms":null}"#);
+    assert_eq!(
+        Record { progress: Some(Progress::default()), ..Record::empty() }.to_json(),
+        r#"{"version":2,"progress":{"content_version":0,"answers":{},"importance":{},"position":0},"results":[],"comparisons":[],"shared_ms":null}"#
+    );
+    assert_eq!(
+        every_field().to_json(),
+        r#"{"version":2,"progress":{"content_version":1,"answers":{"au1":3,"qt1":0,"é\"\\/\n\r\t\b\f\u0001\u001f😀":1},"importance":{"support":4},"position":2},"results":[{"date_ms":1790000000000,"content_version":1,"answers":{"au1":4},"importance":{}},{"date_ms":0,"content_version":65535,"answers":{},"importance":{"a":0}}],"comparisons":[{"received_ms":1790000100000,"code":"AbC_-9","own_code":null},{"received_ms":5,"code":"","own_code":"x\u0000y"}],"shared_ms":1790000200000}"#
+    );
+    // Only `"`, `\` and control characters are escaped; DEL and U+2028 are written as they are.
+    let odd = Record { comparisons: vec![StoredComparison { received_ms: 1, code: "\u{7f}\u{2028}".into(), own_code: None }], ..Record::empty() };
+    assert!(odd.to_json().contains("\"code\":\"\u{7f}\u{2028}\""));
+}
+
+#[test]
+fn the_pretty_json_is_indented_by_two_spaces() {
+    assert_eq!(
+        Record::empty().to_json_pretty(),
+        r#"{
+  "version": 2,
+  "progress": null,
+  "results": [],
+  "comparisons": [],
+  "shared_ms": null
+}"#
+    );
+    assert_eq!(
+        every_field().to_json_pretty(),
+        r#"{
+  "version": 2,
+  "progress": {
+    "content_version": 1,
+    "answers": {
+      "au1": 3,
+      "qt1": 0,
+      "é\"\\/\n\r\t\b\f\u0001\u001f😀": 1
+    },
+    "importance": {
+      "support": 4
+    },
+    "position": 2
+  },
+  "results": [
+    {
+      "date_ms": 1790000000000,
+      "content_version": 1,
+      "answers": {
+        "au1": 4
+      },
+      "importance": {}
+    },
+    {
+      "date_ms": 0,
+      "content_version": 65535,
+      "answers": {},
+      "importance": {
+        "a": 0
+      }
+    }
+  ],
+  "comparisons": [
+    {
+      "received_ms": 1790000100000,
+      "code": "AbC_-9",
+      "own_code": null
+    },
+    {
+      "received_ms": 5,
+      "code": "",
+      "own_code": "x\u0000y"
+    }
+  ],
+  "shared_ms": 1790000200000
+}"#
+    );
+    let r = every_field();
+    assert_eq!(Record::from_json(&r.to_json()), Ok(r.clone()));
+    assert_eq!(Record::from_json(&r.to_json_pretty()), Ok(r));
+}
+
+#[test]
+fn what_may_be_left_out_or_null_is_read_as_before() {
+    let read = |t: &str| Record::from_json(t).unwrap_or_else(|e| panic!("{t} → {e}"));
+    assert_eq!(read(r#"{"version":2}"#), Record::empty());
+    assert_eq!(read(r#" {"version" : 2 , "progress" : null , "shared_ms" : null } "#), Record::empty());
+    let p = read(r#"{"version":2,"progress":{"content_version":3,"answers":{"au1":4,"au1":1}}}"#).progress.unwrap();
+    // Where an id is written twice, the last one counts; what was left out is empty.
+    assert_eq!(p, Progress { content_version: 3, answers: answers(&[("au1", 1)]), importance: Importance::new(), position: 0 });
+    let c = read(r#"{"version":2,"comparisons":[{"received_ms":1,"code":"\uD83D\uDE00\u00e9\/","own_code":null},{"received_ms":2,"code":"b"}]}"#).comparisons;
+    assert_eq!(c, [StoredComparison { received_ms: 1, code: "😀é/".into(), own_code: None }, StoredComparison { received_ms: 2, code: "b".into(), own_code: None }]);
+    let r = read(r#"{"version":1,"content_version":4}"#);
+    assert_eq!(r, Record::empty());
+}
+
+#[test]
+fn more_corrupt_forms_are_refused_as_before() {
+    let deep = format!(r#"{{"version":2,"x":{}{}}}"#, "[".repeat(1000), "]".repeat(1000));
+    let cases: Vec<(String, &str)> = vec![
+        // Not JSON: trailing commas, leading zeros, bad numbers, bad escapes, raw control
+        // characters in strings, text after the value, unclosed things.
+        (r#"{"version":2,}"#.into(), "not_json"),
+        (r#"{"version":2,"results":[,]}"#.into(), "not_json"),
+        (r#"{"version":02}"#.into(), "not_json"),
+        (r#"{"version":2.}"#.into(), "not_json"),
+        (r#"{"version":+2}"#.into(), "not_json"),
+        (r#"{"version":-}"#.into(), "not_json"),
+        (r#"{"version":2e}"#.into(), "not_json"),
+        (r#"{"version":2,"comparisons":[{"received_ms":1,"code":"\x"}]}"#.into(), "not_json"),
+        (r#"{"version":2,"comparisons":[{"received_ms":1,"code":"\u12"}]}"#.into(), "not_json"),
+        ("{\"version\":2,\"comparisons\":[{\"received_ms\":1,\"code\":\"a\nb\"}]}".into(), "not_json"),
+        (r#"{"version":2} x"#.into(), "not_json"),
+        ("\u{feff}{\"version\":2}".into(), "not_json"),
+        (r#"{"version":2,"x":"\ud800"#.into(), "not_json"),
+        (r#"{"version":tru}"#.into(), "not_json"),
+        (deep, "not_json"),
+        // JSON, but not a record this version reads.
+        ("null".into(), "wrong_shape"),
+        ("2".into(), "wrong_shape"),
+        ("[2]".into(), "wrong_shape"),
+        (r#"{"version":null}"#.into(), "wrong_shape"),
+        (r#"{"version":2,"version":2}"#.into(), "wrong_shape"),
+        (r#"{"version":-1}"#.into(), "wrong_shape"),
+        (r#"{"version":2.0}"#.into(), "wrong_shape"),
+        (r#"{"version":2,"results":null}"#.into(), "wrong_shape"),
+        (r#"{"version":2,"progress":[1,{}]}"#.into(), "wrong_shape"),
+        (r#"{"version":2,"progress":{"content_version":1}}"#.into(), "wrong_shape"),
+        (r#"{"version":2,"progress":{"content_version":1,"answers":{},"importance":null}}"#.into(), "wrong_shape"),
+        (r#"{"version":2,"progress":{"content_version":1,"answers":{},"position":-1}}"#.into(), "wrong_shape"),
+        (r#"{"version":2,"progress":{"content_version":1,"answers":{},"position":1.5}}"#.into(), "wrong_shape"),
+        (r#"{"version":2,"progress":{"content_version":1,"answers":{},"answers":{}}}"#.into(), "wrong_shape"),
+        (r#"{"version":2,"progress":{"content_version":1,"answers":{"au1":256}}}"#.into(), "wrong_shape"),
+        (r#"{"version":2,"progress":{"content_version":1,"answers":{"au1":-1}}}"#.into(), "wrong_shape"),
+        (r#"{"version":2,"results":[{"date_ms":18446744073709551616,"content_version":1,"answers":{}}]}"#.into(), "wrong_shape"),
+        (r#"{"version":2,"results":[{"date_ms":1,"content_version":1,"answers":{},"extra":0}]}"#.into(), "wrong_shape"),
+        (r#"{"version":2,"comparisons":[{"received_ms":1}]}"#.into(), "wrong_shape"),
+        (r#"{"version":2,"comparisons":[{"received_ms":1,"code":5}]}"#.into(), "wrong_shape"),
+        (r#"{"version":2,"comparisons":[{"received_ms":1,"code":"a","own_code":5}]}"#.into(), "wrong_shape"),
+        (r#"{"version":2,"comparisons":[{"received_ms":1,"code":"\ud800"}]}"#.into(), "wrong_shape"),
+        (r#"{"version":2,"comparisons":[{"received_ms":1,"code":"\udc00\ud800"}]}"#.into(), "wrong_shape"),
+        (r#"{"version":1}"#.into(), "wrong_shape"),
+        (r#"{"version":1,"content_version":1,"progress":null}"#.into(), "wrong_shape"),
+        (r#"{"version":1,"content_version":1,"results":[{"date_ms":1}]}"#.into(), "wrong_shape"),
+        // Newer than this version, whatever else it holds.
+        (r#"{"version":3,"x":"\ud800"}"#.into(), "future_version"),
+        (r#"{"version":18446744073709551615}"#.into(), "future_version"),
+        // Read, but out of range.
+        (r#"{"version":2,"progress":{"content_version":1,"answers":{"au1":255}}}"#.into(), "bad_value"),
+        (r#"{"version":2,"progress":{"content_version":1,"answers":{"au1":5}}}"#.into(), "bad_value"),
+        (r#"{"version":2,"progress":{"content_version":1,"answers":{},"position":4294967296}}"#.into(), "bad_value"),
+        (format!(r#"{{"version":2,"progress":{{"content_version":1,"answers":{{"{}":1}}}}}}"#, "a".repeat(65)), "bad_value"),
+    ];
+    for (text, key) in cases {
+        let e = Record::from_json(&text).expect_err(&text[..text.len().min(80)]);
+        assert_eq!(e.key(), key, "{} → {e}", &text[..text.len().min(80)]);
+    }
+    assert_eq!(Record::from_json(r#"{"version":4294967296}"#), Err(RecordError::FutureVersion(u32::MAX)));
+}
+
+#[test]
+fn the_json_module_reads_every_escape_and_keeps_whole_numbers_exact() {
+    use closer_core::json::{self, ErrorKind, Value};
+    let v = json::parse(r#" ["\"\\\/\b\f\n\r\t\u0041\u00e9\u20AC\ud83d\ude00", 0, 18446744073709551615, -9223372036854775808, -0, 1.5, 1e3, 18446744073709551616, true, false, null, {}, []] "#);
+    assert_eq!(
+        v,
+        Ok(Value::Array(vec![
+            Value::String("\"\\/\u{8}\u{c}\n\r\tAé€😀".into()),
+            Value::UInt(0),
+            Value::UInt(u64::MAX),
+            Value::NegInt(i64::MIN),
+            Value::Number("-0".into()),
+            Value::Number("1.5".into()),
+            Value::Number("1e3".into()),
+            Value::Number("18446744073709551616".into()),
+            Value::Bool(true),
+            Value::Bool(false),
+            Value::Null,
+            Value::Object(vec![]),
+            Value::Array(vec![]),
+        ]))
+    );
+    assert_eq!(json::parse(r#""\ud800x""#).map_err(|e| e.kind), Err(ErrorKind::LoneSurrogate));
+    assert_eq!(json::parse_lossy(r#""\ud800x""#).map(|(v, at)| (v, at.is_some())), Ok((Value::String("\u{fffd}x".into()), true)));
+    let nested = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
+    assert!(json::parse(&nested(json::MAX_DEPTH)).is_ok());
+    assert_eq!(json::parse(&nested(json::MAX_DEPTH + 1)).map_err(|e| e.kind), Err(ErrorKind::TooDeep));
+    let text = r#"{"a":[1,-2,"x",{"b":null}],"a":true}"#;
+    let value = json::parse(text).unwrap();
+    assert_eq!(json::to_string(&value), text);
+    assert_eq!(json::parse(&json::to_string_pretty(&value)), Ok(value));
+}
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn ids() -> impl Strategy<Value = Answers> {
+        // Any characters, up to 16 (so at most 64 bytes, the longest id kept).
+        prop::collection::btree_map("\\PC{0,16}|[\\x00-\\x1f\"\\\\/\u{7f}\u{2028}😀]{0,6}", 0u8..5, 0..6)
+    }
+
+    fn date() -> impl Strategy<Value = u64> {
+        prop_oneof![Just(0u64), Just(253_402_300_799_999u64), 0u64..=253_402_300_799_999]
+    }
+
+    fn record() -> impl Strategy<Value = Record> {
+        let progress = (any::<u16>(), ids(), ids(), 0usize..=500)
+            .prop_map(|(content_version, answers, importance, position)| Progress { content_version, answers, importance, position });
+        let result = (date(), any::<u16>(), ids(), ids())
+            .prop_map(|(date_ms, content_version, answers, importance)| StoredResult { date_ms, content_version, answers, importance });
+        let comparison = (date(), "\\PC{0,40}|[\\x00-\\x1f\"\\\\]{0,8}", prop::option::of("\\PC{0,40}"))
+            .prop_map(|(received_ms, code, own_code)| StoredComparison { received_ms, code, own_code });
+        (
+            prop::option::of(progress),
+            prop::collection::vec(result, 0..4),
+            prop::collection::vec(comparison, 0..4),
+            prop::option::of(any::<u64>()),
+        )
+            .prop_map(|(progress, results, comparisons, shared_ms)| Record { version: RECORD_VERSION, progress, results, comparisons, shared_ms })
+    }
+
+    /// Cuts, insertions and replacements at random places in a text.
+    fn mutate(text: &str, edits: Vec<(prop::sample::Index, u8, String)>) -> String {
+        let mut chars: Vec<char> = text.chars().collect();
+        for (at, how, piece) in edits {
+            let i = at.index(chars.len() + 1);
+            let end = (i + 1 + usize::from(how % 4)).min(chars.len());
+            match how % 3 {
+                0 => drop(chars.splice(i..end, [])),
+                1 => drop(chars.splice(i..i, piece.chars())),
+                _ => drop(chars.splice(i..end, piece.chars())),
+            }
+        }
+        chars.into_iter().collect()
+    }
+
+    fn piece() -> impl Strategy<Value = String> {
+        prop_oneof!["[\\[\\]{}\":,0-9a-z\\\\ .eE+\\-]{1,3}", "\\PC{1,2}", Just("\\ud800".to_string()), Just("null".to_string()), Just("99999999999999999999".to_string())]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 500, .. ProptestConfig::default() })]
+
+        #[test]
+        fn any_record_round_trips(r in record()) {
+            prop_assert_eq!(Record::from_json(&r.to_json()), Ok(r.clone()));
+            prop_assert_eq!(Record::from_json(&r.to_json_pretty()), Ok(r));
+        }
+
+        #[test]
+        fn a_damaged_record_is_read_or_refused(r in record(), pretty in any::<bool>(), edits in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>(), piece()), 1..4)) {
+            let text = if pretty { r.to_json_pretty() } else { r.to_json() };
+            let damaged = mutate(&text, edits);
+            if let Ok(read) = Record::from_json(&damaged) {
+                // Whatever is read back is a record that writes and reads back as itself.
+                prop_assert_eq!(Record::from_json(&read.to_json()), Ok(read));
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2000, .. ProptestConfig::default() })]
+
+        #[test]
+        fn any_text_is_read_or_refused(text in "\\PC{0,200}|[\\[\\]{}\":,0-9a-z\\\\ .eE+\\-\t\n]{0,200}") {
+            let _ = Record::from_json(&text);
+        }
+    }
+}
