@@ -36,7 +36,7 @@ test-e2e:
 	npx playwright test
 
 sizes:
-	node scripts/sizes.mjs dist --report-only
+	node scripts/sizes.mjs dist
 
 ## Build release, then the bench (scripts/bench.mjs): sizes, time to the first answerable
 ## statement against a static floor, per-answer latency, memory, Lighthouse; into bench.json.
