@@ -1,16 +1,10 @@
 import { defineConfig } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 
 // End-to-end tests drive a release build (dist/) in Debian's Chromium, served on loopback.
 // The network here is closed, so Chromium must not try to reach anything by itself.
-export const chromiumArgs = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
+export const chromiumArgs: string[] = JSON.parse(readFileSync(join(__dirname, "scripts/chromium-args.json"), "utf8"));
 
 export default defineConfig({
   testDir: "tests/e2e",

@@ -4,7 +4,7 @@
 //   node scripts/bench.mjs [dist]     (after a release build: `make bench` does both)
 // Environment: BENCH_LOADS (default 15), CHROME_PATH (default /usr/bin/chromium),
 //   BENCH_SKIP=lighthouse,answers,... to leave steps out.
-import { writeFileSync, cpSync, mkdtempSync, rmSync } from "node:fs";
+import { writeFileSync, readFileSync, cpSync, mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { execFileSync } from "node:child_process";
 import { cpus, tmpdir, loadavg } from "node:os";
@@ -20,15 +20,8 @@ const LOADS = Number(process.env.BENCH_LOADS ?? 15);
 const CHROME = process.env.CHROME_PATH || "/usr/bin/chromium";
 const SKIP = new Set((process.env.BENCH_SKIP ?? "").split(",").filter(Boolean));
 const RATES = [1, 4];
-const CHROME_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
+// The flags every headless Chromium here needs (the network is closed); shared with the e2e tests.
+const CHROME_ARGS = JSON.parse(readFileSync(new URL("./chromium-args.json", import.meta.url), "utf8"));
 const ANSWERABLE = "fieldset.statement input[type=radio]";
 const FLOOR_PATH = "/floor.html";
 // The floor: the least a page can be, one button in static HTML, with the app's own head basics.

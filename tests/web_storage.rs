@@ -26,3 +26,30 @@ fn a_full_storage_is_reported_as_full_not_a_crash() {
     assert_eq!(storage::write("closer.test.huge", &huge), Err(StorageError::Full));
     assert_eq!(storage::read("closer.test.huge"), Ok(None), "nothing half-written is left behind");
 }
+
+fn storage_event(key: Option<&str>, new_value: Option<&str>) -> web_sys::StorageEvent {
+    let init = web_sys::StorageEventInit::new();
+    init.set_key(key);
+    init.set_new_value(new_value);
+    web_sys::StorageEvent::new_with_event_init_dict("storage", &init).expect("a storage event")
+}
+
+#[wasm_bindgen_test]
+fn another_tab_changing_our_key_is_reported_and_other_keys_are_not() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    let seen: Rc<RefCell<Vec<Option<String>>>> = Rc::default();
+    let listener = {
+        let seen = seen.clone();
+        storage::on_change_elsewhere("closer.test.key", move |text| seen.borrow_mut().push(text))
+    };
+    let window = web_sys::window().unwrap();
+    window.dispatch_event(&storage_event(Some("closer.test.key"), Some("{\"version\":2}"))).unwrap();
+    window.dispatch_event(&storage_event(Some("someone.else"), Some("x"))).unwrap();
+    // `localStorage.clear()` in another tab: no key, and ours is gone too.
+    window.dispatch_event(&storage_event(None, None)).unwrap();
+    assert_eq!(*seen.borrow(), vec![Some("{\"version\":2}".to_string()), None]);
+    drop(listener);
+    window.dispatch_event(&storage_event(Some("closer.test.key"), Some("later"))).unwrap();
+    assert_eq!(seen.borrow().len(), 2, "nothing is reported once the guard is dropped");
+}

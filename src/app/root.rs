@@ -53,7 +53,7 @@ pub fn app() -> Html {
     {
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
-            let listener = crate::web::storage::StorageListener::new(closer_core::record::STORAGE_KEY, move |text| {
+            let listener = crate::web::storage::on_change_elsewhere(closer_core::record::STORAGE_KEY, move |text| {
                 match persist::from_other_tab(text) {
                     Some(Ok(record)) => dispatcher.dispatch(Action::Merge(record)),
                     None => dispatcher.dispatch(Action::DeletedElsewhere),
@@ -69,7 +69,7 @@ pub fn app() -> Html {
     {
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
-            let listener = location::HashListener::new(move |route| dispatcher.dispatch(Action::Navigate(route)));
+            let listener = location::on_change(move |route| dispatcher.dispatch(Action::Navigate(route)));
             move || drop(listener)
         });
     }

@@ -1,8 +1,7 @@
 //! The address bar: the route lives in the fragment (`#/…`), which never reaches a server.
 
 use closer_core::route::Route;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
+use super::listener::WindowListener;
 
 fn location() -> Option<web_sys::Location> {
     web_sys::window().map(|w| w.location())
@@ -24,24 +23,6 @@ pub fn show(route: &Route) {
 }
 
 /// Calls `on_change` whenever the fragment changes, until the returned guard is dropped.
-pub struct HashListener {
-    closure: Closure<dyn FnMut()>,
-}
-
-impl HashListener {
-    pub fn new(mut on_change: impl FnMut(Route) + 'static) -> HashListener {
-        let closure = Closure::<dyn FnMut()>::new(move || on_change(current()));
-        if let Some(window) = web_sys::window() {
-            let _ = window.add_event_listener_with_callback("hashchange", closure.as_ref().unchecked_ref());
-        }
-        HashListener { closure }
-    }
-}
-
-impl Drop for HashListener {
-    fn drop(&mut self) {
-        if let Some(window) = web_sys::window() {
-            let _ = window.remove_event_listener_with_callback("hashchange", self.closure.as_ref().unchecked_ref());
-        }
-    }
+pub fn on_change(mut on_change: impl FnMut(Route) + 'static) -> WindowListener {
+    WindowListener::new("hashchange", move |_| on_change(current()))
 }

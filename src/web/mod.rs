@@ -8,3 +8,4 @@ pub mod storage;
 pub mod dom;
 pub mod embed;
 pub mod files;
+pub mod listener;

@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use super::listener::WindowListener;
+
 /// Why storage could not be used.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StorageError {
@@ -61,33 +63,15 @@ pub fn remove(key: &str) -> Result<(), StorageError> {
 
 /// Calls `on_change` with the new text whenever another tab changes `key` (the `storage`
 /// event), until the returned guard is dropped.
-pub struct StorageListener {
-    closure: wasm_bindgen::closure::Closure<dyn FnMut(web_sys::StorageEvent)>,
-}
-
-impl StorageListener {
-    pub fn new(key: &'static str, mut on_change: impl FnMut(Option<String>) + 'static) -> StorageListener {
-        use wasm_bindgen::JsCast;
-        let closure = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::StorageEvent)>::new(move |e: web_sys::StorageEvent| {
-            // A `clear()` elsewhere has no key; it removed ours too.
-            match e.key() {
-                Some(k) if k == key => on_change(e.new_value()),
-                None => on_change(None),
-                _ => {}
-            }
-        });
-        if let Some(window) = web_sys::window() {
-            let _ = window.add_event_listener_with_callback("storage", closure.as_ref().unchecked_ref());
+pub fn on_change_elsewhere(key: &'static str, mut on_change: impl FnMut(Option<String>) + 'static) -> WindowListener {
+    use wasm_bindgen::JsCast;
+    WindowListener::new("storage", move |e| {
+        let Ok(e) = e.dyn_into::<web_sys::StorageEvent>() else { return };
+        // A `clear()` elsewhere has no key; it removed ours too.
+        match e.key() {
+            Some(k) if k == key => on_change(e.new_value()),
+            None => on_change(None),
+            _ => {}
         }
-        StorageListener { closure }
-    }
-}
-
-impl Drop for StorageListener {
-    fn drop(&mut self) {
-        use wasm_bindgen::JsCast;
-        if let Some(window) = web_sys::window() {
-            let _ = window.remove_event_listener_with_callback("storage", self.closure.as_ref().unchecked_ref());
-        }
-    }
+    })
 }
