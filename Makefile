@@ -25,6 +25,7 @@ check-originality:
 	scripts/originality.sh
 
 test-core:
+	cargo clippy -q --workspace --all-features --all-targets -- -D warnings
 	cargo test -p closer-core --all-features
 	cargo run -q -p closer-core --features parse --bin content-report
 

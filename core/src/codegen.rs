@@ -28,9 +28,9 @@ fn bank(out: &mut String, bank: &Bank) {
         bank.bands.iter().map(band).collect::<Vec<_>>().join(", "),
     );
     for d in bank.dimensions {
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "        ::closer_core::Dimension {{ id: {}, name: {}, sign: ::closer_core::Sign::{:?}, distance_name: {}, summary: {}, importance_question: {}, band_text: [{}], steps: {}, starters: {}, items: &[\n",
+            "        ::closer_core::Dimension {{ id: {}, name: {}, sign: ::closer_core::Sign::{:?}, distance_name: {}, summary: {}, importance_question: {}, band_text: [{}], steps: {}, starters: {}, items: &[",
             s(d.id),
             s(d.name),
             d.sign,

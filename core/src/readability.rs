@@ -22,7 +22,12 @@ impl TextStats {
         206.835 - 1.015 * (words / sentences) - 84.6 * (self.syllables as f64 / words)
     }
 
-    pub fn add(self, other: TextStats) -> TextStats {
+}
+
+impl std::ops::Add for TextStats {
+    type Output = TextStats;
+
+    fn add(self, other: TextStats) -> TextStats {
         TextStats {
             words: self.words + other.words,
             sentences: self.sentences + other.sentences,
@@ -49,7 +54,7 @@ pub fn syllables(word: &str) -> usize {
     }
     let n = w.len();
     // A silent final "e" ("take"), but not "-le" after a consonant ("gentle").
-    if n > 2 && w[n - 1] == 'e' && !is_vowel(w[n - 2]) && !(w[n - 2] == 'l' && !is_vowel(w[n - 3])) {
+    if n > 2 && w[n - 1] == 'e' && !is_vowel(w[n - 2]) && (w[n - 2] != 'l' || is_vowel(w[n - 3])) {
         count -= 1;
     }
     count.max(1)

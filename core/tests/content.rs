@@ -79,7 +79,7 @@ fn neutral_on_every_real_statement_gives_50_on_every_dimension() {
 #[test]
 fn statements_and_pages_read_easily() {
     let lang = language();
-    let statements = lang.bank.dimensions.iter().flat_map(|d| d.items).fold(Default::default(), |t: readability::TextStats, i| t.add(stats(i.text)));
+    let statements = lang.bank.dimensions.iter().flat_map(|d| d.items).fold(Default::default(), |t: readability::TextStats, i| t + stats(i.text));
     assert!(statements.reading_ease() >= 60.0, "statements: {:.1}", statements.reading_ease());
     for p in &lang.pages {
         let ease = stats(p.text).reading_ease();

@@ -22,7 +22,7 @@ fn main() {
         let safety = d.items.iter().filter(|i| i.safety).count();
         println!("  {:<13} {} statements ({reverse} reverse-worded, {safety} safety)", d.id, d.items.len());
         for i in d.items {
-            all = all.add(stats(i.text));
+            all = all + stats(i.text);
         }
     }
     println!("reading ease of the statements: {:.1}", all.reading_ease());

@@ -38,7 +38,7 @@ pub fn compare_chart(comparison: &Comparison, partner: &str) -> Html {
             </g>
         }
     }).collect::<Html>();
-    let label = format!("{}. {}", fill(UI.compare_chart_label, &[("name", &partner)]), words.join("; "));
+    let label = format!("{}. {}", fill(UI.compare_chart_label, &[("name", partner)]), words.join("; "));
     html! {
         <svg class="score-chart compare-chart" viewBox={format!("0 0 {} {height}", LABEL + BAR + 50)} role="img" aria-label={label}>
             <g class="legend">
