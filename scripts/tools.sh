@@ -37,6 +37,7 @@ rust_target() {
     exit 1
   fi
   rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+  cargo clippy --version >/dev/null 2>&1 || rustup component add clippy
 }
 
 trunk_tool() {
@@ -75,7 +76,7 @@ browsers() {
   fi
 }
 
-step "wasm32 target" rust_target
+step "wasm32 target and clippy" rust_target
 step "trunk $TRUNK_VERSION" trunk_tool
 step "wasm-bindgen-cli" wasm_bindgen_tool
 step "npm packages and wasm-opt" node_packages
