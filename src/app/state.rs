@@ -127,6 +127,8 @@ pub enum Action {
     ReceiveLink { code: String, received_ms: u64 },
     /// A link to our own result was copied or shared.
     Shared { date_ms: u64 },
+    /// A comparison was shown: from now on it compares with this result of ours.
+    Pin { code: String, own_code: String },
 }
 
 impl State {
@@ -249,6 +251,11 @@ impl State {
                 }
             }
             Action::Shared { date_ms } => self.shared_ms = Some(date_ms),
+            Action::Pin { code, own_code } => {
+                if let Some(link) = self.links.iter_mut().find(|l| l.code == code && l.own_code.is_none()) {
+                    link.own_code = Some(own_code);
+                }
+            }
         }
     }
 

@@ -78,6 +78,13 @@ test("two people compare through links: invite, blind partner quiz, comparison, 
   const samLabel = (await label(sam))!;
   const firstScores = (s: string) => s.match(/Being yourself: You (\d+|–), \S+ (\d+|–)/)!.slice(1);
   expect(firstScores(alexLabel)).toEqual(firstScores(samLabel).reverse());
+
+  // A later check-in of Alex's ends on Alex's own results; the comparison stays as it was.
+  await alex.goto("./#/");
+  await takeCheckIn(alex, "1", 1);
+  await expect(alex.locator("h1")).toHaveText("Your results");
+  await alex.goto(back);
+  await expect(alex.locator(".compare-chart")).toHaveAttribute("aria-label", alexLabel);
 });
 
 test("a name in a link is shown as text, never as markup", async ({ page }) => {

@@ -44,6 +44,23 @@ pub fn compare_page(props: &CompareProps) -> Html {
     }
 
     use_title(if decoded.is_ok() { UI.compare_title } else { UI.compare_error_title });
+    // Once shown, a comparison stays with the result it was first shown with, so a later
+    // check-in does not change it (or get taken for the answer to this link).
+    {
+        let dispatcher = state.dispatcher();
+        let pending = state
+            .links
+            .iter()
+            .find(|l| l.code == props.code && l.own_code.is_none() && state.may_reveal(l))
+            .and_then(|_| state.latest())
+            .map(|r| share::encode(&r.shared(false, None)));
+        use_effect_with((props.code.clone(), pending), move |(code, pending)| {
+            if let Some(own_code) = pending {
+                dispatcher.dispatch(Action::Pin { code: code.clone(), own_code: own_code.clone() });
+            }
+        });
+    }
+
     let theirs = match &*decoded {
         Ok(theirs) => theirs.clone(),
         Err(error) => {
