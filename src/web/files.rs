@@ -3,17 +3,26 @@
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+/// Why a file could not be read or offered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileError {
+    NoFile,
+    TooLarge,
+    NotText,
+    Unreadable,
+    /// The browser would not make the download.
+    Refused,
+}
+
 /// Offers `text` as a file download named `name`.
-pub fn download(name: &str, text: &str, mime: &str) -> Result<(), String> {
-    let fail = |what: &str| format!("could not {what}");
-    let window = web_sys::window().ok_or_else(|| fail("find the window"))?;
-    let document = window.document().ok_or_else(|| fail("find the document"))?;
+pub fn download(name: &str, text: &str, mime: &str) -> Result<(), FileError> {
+    let document = web_sys::window().and_then(|w| w.document()).ok_or(FileError::Refused)?;
     let parts = js_sys::Array::of1(&text.into());
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| fail("make the file"))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("make the file"))?;
-    let anchor: web_sys::HtmlAnchorElement = document.create_element("a").map_err(|_| fail("make a link"))?.unchecked_into();
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| FileError::Refused)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| FileError::Refused)?;
+    let anchor: web_sys::HtmlAnchorElement = document.create_element("a").map_err(|_| FileError::Refused)?.unchecked_into();
     anchor.set_href(&url);
     anchor.set_download(name);
     anchor.click();
@@ -22,16 +31,16 @@ pub fn download(name: &str, text: &str, mime: &str) -> Result<(), String> {
 }
 
 /// Reads the first file chosen in a file input as text, then calls `done` once with the text
-/// or a short reason it could not be read.
-pub fn read_chosen_file(input: &web_sys::HtmlInputElement, max_bytes: f64, done: impl FnOnce(Result<String, String>) + 'static) {
+/// or why it could not be read.
+pub fn read_chosen_file(input: &web_sys::HtmlInputElement, max_bytes: f64, done: impl FnOnce(Result<String, FileError>) + 'static) {
     let Some(file) = input.files().and_then(|files| files.get(0)) else {
-        return done(Err("no file was chosen".into()));
+        return done(Err(FileError::NoFile));
     };
     if file.size() > max_bytes {
-        return done(Err("the file is too large".into()));
+        return done(Err(FileError::TooLarge));
     }
     let Ok(reader) = web_sys::FileReader::new() else {
-        return done(Err("this browser cannot read files".into()));
+        return done(Err(FileError::Unreadable));
     };
     let done = std::rc::Rc::new(std::cell::RefCell::new(Some(done)));
     let on_load = {
@@ -40,13 +49,13 @@ pub fn read_chosen_file(input: &web_sys::HtmlInputElement, max_bytes: f64, done:
         Closure::once(move || {
             let text = reader.result().ok().and_then(|v| v.as_string());
             if let Some(done) = done.borrow_mut().take() {
-                done(text.ok_or_else(|| "the file is not text".to_string()));
+                done(text.ok_or(FileError::NotText));
             }
         })
     };
     let on_error = Closure::once(move || {
         if let Some(done) = done.borrow_mut().take() {
-            done(Err("the file could not be read".into()));
+            done(Err(FileError::Unreadable));
         }
     });
     reader.set_onload(Some(on_load.as_ref().unchecked_ref()));

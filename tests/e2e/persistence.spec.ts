@@ -196,6 +196,7 @@ test("a bad import file is refused with a clear message and changes nothing", as
     ["not json at all", "it was damaged"],
     [JSON.stringify({ version: 7 }), "newer version"],
     [JSON.stringify({ version: 2, results: [{ date_ms: 1, content_version: 1, answers: { au1: 11 } }] }), "out of range"],
+    ["x".repeat(2_100_000), "far too large"],
   ]) {
     await page.locator("#import-file").setInputFiles({ name: "data.json", mimeType: "application/json", buffer: Buffer.from(content) });
     await expect(page.getByRole("alert")).toContainText(reason);

@@ -34,7 +34,10 @@ pub fn data_page() -> Html {
             let error = error.clone();
             let input_again = input.clone();
             files::read_chosen_file(&input, MAX_RECORD_BYTES as f64, move |text| {
-                let outcome = text.map_err(|_| UI.data_import_reason_unreadable.to_string()).and_then(|t| {
+                let outcome = text.map_err(|e| match e {
+                    files::FileError::TooLarge => UI.notice_reason_too_large.to_string(),
+                    _ => UI.data_import_reason_unreadable.to_string(),
+                }).and_then(|t| {
                     Record::from_json(&t).map_err(|e| crate::app::components::notices::reason(e.key()).to_string())
                 });
                 match outcome {
