@@ -202,3 +202,23 @@ fn a_good_page_becomes_markup_with_its_links() {
     assert_eq!(p.page.links, ["#/learn/safety"]);
     assert_eq!(p.text.trim(), "Hello\nRead safety or elsewhere.");
 }
+
+#[test]
+fn every_ui_string_is_used_by_the_app() {
+    // Unused strings still ship in the wasm; each key must appear as `UI.<section>_<key>` in src/.
+    let ui = language().ui;
+    let mut source = String::new();
+    let mut dirs = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("../src")];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                source.push_str(&std::fs::read_to_string(path).unwrap());
+            }
+        }
+    }
+    let unused: Vec<&str> = ui.entries.iter().map(|(k, _)| k.as_str()).filter(|k| !source.contains(&format!("UI.{}", k.replace('.', "_")))).collect();
+    assert!(unused.is_empty(), "ui.toml keys no code uses: {unused:?}");
+}

@@ -79,6 +79,10 @@ test("two people compare through links: invite, blind partner quiz, comparison, 
   const firstScores = (s: string) => s.match(/Being yourself: You (\d+|–), \S+ (\d+|–)/)!.slice(1);
   expect(firstScores(alexLabel)).toEqual(firstScores(samLabel).reverse());
 
+  // The comparison is listed in Alex's history.
+  await alex.goto("./#/history");
+  await expect(alex.locator(".comparisons a")).toHaveText(/^With Sam, opened on /);
+
   // A later check-in of Alex's ends on Alex's own results; the comparison stays as it was.
   await alex.goto("./#/");
   await takeCheckIn(alex, "1", 1);

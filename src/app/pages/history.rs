@@ -1,5 +1,7 @@
 //! Past results, newest first, a small trend for each dimension, and deleting one result.
 
+use closer_core::route::Route;
+use closer_core::share;
 use closer_core::DimensionScore;
 use yew::prelude::*;
 
@@ -81,6 +83,15 @@ pub fn history() -> Html {
             <ul class="history-list">{ for rows }</ul>
             <h2>{ UI.history_trend_heading }</h2>
             <ul class="trends">{ for trends }</ul>
+            if !state.links.is_empty() {
+                <h2>{ UI.compare_saved_heading }</h2>
+                <ul class="comparisons">{ for state.links.iter().rev().map(|link| {
+                    // The name is data from a link: shown as text only.
+                    let name = share::decode(&link.code).ok().and_then(|r| r.name).unwrap_or_else(|| UI.compare_partner.to_string());
+                    let text = fill(UI.history_comparison, &[("name", &name), ("date", &clock::format_date(link.received_ms))]);
+                    html! { <li><a href={Route::Compare(link.code.clone()).to_hash()}>{ text }</a></li> }
+                }) }</ul>
+            }
         </div>
     }
 }
