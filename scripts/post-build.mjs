@@ -1,10 +1,13 @@
-// Trunk post-build hook (see Trunk.toml). In a release build it:
+// Trunk post-build hook (see Trunk.toml). It writes the explainer pages' bodies into pages/
+// (the app fetches one when it is opened), and in a release build it also:
 //  1. moves Trunk's inline start-up script into its own file, so the page needs no inline script;
 //  2. adds the Content-Security-Policy as a meta tag (no 'unsafe-inline', no 'unsafe-eval');
 //  3. checks that every file the page references exists.
 import { readFileSync, writeFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { createHash } from "node:crypto";
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 
 export const CSP = [
   "default-src 'self'",
@@ -24,6 +27,14 @@ if (!dir) {
   console.error("post-build: TRUNK_STAGING_DIR is not set; run through trunk");
   process.exit(1);
 }
+// The page bodies, from the same parser and checks as the build: content/en/pages → pages/*.html.
+const root = join(fileURLToPath(new URL(".", import.meta.url)), "..");
+
+execFileSync("cargo", ["run", "-q", "-p", "closer-core", "--features", "parse", "--bin", "export-pages", "--", join(root, "content/en/pages"), dir], {
+  cwd: root,
+  stdio: ["ignore", "inherit", "inherit"],
+});
+
 const indexPath = join(dir, "index.html");
 let html = readFileSync(indexPath, "utf8");
 

@@ -73,13 +73,13 @@ fn pages(out: &mut String, pages: &[PageSource]) {
     for p in pages.iter().map(|source| &source.page) {
         let _ = writeln!(
             out,
-            "    ::closer_core::Page {{ slug: {}, title: {}, order: {}, dimension: {}, html: {}, links: {} }},",
+            "    ::closer_core::Page {{ slug: {}, title: {}, order: {}, dimension: {}, file: {}, checksum: {} }},",
             s(p.slug),
             s(p.title),
             p.order,
             p.dimension.map_or("None".to_string(), |d| format!("Some({})", s(d))),
-            s(p.html),
-            strs(p.links),
+            s(p.file),
+            p.checksum,
         );
     }
     out.push_str("];\n");

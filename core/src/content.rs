@@ -87,7 +87,8 @@ pub struct Item {
     pub safety: bool,
 }
 
-/// An explainer page, its body already turned into markup at build time.
+/// An explainer page. Its body, turned into markup at build time, is a file of its own beside
+/// the app (fetched when the page is opened, so a first visit does not load every page).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Page {
     pub slug: &'static str,
@@ -95,10 +96,16 @@ pub struct Page {
     pub order: u16,
     /// The dimension this page explains, if it is one of the eight dimension pages.
     pub dimension: Option<&'static str>,
-    /// HTML made at build time from Markdown written by us; never from a URL or storage.
-    pub html: &'static str,
-    /// Every `#/…` link target in the page.
-    pub links: &'static [&'static str],
+    /// Where the body is, relative to the app: `pages/<slug>-<checksum>.html`.
+    pub file: &'static str,
+    /// [`body_checksum`] of the body made at build time. A fetched body becomes markup only if
+    /// it matches, so only markup written at build time ever does.
+    pub checksum: u32,
+}
+
+/// FNV-1a (32 bits) of a page body.
+pub fn body_checksum(body: &str) -> u32 {
+    body.bytes().fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
 }
 
 impl Bank {

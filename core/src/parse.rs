@@ -456,22 +456,27 @@ pub fn page_from_str(path: &Path, raw: &str) -> Result<PageSource, ContentError>
     // Links outside the app open in a new tab, without giving it a handle on this one.
     let html = html.replace("<a href=\"https://", "<a rel=\"noopener noreferrer\" target=\"_blank\" href=\"https://");
 
+    let checksum = body_checksum(&html);
     let page = Page {
         slug: leak(slug.clone()),
         title: text(&front_src, "title", &front.title)?,
         order: front.order,
         dimension: front.dimension.map(|d| DIMENSION_IDS.iter().find(|x| **x == d.get_ref()).copied().unwrap_or("")),
-        html: leak(html),
-        links: leak_slice(links),
+        file: leak(format!("pages/{slug}-{checksum:08x}.html")),
+        checksum,
     };
-    Ok(PageSource { page, text: leak(plain) })
+    Ok(PageSource { page, html: leak(html), text: leak(plain), links: leak_slice(links) })
 }
 
-/// A page as read, with its plain text for the reading-ease check (the app needs only `page`).
+/// A page as read: what the app gets (`page`), its body as markup (written to `page.file` by
+/// the `export-pages` tool), its plain text for the reading-ease check, and its app links.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PageSource {
     pub page: Page,
+    pub html: &'static str,
     pub text: &'static str,
+    /// Every `#/…` link target in the page.
+    pub links: &'static [&'static str],
 }
 
 /// Reads every page in a folder, sorted by `order`, and checks the set: unique slugs and orders,
@@ -500,7 +505,7 @@ pub fn pages(dir: &Path) -> Result<Vec<PageSource>, ContentError> {
         pages.push(source);
     }
     for (source, path) in pages.iter().zip(&paths) {
-        for link in source.page.links {
+        for link in source.links {
             if let Route::Page(slug) = Route::parse(link) {
                 if !pages.iter().any(|p| p.page.slug == slug) {
                     return Err(ContentError { file: path.clone(), line: 0, column: 0, message: format!("link to \"{link}\": there is no page with slug \"{slug}\"") });

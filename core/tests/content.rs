@@ -94,7 +94,7 @@ fn every_dimension_has_an_explainer_page_and_every_link_resolves() {
         assert!(lang.pages.iter().any(|p| p.page.dimension == Some(id)), "no page for {id}");
     }
     for p in &lang.pages {
-        for link in p.page.links {
+        for link in p.links {
             match route::Route::parse(link) {
                 route::Route::Page(slug) => assert!(lang.pages.iter().any(|q| q.page.slug == slug), "{}: {link}", p.page.slug),
                 route::Route::NotFound(_) => panic!("{}: {link} is no route", p.page.slug),
@@ -197,9 +197,11 @@ fn a_good_page_becomes_markup_with_its_links() {
         "+++\nslug = \"x\"\ntitle = \"X\"\norder = 1\n+++\n## Hello\n\nRead [safety](#/learn/safety) or [elsewhere](https://example.org).\n",
     )
     .unwrap();
-    assert!(p.page.html.contains("<h2>Hello</h2>"));
-    assert!(p.page.html.contains("rel=\"noopener noreferrer\" target=\"_blank\" href=\"https://example.org\""));
-    assert_eq!(p.page.links, ["#/learn/safety"]);
+    assert!(p.html.contains("<h2>Hello</h2>"));
+    assert!(p.html.contains("rel=\"noopener noreferrer\" target=\"_blank\" href=\"https://example.org\""));
+    assert_eq!(p.links, ["#/learn/safety"]);
+    assert_eq!(p.page.checksum, body_checksum(p.html));
+    assert_eq!(p.page.file, format!("pages/x-{:08x}.html", p.page.checksum));
     assert_eq!(p.text.trim(), "Hello\nRead safety or elsewhere.");
 }
 

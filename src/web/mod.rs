@@ -7,5 +7,6 @@ pub mod share;
 pub mod storage;
 pub mod dom;
 pub mod embed;
+pub mod fetch;
 pub mod files;
 pub mod listener;

@@ -54,6 +54,7 @@ for (const scheme of ["light", "dark"] as const) {
         await page.goto("about:blank");
         await page.goto(`./${route}`);
         await ready(page);
+        if (route.startsWith("#/learn/")) await expect(page.locator(".prose p").first()).toBeVisible();
         const results = await new AxeBuilder({ page }).analyze();
         for (const v of results.violations) {
           found.push(`${route}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
@@ -101,6 +102,7 @@ test("screenshots of the main pages at mobile and desktop widths", async ({ page
       await page.goto("about:blank");
       await page.goto(`./${route}`);
       await ready(page);
+      if (route.startsWith("#/learn/")) await expect(page.locator(".prose p").first()).toBeVisible();
       await page.screenshot({ path: `docs/screenshots/${name}-${label}.png`, fullPage: name !== "results" && name !== "compare" });
     }
   }

@@ -19,6 +19,7 @@ test("every explainer page has its route, its title and one h1, and every link i
     await page.goto(`./#/learn/${p.slug}`);
     await ready(page);
     await expect(page.locator("h1")).toHaveText(p.title);
+    await expect(page.locator(".prose p").first()).toBeVisible();
     await expect(page.locator("h1")).toHaveCount(1);
     await expect(page).toHaveTitle(`${p.title} · Closer`);
     await expect(page.locator(`.guide a[aria-current="page"]`)).toHaveText(p.title);
@@ -62,6 +63,46 @@ test("every dimension has a page, and the skip link moves focus to the content",
   await page.keyboard.press("Enter");
   await expect(page.locator("main")).toBeFocused();
   await expect(page.locator("header nav a[aria-current='page']")).toHaveText("Learn");
+});
+
+test("a page body that cannot be loaded, or is not the one built, is never shown: a message and a retry instead", async ({ browser, baseURL }) => {
+  // A page of its own: the failures here are on purpose, so the usual watch does not apply.
+  const page = await browser.newPage({ baseURL });
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  let mode: "fail" | "tamper" | "pass" = "fail";
+  await page.route("**/pages/*.html", (route) =>
+    mode === "fail" ? route.abort() : mode === "tamper" ? route.fulfill({ contentType: "text/html", body: "<p id=injected>Not ours</p>" }) : route.continue(),
+  );
+  await page.goto("./#/learn/safety");
+  await expect(page.getByRole("alert")).toContainText("could not be loaded");
+  mode = "tamper";
+  await page.getByRole("button", { name: "Try again" }).click();
+  await expect(page.getByRole("alert")).toContainText("could not be loaded");
+  await expect(page.locator("#injected")).toHaveCount(0);
+  mode = "pass";
+  await page.getByRole("button", { name: "Try again" }).click();
+  await expect(page.locator(".prose h2").first()).toBeVisible();
+  // Fetched once: back on the page later, it is there at once, even with the network gone.
+  mode = "fail";
+  await page.goto("./#/learn");
+  await page.goto("./#/learn/safety");
+  await expect(page.locator(".prose h2").first()).toBeVisible();
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test("a first visit does not load the explainer pages", async ({ page }) => {
+  const fetched: string[] = [];
+  page.on("request", (r) => { if (r.url().includes("/pages/")) fetched.push(r.url()); });
+  await page.goto("./");
+  await ready(page);
+  await page.goto("./#/quiz");
+  await expect(page.locator("fieldset.statement")).toBeVisible();
+  expect(fetched).toEqual([]);
+  await page.goto("./#/learn/empathy");
+  await expect(page.locator(".prose h2").first()).toBeVisible();
+  expect(fetched).toHaveLength(1);
 });
 
 test("the studies are attributed and the disclaimer is there", async ({ page }) => {
