@@ -29,7 +29,7 @@ pub fn app() -> Html {
     });
 
     // Every change to what is kept is written at once (never during render). The text last
-    // written or received is remembered, so nothing is written twice.
+    // written is remembered, so the same record is never written twice.
     let last_text = use_mut_ref(String::new);
     {
         let dispatcher = state.dispatcher();

@@ -37,3 +37,14 @@ test("an unknown address gets a clear page, not a blank one", async ({ page }) =
   await page.getByRole("link", { name: "Go to the start" }).click();
   await expect(page.locator("h1")).toHaveText("How close do you feel?");
 });
+
+test("results and history before any check-in say so and offer the way in", async ({ page }) => {
+  for (const [route, text] of [["#/results", "There are no results yet."], ["#/history", "No finished check-ins yet."]]) {
+    await page.goto("about:blank");
+    await page.goto(`./${route}`);
+    await ready(page);
+    await expect(page.getByText(text)).toBeVisible();
+    await page.getByRole("link", { name: "Take the check-in" }).click();
+    await expect(page.locator("fieldset.statement")).toBeVisible();
+  }
+});

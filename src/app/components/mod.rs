@@ -6,6 +6,7 @@ pub mod compare_chart;
 pub mod dimension_result;
 pub mod invite;
 pub mod layout;
+pub mod nothing_yet;
 pub mod notices;
 pub mod progress;
 pub mod safety_note;

@@ -5,6 +5,7 @@ use closer_core::share;
 use closer_core::DimensionScore;
 use yew::prelude::*;
 
+use crate::app::components::nothing_yet::nothing_yet;
 use crate::app::root::{use_app, use_title};
 use crate::app::state::Action;
 use crate::content::{fill, BANK, UI};
@@ -40,13 +41,7 @@ pub fn history() -> Html {
     let state = use_app();
     let confirming = use_state(|| None::<u64>);
     if state.results.is_empty() {
-        return html! {
-            <div class="history">
-                <h1 tabindex="-1">{ UI.history_title }</h1>
-                <p>{ UI.history_none }</p>
-                <p><a class="button primary" href="#/quiz">{ UI.results_take_quiz }</a></p>
-            </div>
-        };
+        return nothing_yet("history", UI.history_title, UI.history_none);
     }
     let all_scores: Vec<_> = state.results.iter().map(|r| BANK.score(&r.answers)).collect();
     let rows = state.results.iter().zip(&all_scores).rev().map(|(r, scores)| {

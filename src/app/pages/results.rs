@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use crate::app::components::dimension_result::{change_text, dimension_result};
 use crate::app::components::invite::Invite;
+use crate::app::components::nothing_yet::nothing_yet;
 use crate::app::components::safety_note::safety_note;
 use crate::app::components::site_link::site_link;
 use crate::app::components::score_chart::score_chart;
@@ -20,13 +21,7 @@ pub fn results() -> Html {
     use_title(UI.results_title);
     let state = use_app();
     let Some(latest) = state.latest() else {
-        return html! {
-            <div class="results">
-                <h1 tabindex="-1">{ UI.results_title }</h1>
-                <p>{ UI.results_none }</p>
-                <p><a class="button primary" href="#/quiz">{ UI.results_take_quiz }</a></p>
-            </div>
-        };
+        return nothing_yet("results", UI.results_title, UI.results_none);
     };
     let scores = BANK.score(&latest.answers);
     let previous = state.previous().map(|p| BANK.score(&p.answers));
