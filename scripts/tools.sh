@@ -31,6 +31,13 @@ apt_install() {
   fi
 }
 
+system_tools() {
+  # A C compiler and linker for the native builds (cargo install, build scripts), and Python
+  # for the originality check.
+  command -v cc >/dev/null || apt_install build-essential
+  command -v python3 >/dev/null || apt_install python3
+}
+
 rust_target() {
   if ! command -v cargo >/dev/null; then
     echo "setup: Rust is missing. Install it from the Rust project's rustup installer, then run this again." >&2
@@ -76,6 +83,7 @@ browsers() {
   fi
 }
 
+step "C compiler and python3" system_tools
 step "wasm32 target and clippy" rust_target
 step "trunk $TRUNK_VERSION" trunk_tool
 step "wasm-bindgen-cli" wasm_bindgen_tool
