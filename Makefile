@@ -17,9 +17,9 @@ test:
 	scripts/tools.sh test
 	$(MAKE) --no-print-directory check-originality test-core test-wasm build sizes test-e2e
 
-## A release build in dist/.
+## A release build in dist/ (scripts/build-release.sh says how it is made small).
 build:
-	trunk build --release
+	scripts/build-release.sh
 
 check-originality:
 	scripts/originality.sh
@@ -43,5 +43,5 @@ sizes:
 ## statement against a static floor, per-answer latency, memory, Lighthouse; into bench.json.
 bench:
 	scripts/tools.sh test
-	trunk build --release
+	scripts/build-release.sh
 	node scripts/bench.mjs dist

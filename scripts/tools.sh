@@ -45,6 +45,8 @@ rust_target() {
   fi
   rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
   cargo clippy --version >/dev/null 2>&1 || rustup component add clippy
+  # The standard library's source: release builds compile it with the app (scripts/build-release.sh).
+  [ -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library" ] || rustup component add rust-src
 }
 
 trunk_tool() {
@@ -84,7 +86,7 @@ browsers() {
 }
 
 step "C compiler and python3" system_tools
-step "wasm32 target and clippy" rust_target
+step "wasm32 target, clippy and rust-src" rust_target
 step "trunk $TRUNK_VERSION" trunk_tool
 step "wasm-bindgen-cli" wasm_bindgen_tool
 step "npm packages and wasm-opt" node_packages

@@ -46,7 +46,7 @@ pub fn compare(mine: &SharedResult, theirs: &SharedResult) -> Comparison {
         .collect();
     let agree = rows.iter().filter(|r| r.gap().is_some_and(|g| g < AGREE_WITHIN)).map(|r| r.dimension).collect();
     let mut gaps: Vec<(usize, u8)> = rows.iter().enumerate().filter_map(|(i, r)| r.gap().filter(|&g| g >= AGREE_WITHIN).map(|g| (i, g))).collect();
-    gaps.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    crate::sort::sort_by(&mut gaps, |a, b| a.1 > b.1);
     let differ = gaps.iter().take(3).map(|&(i, _)| DIMENSION_IDS[i]).collect();
     let mut priorities: Vec<(usize, u8)> = (0..DIMENSION_IDS.len())
         .filter_map(|i| {
@@ -54,7 +54,7 @@ pub fn compare(mine: &SharedResult, theirs: &SharedResult) -> Comparison {
             (both >= 3).then_some((i, both))
         })
         .collect();
-    priorities.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    crate::sort::sort_by(&mut priorities, |a, b| a.1 > b.1);
     Comparison {
         rows,
         agree,

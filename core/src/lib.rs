@@ -13,6 +13,7 @@ pub mod record;
 pub mod route;
 pub mod scoring;
 pub mod share;
+pub mod sort;
 
 #[cfg(feature = "parse")]
 pub mod codegen;

@@ -353,7 +353,13 @@ mod read {
     fn answers(field: Option<&Value>, name: &str) -> Read<Answers> {
         match field {
             None => Ok(Answers::new()),
-            Some(Value::Object(members)) => members.iter().map(|(id, v)| Ok((id.clone(), narrow::<u8>(v, name)?))).collect(),
+            Some(Value::Object(members)) => {
+                let mut map = Answers::new();
+                for (id, v) in members {
+                    map.insert(id.clone(), narrow::<u8>(v, name)?);
+                }
+                Ok(map)
+            }
             Some(_) => Err(wrong(name, "an object")),
         }
     }

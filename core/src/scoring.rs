@@ -108,6 +108,7 @@ pub fn focus(bank: &Bank, scores: &Scores, importance: &Importance) -> Vec<&'sta
             (rated >= 2 && value < high_min).then_some((position, rated, value, *id))
         })
         .collect();
-    candidates.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)).then(a.0.cmp(&b.0)));
+    // Most important first, then lowest score; ties keep the order of the dimensions.
+    crate::sort::sort_by(&mut candidates, |a, b| (b.1, a.2) < (a.1, b.2));
     candidates.into_iter().take(3).map(|c| c.3).collect()
 }

@@ -162,22 +162,17 @@ impl SharedResult {
         if answers.len() != order.len() {
             return None;
         }
-        Some(
-            order
-                .iter()
-                .zip(answers)
-                .filter_map(|((_, item), answer)| answer.map(|a| (item.id.to_string(), a)))
-                .collect(),
-        )
+        let mut map = Answers::new();
+        map.extend(order.iter().zip(answers).filter_map(|((_, item), answer)| answer.map(|a| (item.id.to_string(), a))));
+        Some(map)
     }
 
     /// The shared importance ratings keyed by dimension id, as [`crate::focus`] takes them.
     pub fn importance_map(&self) -> Importance {
-        DIMENSION_IDS
-            .iter()
-            .zip(self.importance)
-            .filter_map(|(id, rating)| rating.map(|r| (id.to_string(), r)))
-            .collect()
+        // `extend` inserts one by one; `collect` would bring in a sort.
+        let mut map = Importance::new();
+        map.extend(DIMENSION_IDS.iter().zip(self.importance).filter_map(|(id, rating)| rating.map(|r| (id.to_string(), r))));
+        map
     }
 }
 
