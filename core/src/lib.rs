@@ -7,6 +7,7 @@
 
 pub mod compare;
 pub mod content;
+pub mod id_map;
 pub mod json;
 pub mod readability;
 pub mod record;

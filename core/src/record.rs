@@ -2,7 +2,6 @@
 //! the app's live state), reading it back with migration from every older version, and merging
 //! the record another tab wrote. Pure: the app's `web::storage` moves the text in and out.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use crate::content::{Bank, ANSWER_COUNT};
@@ -137,7 +136,7 @@ fn migrate_v1(old: RecordV1) -> Record {
     }
 }
 
-fn check_answers(what: &str, map: &BTreeMap<String, u8>) -> Result<(), RecordError> {
+fn check_answers(what: &str, map: &Answers) -> Result<(), RecordError> {
     if map.len() > 500 {
         return Err(RecordError::BadValue(format!("{what}: {} entries", map.len())));
     }

@@ -1,14 +1,12 @@
 //! Scores, bands, the focus list and the safety check.
 
-use std::collections::BTreeMap;
-
 use crate::content::{Bank, BandId, Dimension, Item};
 
 /// Answers keyed by statement id: 0 = Strongly disagree … 4 = Strongly agree.
-pub type Answers = BTreeMap<String, u8>;
+pub type Answers = crate::id_map::IdMap;
 
 /// Importance ratings keyed by dimension id: 0 = Not at all … 4 = Extremely.
-pub type Importance = BTreeMap<String, u8>;
+pub type Importance = crate::id_map::IdMap;
 
 /// The result for one dimension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,7 +102,7 @@ pub fn focus(bank: &Bank, scores: &Scores, importance: &Importance) -> Vec<&'sta
         .enumerate()
         .filter_map(|(position, (id, score))| {
             let value = score.value()?;
-            let rated = *importance.get(*id)?;
+            let rated = *importance.get(id)?;
             (rated >= 2 && value < high_min).then_some((position, rated, value, *id))
         })
         .collect();

@@ -324,6 +324,7 @@ mod never_panics {
     fn ids() -> impl Strategy<Value = Answers> {
         // Any characters, up to 16 (so at most 64 bytes, the longest id kept).
         prop::collection::btree_map("\\PC{0,16}|[\\x00-\\x1f\"\\\\/\u{7f}\u{2028}😀]{0,6}", 0u8..5, 0..6)
+            .prop_map(|m| m.into_iter().collect())
     }
 
     fn date() -> impl Strategy<Value = u64> {

@@ -7,7 +7,7 @@ const byText = new Map(ALL.map((s) => [s.text, s]));
 
 /** The statement on screen. */
 async function current(page: Page) {
-  const text = (await page.locator("fieldset.statement legend").textContent())!.trim();
+  const text = (await page.locator("fieldset[data-kind=statement] legend").textContent())!.trim();
   const s = byText.get(text);
   if (!s) throw new Error(`unknown statement on screen: ${text}`);
   return s;
@@ -31,10 +31,10 @@ test("a full run by keyboard alone, from the start page to the results", async (
   await page.keyboard.press("Enter");
   await expect(page.locator(".progress-text")).toHaveText(`1 of ${ALL.length}`);
   // The first option has the focus: arrow keys choose, Enter moves on.
-  await expect(page.locator("fieldset.statement input").first()).toBeFocused();
+  await expect(page.locator("fieldset[data-kind=statement] input").first()).toBeFocused();
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("ArrowDown");
-  await expect(page.locator("fieldset.statement input").nth(2)).toBeChecked();
+  await expect(page.locator("fieldset[data-kind=statement] input").nth(2)).toBeChecked();
   await page.keyboard.press("Enter");
   await expect(page.locator(".progress-text")).toHaveText(`2 of ${ALL.length}`);
   // Number keys choose and move on.
@@ -52,7 +52,7 @@ test("a full run by keyboard alone, from the start page to the results", async (
     await page.keyboard.press("ArrowDown"); // "A little", then one more: "Somewhat"
     await page.keyboard.press("ArrowDown");
   }
-  await expect(page.locator("fieldset.importance input:checked")).toHaveCount(DIMENSIONS.length);
+  await expect(page.locator("fieldset[data-kind=importance] input:checked")).toHaveCount(DIMENSIONS.length);
   await tabTo(page, "See my results");
   await page.keyboard.press("Enter");
   await expect(page.locator("h1")).toHaveText("Your results");
@@ -88,7 +88,7 @@ test("a full run by mouse, with back, skip and the review of skipped statements"
   await expect(page.getByText("You skipped one statement.")).toBeVisible();
   await expect(page.locator(".skipped li")).toHaveText([new RegExp(skipped.text.replace(/[.?]/g, "\\$&"))]);
   await page.getByRole("button", { name: `Answer this: ${skipped.text}` }).click();
-  await expect(page.locator("fieldset.statement legend")).toHaveText(skipped.text);
+  await expect(page.locator("fieldset[data-kind=statement] legend")).toHaveText(skipped.text);
   await page.getByText("Disagree", { exact: true }).click();
   await page.goto("./#/review");
   await expect(page.getByText("You answered every statement.")).toBeVisible();
@@ -109,7 +109,7 @@ async function completeWith(page: Page, pick: (s: (typeof ALL)[number]) => numbe
   }
   await page.getByRole("link", { name: "Continue" }).click();
   if (rate) {
-    const groups = page.locator("fieldset.importance");
+    const groups = page.locator("fieldset[data-kind=importance]");
     for (let g = 0; g < DIMENSIONS.length; g++) await groups.nth(g).locator("label").nth(rate(DIMENSIONS[g])).click();
   }
   await page.getByRole("button", { name: "See my results" }).click();
@@ -189,7 +189,7 @@ test("the quiz fits a 320 px screen and shows visible focus", async ({ page }) =
   expect(overflow).toBeLessThanOrEqual(0);
   await page.keyboard.press("ArrowDown");
   const outline = await page.evaluate(() => {
-    const label = document.querySelector("fieldset.statement input:focus + label");
+    const label = document.querySelector("fieldset[data-kind=statement] input:focus + label");
     return label ? getComputedStyle(label).outlineStyle : "none";
   });
   expect(outline).toBe("solid");

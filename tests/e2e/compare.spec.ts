@@ -13,7 +13,7 @@ async function takeCheckIn(page: Page, key: string, rating: number, start = "Sta
     await page.keyboard.press(key);
   }
   await page.getByRole("link", { name: "Continue" }).click();
-  const groups = page.locator("fieldset.importance");
+  const groups = page.locator("fieldset[data-kind=importance]");
   for (let g = 0; g < 8; g++) await groups.nth(g).locator("label").nth(rating).click();
   await page.getByRole("button", { name: "See my results" }).click();
 }

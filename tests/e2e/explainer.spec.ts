@@ -98,7 +98,7 @@ test("a first visit does not load the explainer pages", async ({ page }) => {
   await page.goto("./");
   await ready(page);
   await page.goto("./#/quiz");
-  await expect(page.locator("fieldset.statement")).toBeVisible();
+  await expect(page.locator("fieldset[data-kind=statement]")).toBeVisible();
   expect(fetched).toEqual([]);
   await page.goto("./#/learn/empathy");
   await expect(page.locator(".prose h2").first()).toBeVisible();

@@ -45,6 +45,6 @@ test("results and history before any check-in say so and offer the way in", asyn
     await ready(page);
     await expect(page.getByText(text)).toBeVisible();
     await page.getByRole("link", { name: "Take the check-in" }).click();
-    await expect(page.locator("fieldset.statement")).toBeVisible();
+    await expect(page.locator("fieldset[data-kind=statement]")).toBeVisible();
   }
 });

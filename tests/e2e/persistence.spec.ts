@@ -44,7 +44,7 @@ test("a reload mid-quiz loses nothing and offers to continue", async ({ page }) 
   await page.goto("./#/");
   await page.getByRole("button", { name: "Start over" }).click();
   await expect(page.locator(".progress-text")).toHaveText(`1 of ${ALL.length}`);
-  await expect(page.locator("fieldset.statement input:checked")).toHaveCount(0);
+  await expect(page.locator("fieldset[data-kind=statement] input:checked")).toHaveCount(0);
 });
 
 test("closing the tab and opening Closer again keeps the answers", async ({ page, context }) => {
@@ -74,7 +74,7 @@ test("two tabs answering different statements keep both sets of answers", async 
   await expect(b.locator(".skipped li")).toHaveCount(ALL.length - 1);
   await b.locator(".skipped li").nth(1).getByRole("button").click();
   await b.keyboard.press("1");
-  await expect(a.locator("fieldset.statement")).toBeVisible();
+  await expect(a.locator("fieldset[data-kind=statement]")).toBeVisible();
   // Both answers are stored, and both tabs know them.
   await expect.poll(async () => Object.keys(JSON.parse((await stored(a))!).progress.answers).length).toBe(2);
   await a.goto(`${baseURL}#/review`);

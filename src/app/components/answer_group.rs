@@ -4,8 +4,9 @@
 use yew::prelude::*;
 
 /// A radio group named `name` (unique on the page, and its key) whose legend is `legend`.
+/// `kind` ("statement" or "importance") is its `data-kind`, for styles and tests.
 /// `on_choose` gets the chosen answer (0–4) and whether to move on.
-pub fn answer_group(name: &str, legend: &'static str, options: &[&'static str; 5], selected: Option<u8>, on_choose: &Callback<(u8, bool)>, class: &'static str) -> Html {
+pub fn answer_group(name: &str, legend: &'static str, options: &[&'static str; 5], selected: Option<u8>, on_choose: &Callback<(u8, bool)>, kind: &'static str) -> Html {
     let options = options.iter().enumerate().map(|(n, label)| {
         let value = n as u8;
         let id = format!("{name}-{n}");
@@ -24,7 +25,7 @@ pub fn answer_group(name: &str, legend: &'static str, options: &[&'static str; 5
         }
     });
     html! {
-        <fieldset key={name.to_string()} class={classes!("answer-group", class)} role="radiogroup">
+        <fieldset key={name.to_string()} class="answer-group" data-kind={kind} role="radiogroup">
             <legend>{ legend }</legend>
             <div class="options">{ for options }</div>
         </fieldset>

@@ -9,11 +9,11 @@ const ROW: u32 = 46;
 const LABEL: u32 = 172;
 const BAR: u32 = 200;
 
-fn bar(y: u32, value: Option<u8>, class: &'static str) -> Html {
+fn bar(y: u32, value: Option<u8>, side: &'static str) -> Html {
     let width = value.map_or(0, |v| BAR * u32::from(v) / 100);
     let text = value.map_or("–".to_string(), |v| v.to_string());
     html! {
-        <g class={class}>
+        <g data-side={side}>
             <rect x={LABEL.to_string()} y={y.to_string()} width={BAR.to_string()} height="14" rx="3" class="bar-track" />
             <rect x={LABEL.to_string()} y={y.to_string()} width={width.to_string()} height="14" rx="3" class="bar-fill" />
             <text x={(LABEL + BAR + 8).to_string()} y={(y + 12).to_string()} class="bar-value">{ text }</text>

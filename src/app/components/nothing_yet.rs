@@ -4,9 +4,9 @@ use yew::prelude::*;
 
 use crate::content::UI;
 
-pub fn nothing_yet(class: &'static str, title: &'static str, text: &'static str) -> Html {
+pub fn nothing_yet(title: &'static str, text: &'static str) -> Html {
     html! {
-        <div class={class}>
+        <div class="nothing-yet">
             <h1 tabindex="-1">{ title }</h1>
             <p>{ text }</p>
             <p><a class="button primary" href="#/quiz">{ UI.results_take_quiz }</a></p>

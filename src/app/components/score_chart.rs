@@ -23,7 +23,7 @@ pub fn score_chart(scores: &Scores) -> Html {
         };
         words.push(format!("{name}: {}", if score.value().is_some() { value.clone() } else { UI.results_not_enough.to_string() }));
         html! {
-            <g class={classes!("bar", format!("band-{}", band.key()))}>
+            <g class="bar" data-band={band.key()}>
                 <text x="0" y={(y + 21).to_string()} class="bar-label">{ name }</text>
                 <rect x={LABEL_WIDTH.to_string()} y={(y + 6).to_string()} width={BAR_WIDTH.to_string()} height="20" rx="4" class="bar-track" />
                 <rect x={LABEL_WIDTH.to_string()} y={(y + 6).to_string()} width={width.to_string()} height="20" rx="4" class="bar-fill" />

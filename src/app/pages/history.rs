@@ -41,7 +41,7 @@ pub fn history() -> Html {
     let state = use_app();
     let confirming = use_state(|| None::<u64>);
     if state.results.is_empty() {
-        return nothing_yet("history", UI.history_title, UI.history_none);
+        return nothing_yet(UI.history_title, UI.history_none);
     }
     let all_scores: Vec<_> = state.results.iter().map(|r| BANK.score(&r.answers)).collect();
     let rows = state.results.iter().zip(&all_scores).rev().map(|(r, scores)| {

@@ -21,7 +21,7 @@ pub fn results() -> Html {
     use_title(UI.results_title);
     let state = use_app();
     let Some(latest) = state.latest() else {
-        return nothing_yet("results", UI.results_title, UI.results_none);
+        return nothing_yet(UI.results_title, UI.results_none);
     };
     let scores = BANK.score(&latest.answers);
     let previous = state.previous().map(|p| BANK.score(&p.answers));
