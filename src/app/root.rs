@@ -3,10 +3,11 @@
 use closer_core::route::Route;
 use yew::prelude::*;
 
-use super::components::layout::Layout;
+use super::components::layout::layout;
 use super::pages;
 use super::persist;
 use super::state::{Action, Keeping, State};
+use crate::content::UI;
 use crate::web::{dom, location};
 
 /// What every page receives: the state and a way to change it.
@@ -89,25 +90,58 @@ pub fn app() -> Html {
         });
     }
 
+    // On the quiz, each new statement takes the focus: its chosen answer, or else its first option.
+    use_effect_with((state.route == Route::Quiz).then_some(state.position), |position| {
+        if position.is_some() {
+            dom::focus_first(&["#quiz-form input:checked", "#quiz-form input[type=radio]"]);
+        }
+    });
+
+    // Pages whose title depends on what they load set it themselves.
+    use_effect_with(title_of(&state.route), |title| {
+        if let Some(title) = title {
+            dom::set_title(&full_title(title));
+        }
+    });
+
+    // Pages without state of their own are plain functions of the app state: each component
+    // type costs code of its own in the wasm (about 1.6 KB), so only pages with hooks are one.
     let page = match &state.route {
-        Route::Home => html! { <pages::home::Home /> },
-        Route::Quiz => html! { <pages::quiz::Quiz /> },
-        Route::Review => html! { <pages::review::Review /> },
-        Route::Importance => html! { <pages::importance::ImportancePage /> },
-        Route::Results => html! { <pages::results::Results /> },
+        Route::Home => pages::home::home(&state),
+        Route::Quiz => pages::quiz::quiz(&state),
+        Route::Review => pages::review::review(&state),
+        Route::Importance => pages::importance::importance(&state),
+        Route::Results => pages::results::results(&state),
         Route::Compare(code) => html! { <pages::compare::ComparePage code={code.clone()} /> },
         Route::History => html! { <pages::history::History /> },
         Route::Data => html! { <pages::data::DataPage /> },
-        Route::Learn => html! { <pages::learn::Contents /> },
+        Route::Learn => pages::learn::contents(),
         Route::Page(slug) => html! { <pages::learn::LearnPage slug={slug.clone()} /> },
-        Route::NotFound(_) => html! { <pages::not_found::NotFound /> },
+        Route::NotFound(_) => pages::not_found::not_found(),
     };
+    let page = layout(&state, page);
 
     html! {
         <ContextProvider<AppContext> context={state}>
-            <Layout>{ page }</Layout>
+            { page }
         </ContextProvider<AppContext>>
     }
+}
+
+/// The document title of a route, where it does not depend on what the page loads.
+fn title_of(route: &Route) -> Option<&'static str> {
+    Some(match route {
+        Route::Home => "",
+        Route::Quiz => UI.quiz_title,
+        Route::Review => UI.review_title,
+        Route::Importance => UI.importance_title,
+        Route::Results => UI.results_title,
+        Route::History => UI.history_title,
+        Route::Data => UI.data_title,
+        Route::Learn => UI.learn_title,
+        Route::NotFound(_) => UI.not_found_title,
+        Route::Compare(_) | Route::Page(_) => return None,
+    })
 }
 
 /// The state and dispatcher, for a page or widget.
@@ -116,13 +150,17 @@ pub fn use_app() -> AppContext {
     use_context::<AppContext>().expect("every page is rendered inside App")
 }
 
-/// Sets the document title for the page being shown.
+/// Sets the document title for a page whose title depends on what it loads.
 #[hook]
-pub fn use_title(title: &str) {
-    let full = if title.is_empty() {
-        crate::content::UI.site_name.to_string()
+pub fn use_title(title: &'static str) {
+    use_effect_with(title, |title| dom::set_title(&full_title(title)));
+}
+
+/// "Page · Closer", or the site name alone for the start page.
+fn full_title(title: &str) -> String {
+    if title.is_empty() {
+        UI.site_name.to_string()
     } else {
-        format!("{title} · {}", crate::content::UI.site_name)
-    };
-    use_effect_with(full, |full| dom::set_title(full));
+        format!("{title} · {}", UI.site_name)
+    }
 }

@@ -3,19 +3,12 @@
 use closer_core::route::Route;
 use yew::prelude::*;
 
-use crate::app::components::notices::Notices;
+use crate::app::components::notices::notices;
 use crate::app::components::site_link::site_link;
-use crate::app::root::use_app;
+use crate::app::root::AppContext;
 use crate::content::UI;
 
-#[derive(Properties, PartialEq)]
-pub struct LayoutProps {
-    pub children: Html,
-}
-
-#[function_component(Layout)]
-pub fn layout(props: &LayoutProps) -> Html {
-    let state = use_app();
+pub fn layout(state: &AppContext, page: Html) -> Html {
     let route = &state.route;
     let current = |matches: bool| if matches { Some("page") } else { None };
     let in_quiz = matches!(route, Route::Quiz | Route::Review | Route::Importance);
@@ -25,8 +18,8 @@ pub fn layout(props: &LayoutProps) -> Html {
         return html! {
             <div class="app embed">
                 <main id="main" tabindex="-1">
-                    <Notices />
-                    { props.children.clone() }
+                    { notices(state) }
+                    { page }
                 </main>
                 <p class="embed-footer">
                     { site_link(true, Route::Home, UI.site_open_full) }
@@ -55,8 +48,8 @@ pub fn layout(props: &LayoutProps) -> Html {
                 </nav>
             </header>
             <main id="main" tabindex="-1">
-                <Notices />
-                { props.children.clone() }
+                { notices(state) }
+                { page }
             </main>
             <footer class="site-footer">
                 <p>{ UI.site_footer_privacy }{" "}{ UI.site_footer_not_diagnosis }</p>

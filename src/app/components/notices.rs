@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::app::components::site_link::site_link;
 use crate::app::persist;
-use crate::app::root::use_app;
+use crate::app::root::AppContext;
 use crate::app::state::{Action, Keeping, Notice};
 use crate::content::{fill, UI};
 use crate::web::files;
@@ -21,9 +21,7 @@ pub fn reason(key: &str) -> &'static str {
     }
 }
 
-#[function_component(Notices)]
-pub fn notices() -> Html {
-    let state = use_app();
+pub fn notices(state: &AppContext) -> Html {
     let keeping = match state.keeping {
         Keeping::Saved => None,
         Keeping::Unavailable => Some(UI.notice_unavailable),

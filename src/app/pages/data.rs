@@ -5,14 +5,13 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::app::persist;
-use crate::app::root::{use_app, use_title};
+use crate::app::root::use_app;
 use crate::app::state::Action;
 use crate::content::{fill, UI};
 use crate::web::{clock, files};
 
 #[function_component(DataPage)]
 pub fn data_page() -> Html {
-    use_title(UI.data_title);
     let state = use_app();
     let confirming = use_state(|| false);
     let error = use_state(|| None::<String>);

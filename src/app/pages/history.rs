@@ -6,7 +6,7 @@ use closer_core::DimensionScore;
 use yew::prelude::*;
 
 use crate::app::components::nothing_yet::nothing_yet;
-use crate::app::root::{use_app, use_title};
+use crate::app::root::use_app;
 use crate::app::state::Action;
 use crate::content::{fill, BANK, UI};
 use crate::web::clock;
@@ -37,7 +37,6 @@ fn trend(name: &str, values: &[Option<u8>]) -> Html {
 
 #[function_component(History)]
 pub fn history() -> Html {
-    use_title(UI.history_title);
     let state = use_app();
     let confirming = use_state(|| None::<u64>);
     if state.results.is_empty() {

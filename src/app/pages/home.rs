@@ -2,14 +2,11 @@
 
 use yew::prelude::*;
 
-use crate::app::root::{use_app, use_title};
+use crate::app::root::AppContext;
 use crate::app::state::{quiz_order, Action};
 use crate::content::{fill, UI};
 
-#[function_component(Home)]
-pub fn home() -> Html {
-    use_title("");
-    let state = use_app();
+pub fn home(state: &AppContext) -> Html {
     let total = quiz_order().len();
     let start = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::StartOver)) };
     let resume = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::Continue)) };

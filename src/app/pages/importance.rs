@@ -3,15 +3,12 @@
 use yew::prelude::*;
 
 use crate::app::components::answer_group::answer_group;
-use crate::app::root::{use_app, use_title};
+use crate::app::root::AppContext;
 use crate::app::state::Action;
 use crate::content::{BANK, UI};
 use crate::web::clock;
 
-#[function_component(ImportancePage)]
-pub fn importance_page() -> Html {
-    use_title(UI.importance_title);
-    let state = use_app();
+pub fn importance(state: &AppContext) -> Html {
     let groups = BANK.dimensions.iter().map(|d| {
         let s = state.clone();
         let on_choose = Callback::from(move |(value, _): (u8, bool)| s.dispatch(Action::Rate { dimension: d.id, value }));

@@ -6,13 +6,11 @@ use closer_core::route::Route;
 use yew::prelude::*;
 
 use crate::app::root::{use_app, use_title};
-use crate::app::pages::not_found::NotFound;
+use crate::app::pages::not_found::not_found;
 use crate::content::{fill, PAGES, UI};
 use crate::web::fetch;
 
-#[function_component(Contents)]
 pub fn contents() -> Html {
-    use_title(UI.learn_title);
     html! {
         <div class="learn">
             <h1 tabindex="-1">{ UI.learn_title }</h1>
@@ -77,7 +75,7 @@ pub fn learn_page(props: &LearnPageProps) -> Html {
             }
         });
     }
-    let Some(index) = index else { return html! { <NotFound /> } };
+    let Some(index) = index else { return not_found() };
     let page = &PAGES[index];
     let previous = index.checked_sub(1).map(|n| &PAGES[n]);
     let next = PAGES.get(index + 1);

@@ -1,11 +1,8 @@
 use yew::prelude::*;
 
-use crate::app::root::use_title;
 use crate::content::UI;
 
-#[function_component(NotFound)]
 pub fn not_found() -> Html {
-    use_title(UI.not_found_title);
     html! {
         <div>
             <h1 tabindex="-1">{ UI.not_found_title }</h1>

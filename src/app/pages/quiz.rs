@@ -5,22 +5,16 @@ use yew::prelude::*;
 
 use crate::app::components::answer_group::answer_group;
 use crate::app::components::progress::progress;
-use crate::app::root::{use_app, use_title};
+use crate::app::root::AppContext;
 use crate::app::state::{quiz_order, Action};
 use crate::content::{BANK, UI};
-use crate::web::dom;
 
-#[function_component(Quiz)]
-pub fn quiz() -> Html {
-    use_title(UI.quiz_title);
-    let state = use_app();
+/// Each new statement takes the focus (the app's effect on `position`, see `root.rs`).
+pub fn quiz(state: &AppContext) -> Html {
     let order = quiz_order();
     let position = state.position.min(order.len().saturating_sub(1));
     let (_, item) = order[position];
     let selected = state.answers.get(item.id).copied();
-
-    // Each new statement takes the focus: its chosen answer, or else its first option.
-    use_effect_with(position, |_| dom::focus_first(&["#quiz-form input:checked", "#quiz-form input[type=radio]"]));
 
     let on_choose = {
         let s = state.clone();

@@ -11,15 +11,12 @@ use crate::app::components::nothing_yet::nothing_yet;
 use crate::app::components::safety_note::safety_note;
 use crate::app::components::site_link::site_link;
 use crate::app::components::score_chart::score_chart;
-use crate::app::root::{use_app, use_title};
+use crate::app::root::AppContext;
 use crate::app::state::Action;
 use crate::content::{fill, BANK, UI};
 use crate::web::{clock, dom};
 
-#[function_component(Results)]
-pub fn results() -> Html {
-    use_title(UI.results_title);
-    let state = use_app();
+pub fn results(state: &AppContext) -> Html {
     let Some(latest) = state.latest() else {
         return nothing_yet(UI.results_title, UI.results_none);
     };

@@ -2,14 +2,11 @@
 
 use yew::prelude::*;
 
-use crate::app::root::{use_app, use_title};
+use crate::app::root::AppContext;
 use crate::app::state::{quiz_order, Action};
 use crate::content::{fill, UI};
 
-#[function_component(Review)]
-pub fn review() -> Html {
-    use_title(UI.review_title);
-    let state = use_app();
+pub fn review(state: &AppContext) -> Html {
     let skipped = state.skipped();
     let back = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::Back)) };
     let list = skipped.iter().map(|&position| {
