@@ -2,12 +2,15 @@
 // (the app fetches one when it is opened), and in a release build it also:
 //  1. moves Trunk's inline start-up script into its own file, so the page needs no inline script;
 //  2. adds the Content-Security-Policy as a meta tag (no 'unsafe-inline', no 'unsafe-eval');
-//  3. checks that every file the page references exists.
+//  3. minifies wasm-bindgen's JavaScript glue (41 → 19 KB, 7.0 → 5.6 KB gzip) and updates its
+//     integrity hash;
+//  4. checks that every file the page references exists.
 import { readFileSync, writeFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { minify } from "terser";
 
 export const CSP = [
   "default-src 'self'",
@@ -50,6 +53,17 @@ if (release) {
   }
   // Checked resources (integrity) must be fetched with CORS, or a sandboxed frame cannot use them.
   html = html.replace(/<link rel="(stylesheet|icon)"(?![^>]*crossorigin)([^>]*integrity=)/g, '<link rel="$1" crossorigin="anonymous"$2');
+  // The glue is generated code: minify it, then give the page the new file's integrity hash.
+  const glue = html.match(/<link rel="modulepreload" href="\.\/([^"]+\.js)"[^>]*integrity="([^"]+)"/);
+  if (!glue) {
+    console.error("post-build: no modulepreload link for the wasm-bindgen glue in index.html");
+    process.exit(1);
+  }
+  const gluePath = join(dir, glue[1]);
+  const { code } = await minify(readFileSync(gluePath, "utf8"), { module: true, compress: { passes: 2 }, mangle: true });
+  writeFileSync(gluePath, code);
+  const integrity = `sha384-${createHash("sha384").update(code).digest("base64")}`;
+  html = html.replace(glue[2], integrity);
   html = html.replace(/(<meta charset="utf-8" \/>)/, `$1\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`);
   if (!html.includes("Content-Security-Policy")) {
     console.error("post-build: could not place the CSP meta after <meta charset>");
