@@ -8,7 +8,7 @@ import { gzipSync } from "node:zlib";
 // The goal is wasm ≤ 100 KB and first load ≤ 120 KB gzip. Until Closer gets there, these budgets
 // sit just above today's figures, so that any growth fails the tests; lower them with each saving.
 export const GOALS = { wasmGzip: 100 * 1024, firstLoadGzip: 120 * 1024 };
-export const BUDGETS = { wasmGzip: 156 * 1024, firstLoadGzip: 168 * 1024 };
+export const BUDGETS = { wasmGzip: 123 * 1024, firstLoadGzip: 133 * 1024 };
 
 /** The files a first visit loads: index.html and everything it references. */
 export function firstLoadFiles(dir) {
