@@ -22,7 +22,7 @@ const SKIP = new Set((process.env.BENCH_SKIP ?? "").split(",").filter(Boolean));
 const RATES = [1, 4];
 // The flags every headless Chromium here needs (the network is closed); shared with the e2e tests.
 const CHROME_ARGS = JSON.parse(readFileSync(new URL("./chromium-args.json", import.meta.url), "utf8"));
-const ANSWERABLE = "fieldset.statement input[type=radio]";
+const ANSWERABLE = "fieldset[data-kind=statement] input[type=radio]";
 const FLOOR_PATH = "/floor.html";
 // The floor: the least a page can be, one button in static HTML, with the app's own head basics.
 const FLOOR_HTML = `<!DOCTYPE html>
@@ -327,7 +327,7 @@ async function fullRun(rate) {
         });
       });
       // A click on an answer chooses it and moves on, as a person on a phone or with a mouse does.
-      await page.locator("fieldset.statement .option label").nth(n % 5).click();
+      await page.locator("fieldset[data-kind=statement] .option label").nth(n % 5).click();
       const d = await withTimeout(page.evaluate(() => window.__benchDone), 10_000 * rate, `answer ${n}`);
       if (n < total) {
         result.durations.push(d.fromPress);
