@@ -107,3 +107,19 @@ test("screenshots of the main pages at mobile and desktop widths", async ({ page
     }
   }
 });
+
+test("every route fits a 320 px screen: nothing is wider than it", async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.setViewportSize({ width: 320, height: 640 });
+  const partner = await seed(page);
+  const wide: string[] = [];
+  for (const route of [...ROUTES, `#/compare/${partner}`]) {
+    await page.goto("about:blank");
+    await page.goto(`./${route}`);
+    await ready(page);
+    if (route.startsWith("#/learn/")) await expect(page.locator(".prose p").first()).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    if (overflow > 0) wide.push(`${route}: ${overflow}px wider than the screen`);
+  }
+  expect(wide).toEqual([]);
+});
