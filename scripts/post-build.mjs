@@ -1,6 +1,9 @@
 // Trunk post-build hook (see Trunk.toml). It writes the explainer pages' bodies into pages/
-// (the app fetches one when it is opened), and in a release build it also:
-//  1. moves Trunk's inline start-up script into its own file, so the page needs no inline script;
+// (the app fetches one when it is opened), fills index.html's `{{key}}` placeholders with the
+// words of content/en/shell.toml, and in a release build it also:
+//  1. replaces Trunk's inline start-up script with a file of its own, so the page needs no inline
+//     script; it starts the app the same way and, if the app cannot start or stops (a trap),
+//     tells the person so with a way to reload, instead of leaving a blank or frozen page;
 //  2. adds the Content-Security-Policy as a meta tag (no 'unsafe-inline', no 'unsafe-eval');
 //  3. minifies wasm-bindgen's JavaScript glue (41 → 19 KB, 7.0 → 5.6 KB gzip) and updates its
 //     integrity hash;
@@ -38,13 +41,89 @@ execFileSync("cargo", ["run", "-q", "-p", "closer-core", "--features", "parse", 
   stdio: ["ignore", "inherit", "inherit"],
 });
 
+function fail(message) {
+  console.error(`post-build: ${message}`);
+  process.exit(1);
+}
+
+/** content/en/shell.toml: one `key = "text"` a line (TOML basic strings), comments, blank lines. */
+function shellWords(path) {
+  const words = {};
+  readFileSync(path, "utf8").split("\n").forEach((line, n) => {
+    const text = line.trim();
+    if (!text || text.startsWith("#")) return;
+    const m = text.match(/^([a-z_]+) = ("(?:[^"\\]|\\.)*")$/);
+    if (!m) fail(`${path}:${n + 1}: expected key = "text"`);
+    if (m[1] in words) fail(`${path}:${n + 1}: \`${m[1]}\` is given twice`);
+    try {
+      words[m[1]] = JSON.parse(m[2]);
+    } catch {
+      fail(`${path}:${n + 1}: the text has an escape this file does not allow`);
+    }
+    if (!words[m[1]].trim()) fail(`${path}:${n + 1}: \`${m[1]}\` is empty`);
+  });
+  return words;
+}
+const shellPath = join(root, "content/en/shell.toml");
+const words = shellWords(shellPath);
+const used = new Set(["failed_to_start", "stopped", "reload"]); // the start-up script's
+const escapeHtml = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
 const indexPath = join(dir, "index.html");
 let html = readFileSync(indexPath, "utf8");
+html = html.replace(/\{\{([a-z_]+)\}\}/g, (_, key) => {
+  if (!(key in words)) fail(`index.html uses {{${key}}}, which ${shellPath} does not have`);
+  used.add(key);
+  return escapeHtml(words[key]);
+});
+const unused = Object.keys(words).filter((k) => !used.has(k));
+if (unused.length) fail(`${shellPath}: no page uses ${unused.join(", ")}`);
+
+/** The start-up script: Trunk's, plus telling the person when the app cannot start or stops. */
+function bootScript(glue, wasm) {
+  const { failed_to_start, stopped, reload } = words;
+  return `// Starts Closer (as Trunk's start-up script does). If it cannot start, or stops on an error,
+// it says so and offers a reload; the words come from content/en/shell.toml.
+const words = ${JSON.stringify({ failed_to_start, stopped, reload })};
+function tell(text) {
+  if (document.getElementById("shell-alert")) return;
+  const note = document.createElement("div");
+  note.id = "shell-alert";
+  note.className = "shell-note";
+  note.setAttribute("role", "alert");
+  const line = document.createElement("p");
+  line.textContent = text;
+  const again = document.createElement("button");
+  again.type = "button";
+  again.textContent = words.reload;
+  again.addEventListener("click", () => location.reload());
+  note.append(line, again);
+  document.body.prepend(note);
+  again.focus();
+}
+addEventListener("error", (e) => {
+  if (e.error instanceof WebAssembly.RuntimeError) tell(words.stopped);
+});
+try {
+  const bindings = await import(${JSON.stringify(glue)});
+  const wasm = await bindings.default({ module_or_path: ${JSON.stringify(wasm)} });
+  window.wasmBindings = bindings;
+  dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
+} catch (error) {
+  tell(words.failed_to_start);
+  throw error;
+}
+`;
+}
 
 if (release) {
-  html = html.replace(/<script type="module">([\s\S]*?)<\/script>/, (_, code) => {
+  html = html.replace(/<script type="module">([\s\S]*?)<\/script>/, (_, trunkCode) => {
+    const glue = trunkCode.match(/from '(\.\/[^']+\.js)'/);
+    const wasm = trunkCode.match(/module_or_path: '(\.\/[^']+\.wasm)'/);
+    if (!glue || !wasm) fail("Trunk's start-up script has changed: no glue or wasm path found in it");
+    const code = bootScript(glue[1], wasm[1]);
     const name = `boot-${createHash("sha256").update(code).digest("hex").slice(0, 16)}.js`;
-    writeFileSync(join(dir, name), code.trim() + "\n");
+    writeFileSync(join(dir, name), code);
     return `<script type="module" src="./${name}"></script>`;
   });
   if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {

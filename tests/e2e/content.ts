@@ -25,3 +25,9 @@ export function statements(): Statement[] {
 }
 
 export const DIMENSIONS = ["authenticity", "quality_time", "support", "boundaries", "openness", "empathy", "security", "physical"];
+
+/** The words of the page around the app (content/en/shell.toml), by key. */
+export function shellWords(): Record<string, string> {
+  const toml = readFileSync(join(__dirname, "../../content/en/shell.toml"), "utf8");
+  return Object.fromEntries([...toml.matchAll(/^([a-z_]+) = ("(?:[^"\\]|\\.)*")$/gm)].map((m) => [m[1], JSON.parse(m[2])]));
+}

@@ -1,4 +1,5 @@
-import { test, expect, ready } from "./fixtures";
+import { test, expect, ready, LABELS } from "./fixtures";
+import { shellWords } from "./content";
 
 test("the landing page says what Closer is and has a way in", async ({ page }) => {
   await page.goto("./");
@@ -47,4 +48,44 @@ test("results and history before any check-in say so and offer the way in", asyn
     await page.getByRole("link", { name: "Take the check-in" }).click();
     await expect(page.locator("fieldset[data-kind=statement]")).toBeVisible();
   }
+});
+
+test("when the app cannot start, the page says so and offers a reload", async ({ page, problems }) => {
+  const words = shellWords();
+  await page.route("**/*_bg.wasm", (route) => route.abort());
+  await page.goto("./#/quiz");
+  const alert = page.getByRole("alert");
+  await expect(alert).toContainText(words.failed_to_start);
+  await expect(page.getByRole("button", { name: words.reload })).toBeFocused();
+  // The blocked wasm and the error it causes are this test's doing.
+  expect(problems.length).toBeGreaterThan(0);
+  problems.length = 0;
+});
+
+test("if the app stops on an error, the page says so; your progress is kept", async ({ page }) => {
+  const words = shellWords();
+  await page.goto("./#/quiz");
+  await ready(page);
+  await page.getByText(LABELS[3], { exact: true }).click();
+  await expect(page.getByText(/^2 of \d+$/)).toBeVisible();
+  // What a trap in the wasm reports to the page (a real one would be a bug in Closer).
+  await page.evaluate(() => dispatchEvent(new ErrorEvent("error", { error: new WebAssembly.RuntimeError("unreachable") })));
+  await expect(page.getByRole("alert")).toContainText(words.stopped);
+  await page.getByRole("button", { name: words.reload }).click();
+  await ready(page);
+  await expect(page.getByText(/^2 of \d+$/)).toBeVisible();
+  await expect(page.getByRole("alert")).toHaveCount(0);
+});
+
+test("without JavaScript, the page says what Closer needs; the title and description come from content", async ({ browser, baseURL }) => {
+  const words = shellWords();
+  const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("./");
+  // Whether <noscript> shows depends on the browser's own setting, which this emulation does not
+  // reach; what the page holds for it is checked here.
+  expect(await page.locator("noscript").textContent()).toContain(words.no_script);
+  await expect(page).toHaveTitle(words.title);
+  await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", words.description);
+  await context.close();
 });

@@ -11,7 +11,9 @@ async function stored(page: Page, key = KEY) {
   return page.evaluate((k) => localStorage.getItem(k), key);
 }
 
+/** Answers `count` statements by keyboard, once the statement on screen has the focus. */
 async function answerSome(page: Page, count: number, key = "4") {
+  await expect(page.locator("#quiz-form input:focus")).toHaveCount(1);
   for (let n = 0; n < count; n++) await page.keyboard.press(key);
 }
 
@@ -67,12 +69,14 @@ test("two tabs answering different statements keep both sets of answers", async 
     await ready(p);
   }
   // Tab A answers the first statement; tab B jumps to the third and answers it.
+  await expect(a.locator("#quiz-form input:focus")).toHaveCount(1);
   await a.keyboard.press("5");
   await expect(a.locator(".progress-text")).toHaveText(`2 of ${ALL.length}`);
   await b.goto(`${baseURL}#/review`);
   // B sees A's answer arrive (the storage event): the first statement is no longer skipped.
   await expect(b.locator(".skipped li")).toHaveCount(ALL.length - 1);
   await b.locator(".skipped li").nth(1).getByRole("button").click();
+  await expect(b.locator("#quiz-form input:focus")).toHaveCount(1);
   await b.keyboard.press("1");
   await expect(a.locator("fieldset[data-kind=statement]")).toBeVisible();
   // Both answers are stored, and both tabs know them.
