@@ -10,7 +10,8 @@ use super::state::{Action, Keeping, State};
 use crate::content::UI;
 use crate::web::{dom, location};
 
-/// What every page receives: the state and a way to change it.
+/// What every page receives: the state and a way to change it (passed down, not a context:
+/// Yew's context machinery would cost wasm for no gain here).
 pub type AppContext = UseReducerHandle<State>;
 
 #[function_component(App)]
@@ -112,20 +113,14 @@ pub fn app() -> Html {
         Route::Review => pages::review::review(&state),
         Route::Importance => pages::importance::importance(&state),
         Route::Results => pages::results::results(&state),
-        Route::Compare(code) => html! { <pages::compare::ComparePage code={code.clone()} /> },
-        Route::History => html! { <pages::history::History /> },
-        Route::Data => html! { <pages::data::DataPage /> },
+        Route::Compare(code) => html! { <pages::compare::ComparePage state={state.clone()} code={code.clone()} /> },
+        Route::History => html! { <pages::history::History state={state.clone()} /> },
+        Route::Data => html! { <pages::data::DataPage state={state.clone()} /> },
         Route::Learn => pages::learn::contents(),
-        Route::Page(slug) => html! { <pages::learn::LearnPage slug={slug.clone()} /> },
+        Route::Page(slug) => html! { <pages::learn::LearnPage slug={slug.clone()} has_results={!state.results.is_empty()} /> },
         Route::NotFound(_) => pages::not_found::not_found(),
     };
-    let page = layout(&state, page);
-
-    html! {
-        <ContextProvider<AppContext> context={state}>
-            { page }
-        </ContextProvider<AppContext>>
-    }
+    layout(&state, page)
 }
 
 /// The document title of a route, where it does not depend on what the page loads.
@@ -144,10 +139,10 @@ fn title_of(route: &Route) -> Option<&'static str> {
     })
 }
 
-/// The state and dispatcher, for a page or widget.
-#[hook]
-pub fn use_app() -> AppContext {
-    use_context::<AppContext>().expect("every page is rendered inside App")
+/// The properties of a component that needs only the app state.
+#[derive(Properties, PartialEq)]
+pub struct StateProps {
+    pub state: AppContext,
 }
 
 /// Sets the document title for a page whose title depends on what it loads.

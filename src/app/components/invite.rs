@@ -4,13 +4,14 @@ use closer_core::route::Route;
 use closer_core::share::{self, MAX_NAME_CHARS};
 use yew::prelude::*;
 
-use crate::app::root::use_app;
+use crate::app::root::AppContext;
 use crate::app::state::{Action, CompletedResult};
 use crate::content::{fill, UI};
 use crate::web::{clock, embed, share as sheet};
 
 #[derive(Properties, PartialEq)]
 pub struct InviteProps {
+    pub state: AppContext,
     pub result: CompletedResult,
     pub heading: AttrValue,
     pub lead: AttrValue,
@@ -25,7 +26,7 @@ enum Copied {
 
 #[function_component(Invite)]
 pub fn invite(props: &InviteProps) -> Html {
-    let state = use_app();
+    let state = &props.state;
     let with_answers = use_state(|| false);
     let name = use_state(String::new);
     let copied = use_state(|| Copied::Not);

@@ -7,13 +7,14 @@ use yew::prelude::*;
 
 use crate::app::components::compare_chart::compare_chart;
 use crate::app::components::invite::Invite;
-use crate::app::root::{use_app, use_title};
+use crate::app::root::{use_title, AppContext};
 use crate::app::state::{quiz_order, Action};
 use crate::content::{fill, BANK, UI};
 use crate::web::clock;
 
 #[derive(Properties, PartialEq)]
 pub struct CompareProps {
+    pub state: AppContext,
     pub code: String,
 }
 
@@ -29,7 +30,7 @@ fn error_text(error: DecodeError) -> &'static str {
 
 #[function_component(ComparePage)]
 pub fn compare_page(props: &CompareProps) -> Html {
-    let state = use_app();
+    let state = &props.state;
     let decoded = use_memo(props.code.clone(), |code| share::decode(code));
 
     // Keep every readable link that was opened, so the comparison is there next time.
@@ -156,7 +157,7 @@ pub fn compare_page(props: &CompareProps) -> Html {
                 </section>
             }
             if let Some(latest) = state.latest() {
-                <Invite result={latest.clone()} heading={UI.compare_send_back_heading} lead={UI.compare_send_back_lead} />
+                <Invite state={state.clone()} result={latest.clone()} heading={UI.compare_send_back_heading} lead={UI.compare_send_back_lead} />
             }
         </div>
     }

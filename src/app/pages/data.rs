@@ -5,14 +5,14 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::app::persist;
-use crate::app::root::use_app;
+use crate::app::root::StateProps;
 use crate::app::state::Action;
 use crate::content::{fill, UI};
 use crate::web::{clock, files};
 
 #[function_component(DataPage)]
-pub fn data_page() -> Html {
-    let state = use_app();
+pub fn data_page(props: &StateProps) -> Html {
+    let state = &props.state;
     let confirming = use_state(|| false);
     let error = use_state(|| None::<String>);
 

@@ -6,7 +6,7 @@ use closer_core::DimensionScore;
 use yew::prelude::*;
 
 use crate::app::components::nothing_yet::nothing_yet;
-use crate::app::root::use_app;
+use crate::app::root::StateProps;
 use crate::app::state::Action;
 use crate::content::{fill, BANK, UI};
 use crate::web::clock;
@@ -36,8 +36,8 @@ fn trend(name: &str, values: &[Option<u8>]) -> Html {
 }
 
 #[function_component(History)]
-pub fn history() -> Html {
-    let state = use_app();
+pub fn history(props: &StateProps) -> Html {
+    let state = &props.state;
     let confirming = use_state(|| None::<u64>);
     if state.results.is_empty() {
         return nothing_yet(UI.history_title, UI.history_none);

@@ -5,7 +5,7 @@ use closer_core::body_checksum;
 use closer_core::route::Route;
 use yew::prelude::*;
 
-use crate::app::root::{use_app, use_title};
+use crate::app::root::use_title;
 use crate::app::pages::not_found::not_found;
 use crate::content::{fill, PAGES, UI};
 use crate::web::fetch;
@@ -27,6 +27,8 @@ pub fn contents() -> Html {
 #[derive(Properties, PartialEq)]
 pub struct LearnPageProps {
     pub slug: String,
+    /// Whether there are results to go back to.
+    pub has_results: bool,
 }
 
 /// A page body as it stands: still coming, here (only if it is the markup made at build time),
@@ -49,7 +51,6 @@ fn cached(slug: &str) -> Option<&'static str> {
 
 #[function_component(LearnPage)]
 pub fn learn_page(props: &LearnPageProps) -> Html {
-    let state = use_app();
     let index = PAGES.iter().position(|p| p.slug == props.slug);
     use_title(index.map_or(UI.not_found_title, |n| PAGES[n].title));
     let body = use_state(|| Body::Loading);
@@ -85,7 +86,7 @@ pub fn learn_page(props: &LearnPageProps) -> Html {
     html! {
         <article class="learn-page" data-slug={page.slug}>
             <h1 tabindex="-1">{ page.title }</h1>
-            if page.dimension.is_some() && !state.results.is_empty() {
+            if page.dimension.is_some() && props.has_results {
                 <p class="back-to-results"><a href="#/results">{ UI.learn_back_to_results }</a></p>
             }
             <div class="prose" aria-busy={(*body == Body::Loading).then_some("true")}>{

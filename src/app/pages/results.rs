@@ -77,7 +77,7 @@ pub fn results(state: &AppContext) -> Html {
                         previous.as_ref().and_then(|p| p.get(d.id)).and_then(|s| s.value()), state.embed)
                 }) }
             </div>
-            <Invite result={latest.clone()} heading={UI.invite_heading} lead={UI.invite_lead} />
+            <Invite state={state.clone()} result={latest.clone()} heading={UI.invite_heading} lead={UI.invite_lead} />
             <p class="disclaimer">{ UI.results_disclaimer }</p>
             <nav class="read-more no-print" aria-labelledby="read-more-heading">
                 <h2 id="read-more-heading">{ UI.results_read_more }</h2>
