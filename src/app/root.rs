@@ -8,7 +8,7 @@ use super::pages;
 use super::persist;
 use super::state::{Action, Keeping, State};
 use crate::content::UI;
-use crate::web::{dom, location};
+use crate::web::{clock, dom, location};
 
 /// What every page receives: the state and a way to change it (passed down, not a context:
 /// Yew's context machinery would cost wasm for no gain here).
@@ -21,6 +21,7 @@ pub fn app() -> Html {
         let loaded = persist::load();
         let mut state = State::from_record(location::current(), loaded.record, loaded.keeping, loaded.notices);
         state.embed = crate::web::embed::requested();
+        state.arrive(clock::now_ms());
         state
     });
 
@@ -71,7 +72,7 @@ pub fn app() -> Html {
     {
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
-            let listener = location::on_change(move |route| dispatcher.dispatch(Action::Navigate(route)));
+            let listener = location::on_change(move |route| dispatcher.dispatch(Action::Navigate { route, at_ms: clock::now_ms() }));
             move || drop(listener)
         });
     }
@@ -113,7 +114,7 @@ pub fn app() -> Html {
         Route::Review => pages::review::review(&state),
         Route::Importance => pages::importance::importance(&state),
         Route::Results => pages::results::results(&state),
-        Route::Compare(code) => html! { <pages::compare::ComparePage state={state.clone()} code={code.clone()} /> },
+        Route::Compare(code) => pages::compare::compare(&state, code),
         Route::History => html! { <pages::history::History state={state.clone()} /> },
         Route::Data => html! { <pages::data::DataPage state={state.clone()} /> },
         Route::Learn => pages::learn::contents(),
@@ -135,7 +136,9 @@ fn title_of(route: &Route) -> Option<&'static str> {
         Route::Data => UI.data_title,
         Route::Learn => UI.learn_title,
         Route::NotFound(_) => UI.not_found_title,
-        Route::Compare(_) | Route::Page(_) => return None,
+        Route::Compare(code) if closer_core::share::decode(code).is_ok() => UI.compare_title,
+        Route::Compare(_) => UI.compare_error_title,
+        Route::Page(_) => return None,
     })
 }
 

@@ -92,8 +92,8 @@ pub struct State {
 }
 
 pub enum Action {
-    /// The address changed (a link, the back button, or typing).
-    Navigate(Route),
+    /// The address changed (a link, the back button, or typing), at this time.
+    Navigate { route: Route, at_ms: u64 },
     /// Forget the answers in progress and go to the first statement.
     StartOver,
     /// Go on with the quiz where it was left.
@@ -123,12 +123,8 @@ pub enum Action {
     StorageLost(Keeping),
     /// Dismiss the notice at this index.
     Dismiss(usize),
-    /// A partner's link was opened.
-    ReceiveLink { code: String, received_ms: u64 },
     /// A link to our own result was copied or shared.
     Shared { date_ms: u64 },
-    /// A comparison was shown: from now on it compares with this result of ours.
-    Pin { code: String, own_code: String },
 }
 
 impl State {
@@ -164,7 +160,10 @@ impl State {
     pub fn reduce_mut(&mut self, action: Action) {
         let total = quiz_order().len();
         match action {
-            Action::Navigate(route) => self.route = route,
+            Action::Navigate { route, at_ms } => {
+                self.route = route;
+                self.arrive(at_ms);
+            }
             Action::StartOver => {
                 self.answers.clear();
                 self.importance.clear();
@@ -245,17 +244,33 @@ impl State {
                 }
                 self.results.push(result);
             }
-            Action::ReceiveLink { code, received_ms } => {
-                if !self.links.iter().any(|l| l.code == code) {
-                    self.links.push(ReceivedLink { received_ms, code, own_code: None });
-                }
-            }
             Action::Shared { date_ms } => self.shared_ms = Some(date_ms),
-            Action::Pin { code, own_code } => {
-                if let Some(link) = self.links.iter_mut().find(|l| l.code == code && l.own_code.is_none()) {
-                    link.own_code = Some(own_code);
-                }
+        }
+        self.pin_link_on_screen();
+    }
+
+    /// Arriving at the route on screen at `at_ms`: a partner's link that can be read is kept
+    /// (once, with when it was first opened), so the comparison is there next time.
+    pub fn arrive(&mut self, at_ms: u64) {
+        if let Route::Compare(code) = &self.route {
+            if share::decode(code).is_ok() && !self.links.iter().any(|l| l.code == *code) {
+                self.links.push(ReceivedLink { received_ms: at_ms, code: code.clone(), own_code: None });
             }
+        }
+        self.pin_link_on_screen();
+    }
+
+    /// Once a comparison may be shown, it stays with the result it was first shown with, so a
+    /// later check-in does not change it (or get taken for the answer to this link).
+    fn pin_link_on_screen(&mut self) {
+        let Route::Compare(code) = &self.route else { return };
+        let Some(index) = self.links.iter().position(|l| l.code == *code && l.own_code.is_none()) else { return };
+        if !self.may_reveal(&self.links[index]) {
+            return;
+        }
+        if let Some(latest) = self.latest() {
+            let own_code = share::encode(&latest.shared(false, None));
+            self.links[index].own_code = Some(own_code);
         }
     }
 

@@ -47,6 +47,8 @@ test("a full run by keyboard alone, from the start page to the results", async (
   await tabTo(page, "Continue");
   await page.keyboard.press("Enter");
   await expect(page.locator("h1")).toHaveText("What matters to you?");
+  // A new page puts the focus on its heading; from there, Tab reaches each group in turn.
+  await expect(page.locator("main h1")).toBeFocused();
   for (let g = 0; g < DIMENSIONS.length; g++) {
     await page.keyboard.press("Tab");
     await page.keyboard.press("ArrowDown"); // "A little", then one more: "Somewhat"

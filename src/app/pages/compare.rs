@@ -1,22 +1,15 @@
 //! A partner's link: who invited, the blind wait until your own check-in is done, then both
 //! results side by side with where you agree, where you differ, and what to talk about.
 
-use closer_core::compare::compare;
+use closer_core::compare;
 use closer_core::share::{self, DecodeError, SharedResult};
 use yew::prelude::*;
 
 use crate::app::components::compare_chart::compare_chart;
 use crate::app::components::invite::Invite;
-use crate::app::root::{use_title, AppContext};
+use crate::app::root::AppContext;
 use crate::app::state::{quiz_order, Action};
 use crate::content::{fill, BANK, UI};
-use crate::web::clock;
-
-#[derive(Properties, PartialEq)]
-pub struct CompareProps {
-    pub state: AppContext,
-    pub code: String,
-}
 
 fn error_text(error: DecodeError) -> &'static str {
     match error.key() {
@@ -28,54 +21,24 @@ fn error_text(error: DecodeError) -> &'static str {
     }
 }
 
-#[function_component(ComparePage)]
-pub fn compare_page(props: &CompareProps) -> Html {
-    let state = &props.state;
-    let decoded = use_memo(props.code.clone(), |code| share::decode(code));
-
-    // Keep every readable link that was opened, so the comparison is there next time.
-    {
-        let dispatcher = state.dispatcher();
-        let ok = decoded.is_ok();
-        use_effect_with(props.code.clone(), move |code| {
-            if ok {
-                dispatcher.dispatch(Action::ReceiveLink { code: code.clone(), received_ms: clock::now_ms() });
-            }
-        });
-    }
-
-    use_title(if decoded.is_ok() { UI.compare_title } else { UI.compare_error_title });
-    // Once shown, a comparison stays with the result it was first shown with, so a later
-    // check-in does not change it (or get taken for the answer to this link).
-    {
-        let dispatcher = state.dispatcher();
-        let pending = state
-            .links
-            .iter()
-            .find(|l| l.code == props.code && l.own_code.is_none() && state.may_reveal(l))
-            .and_then(|_| state.latest())
-            .map(|r| share::encode(&r.shared(false, None)));
-        use_effect_with((props.code.clone(), pending), move |(code, pending)| {
-            if let Some(own_code) = pending {
-                dispatcher.dispatch(Action::Pin { code: code.clone(), own_code: own_code.clone() });
-            }
-        });
-    }
-
-    let theirs = match &*decoded {
-        Ok(theirs) => theirs.clone(),
+/// The page for a partner's link `code`. Keeping the link and pinning the comparison to a
+/// result happen in the state (`State::arrive`), whatever led here.
+pub fn compare(state: &AppContext, code: &str) -> Html {
+    let decoded = share::decode(code);
+    let theirs = match decoded {
+        Ok(theirs) => theirs,
         Err(error) => {
             return html! {
                 <div class="compare">
                     <h1 tabindex="-1">{ UI.compare_error_title }</h1>
-                    <p class="error" role="alert" data-error={error.key()}>{ error_text(*error) }</p>
+                    <p class="error" role="alert" data-error={error.key()}>{ error_text(error) }</p>
                     <p><a class="button" href="#/">{ UI.compare_take_quiz }</a></p>
                 </div>
             };
         }
     };
     let partner = theirs.name.clone().unwrap_or_else(|| UI.compare_partner.to_string());
-    let link = state.links.iter().find(|l| l.code == props.code);
+    let link = state.links.iter().find(|l| l.code == code);
     let revealed = link.is_some_and(|l| state.may_reveal(l));
 
     if !revealed {
@@ -107,7 +70,7 @@ pub fn compare_page(props: &CompareProps) -> Html {
         .and_then(|c| share::decode(c).ok())
         .or_else(|| state.latest().map(|r| r.shared(false, None)));
     let Some(mine) = mine else { return html! {} };
-    let c = compare(&mine, &theirs);
+    let c = compare::compare(&mine, &theirs);
     let name_of = |id: &str| BANK.dimension(id).map_or("", |d| d.name);
     let starter_ids: Vec<&'static str> = c.differ.iter().chain(c.shared_priorities.iter()).fold(Vec::new(), |mut v, id| {
         if !v.contains(id) && v.len() < 4 {

@@ -1,4 +1,5 @@
-//! One component per page. Pages render the state and send actions; nothing more.
+//! One module per page. Pages render the state and send actions; nothing more. A page is a
+//! function of the state unless it has hooks of its own (see ARCHITECTURE.md).
 
 pub mod compare;
 pub mod data;
