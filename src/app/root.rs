@@ -115,8 +115,8 @@ pub fn app() -> Html {
         Route::Importance => pages::importance::importance(&state),
         Route::Results => pages::results::results(&state),
         Route::Compare(code) => pages::compare::compare(&state, code),
-        Route::History => html! { <pages::history::History state={state.clone()} /> },
-        Route::Data => html! { <pages::data::DataPage state={state.clone()} /> },
+        Route::History => pages::history::history(&state),
+        Route::Data => pages::data::data_page(&state),
         Route::Learn => pages::learn::contents(),
         Route::Page(slug) => html! { <pages::learn::LearnPage slug={slug.clone()} has_results={!state.results.is_empty()} /> },
         Route::NotFound(_) => pages::not_found::not_found(),
@@ -142,11 +142,6 @@ fn title_of(route: &Route) -> Option<&'static str> {
     })
 }
 
-/// The properties of a component that needs only the app state.
-#[derive(Properties, PartialEq)]
-pub struct StateProps {
-    pub state: AppContext,
-}
 
 /// Sets the document title for a page whose title depends on what it loads.
 #[hook]

@@ -63,6 +63,18 @@ pub enum Notice {
     Deleted,
 }
 
+/// A question on screen waiting for yes or no. Part of the state (not of a page) so that pages
+/// stay functions of the state; never stored, and forgotten on leaving the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Confirming {
+    #[default]
+    Nothing,
+    /// Delete the result of this date (history)?
+    DeleteResult { date_ms: u64 },
+    /// Delete everything (your data)?
+    DeleteEverything,
+}
+
 impl CompletedResult {
     /// This result as a partner link carries it.
     pub fn shared(&self, include_answers: bool, name: Option<&str>) -> SharedResult {
@@ -89,6 +101,10 @@ pub struct State {
     pub embed: bool,
     /// When a link to this person's own result was last copied or shared.
     pub shared_ms: Option<u64>,
+    /// A question on screen waiting for yes or no.
+    pub confirming: Confirming,
+    /// What went wrong with the last thing asked of the page on screen (an import, a deletion).
+    pub page_error: Option<String>,
 }
 
 pub enum Action {
@@ -113,6 +129,10 @@ pub enum Action {
     Merge(Record),
     /// An imported file replaces everything.
     Replace(Record),
+    /// Ask a question (or, with `Nothing`, take the answer "no").
+    Confirm(Confirming),
+    /// Something asked of the page on screen failed: say so there.
+    PageError(String),
     /// Delete one completed result.
     DeleteResult { date_ms: u64 },
     /// Delete everything (the stored record is removed by the caller).
@@ -159,6 +179,7 @@ impl State {
 
     pub fn reduce_mut(&mut self, action: Action) {
         let total = quiz_order().len();
+        let route_before = self.route.clone();
         match action {
             Action::Navigate { route, at_ms } => {
                 self.route = route;
@@ -210,9 +231,15 @@ impl State {
             }
             Action::Replace(record) => {
                 self.apply_record(record);
+                self.page_error = None;
                 self.notices = vec![Notice::Imported];
             }
-            Action::DeleteResult { date_ms } => self.results.retain(|r| r.date_ms != date_ms),
+            Action::Confirm(question) => self.confirming = question,
+            Action::PageError(message) => self.page_error = Some(message),
+            Action::DeleteResult { date_ms } => {
+                self.results.retain(|r| r.date_ms != date_ms);
+                self.confirming = Confirming::Nothing;
+            }
             Action::DeleteEverything => {
                 *self = State { route: Route::Data, keeping: self.keeping, embed: self.embed, notices: vec![Notice::Deleted], ..State::default() };
             }
@@ -245,6 +272,11 @@ impl State {
                 self.results.push(result);
             }
             Action::Shared { date_ms } => self.shared_ms = Some(date_ms),
+        }
+        // Questions and errors belong to the page they were asked on.
+        if self.route != route_before {
+            self.confirming = Confirming::Nothing;
+            self.page_error = None;
         }
         self.pin_link_on_screen();
     }

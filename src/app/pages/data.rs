@@ -5,16 +5,12 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::app::persist;
-use crate::app::root::StateProps;
-use crate::app::state::Action;
+use crate::app::root::AppContext;
+use crate::app::state::{Action, Confirming};
 use crate::content::{fill, UI};
 use crate::web::{clock, files};
 
-#[function_component(DataPage)]
-pub fn data_page(props: &StateProps) -> Html {
-    let state = &props.state;
-    let confirming = use_state(|| false);
-    let error = use_state(|| None::<String>);
+pub fn data_page(state: &AppContext) -> Html {
 
     let export = {
         let s = state.clone();
@@ -26,11 +22,9 @@ pub fn data_page(props: &StateProps) -> Html {
     };
     let import = {
         let s = state.clone();
-        let error = error.clone();
         Callback::from(move |e: Event| {
             let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
             let s = s.clone();
-            let error = error.clone();
             let input_again = input.clone();
             files::read_chosen_file(&input, MAX_RECORD_BYTES as f64, move |text| {
                 let outcome = text.map_err(|e| match e {
@@ -40,29 +34,24 @@ pub fn data_page(props: &StateProps) -> Html {
                     Record::from_json(&t).map_err(|e| crate::app::components::notices::reason(e.key()).to_string())
                 });
                 match outcome {
-                    Ok(record) => {
-                        error.set(None);
-                        s.dispatch(Action::Replace(record));
-                    }
-                    Err(reason) => error.set(Some(fill(UI.data_import_error, &[("reason", &reason)]))),
+                    Ok(record) => s.dispatch(Action::Replace(record)),
+                    Err(reason) => s.dispatch(Action::PageError(fill(UI.data_import_error, &[("reason", &reason)]))),
                 }
                 input_again.set_value("");
             });
         })
     };
-    let ask = { let c = confirming.clone(); Callback::from(move |_| c.set(true)) };
-    let cancel = { let c = confirming.clone(); Callback::from(move |_| c.set(false)) };
+    let ask = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::Confirm(Confirming::DeleteEverything))) };
+    let cancel = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::Confirm(Confirming::Nothing))) };
     let delete = {
         let s = state.clone();
-        let c = confirming.clone();
-        let error = error.clone();
         Callback::from(move |_| {
-            c.set(false);
+            s.dispatch(Action::Confirm(Confirming::Nothing));
             match persist::delete_everything() {
                 Ok(()) => s.dispatch(Action::DeleteEverything),
                 // Storage that cannot be used held nothing: clearing memory is all there is.
                 Err(crate::web::storage::StorageError::Unavailable) => s.dispatch(Action::DeleteEverything),
-                Err(_) => error.set(Some(UI.data_delete_failed.to_string())),
+                Err(_) => s.dispatch(Action::PageError(UI.data_delete_failed.to_string())),
             }
         })
     };
@@ -78,7 +67,7 @@ pub fn data_page(props: &StateProps) -> Html {
             <p>{ UI.data_what_body }</p>
             <p>{ UI.data_never_leaves }</p>
             <p data-testid="data-summary">{ summary }</p>
-            if let Some(message) = &*error {
+            if let Some(message) = &state.page_error {
                 <p class="error" role="alert">{ message.clone() }</p>
             }
             <h2>{ UI.data_export_heading }</h2>
@@ -91,7 +80,7 @@ pub fn data_page(props: &StateProps) -> Html {
             </p>
             <h2>{ UI.data_delete_heading }</h2>
             <p>{ UI.data_delete_body }</p>
-            if *confirming {
+            if state.confirming == Confirming::DeleteEverything {
                 <div class="confirm" role="group" aria-label={UI.data_confirm}>
                     <p>{ UI.data_confirm }</p>
                     <button class="danger" onclick={delete}>{ UI.data_confirm_yes }</button>

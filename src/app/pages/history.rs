@@ -6,8 +6,8 @@ use closer_core::DimensionScore;
 use yew::prelude::*;
 
 use crate::app::components::nothing_yet::nothing_yet;
-use crate::app::root::StateProps;
-use crate::app::state::Action;
+use crate::app::root::AppContext;
+use crate::app::state::{Action, Confirming};
 use crate::content::{fill, BANK, UI};
 use crate::web::clock;
 
@@ -35,10 +35,7 @@ fn trend(name: &str, values: &[Option<u8>]) -> Html {
     }
 }
 
-#[function_component(History)]
-pub fn history(props: &StateProps) -> Html {
-    let state = &props.state;
-    let confirming = use_state(|| None::<u64>);
+pub fn history(state: &AppContext) -> Html {
     if state.results.is_empty() {
         return nothing_yet(UI.history_title, UI.history_none);
     }
@@ -47,14 +44,14 @@ pub fn history(props: &StateProps) -> Html {
         let date = clock::format_date(r.date_ms);
         let date_ms = r.date_ms;
         let overall = scores.overall().map_or(UI.results_not_enough.to_string(), |v| fill(UI.history_overall, &[("score", &v.to_string())]));
-        let ask = { let c = confirming.clone(); Callback::from(move |_| c.set(Some(date_ms))) };
-        let cancel = { let c = confirming.clone(); Callback::from(move |_| c.set(None)) };
-        let delete = { let s = state.clone(); let c = confirming.clone(); Callback::from(move |_| { s.dispatch(Action::DeleteResult { date_ms }); c.set(None) }) };
+        let ask = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::Confirm(Confirming::DeleteResult { date_ms }))) };
+        let cancel = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::Confirm(Confirming::Nothing))) };
+        let delete = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::DeleteResult { date_ms })) };
         html! {
             <li class="history-row" data-date={date_ms.to_string()}>
                 <span class="history-date">{ date.clone() }</span>
                 <span class="history-overall">{ overall }</span>
-                if *confirming == Some(date_ms) {
+                if state.confirming == (Confirming::DeleteResult { date_ms }) {
                     <span class="confirm" role="group" aria-label={fill(UI.history_confirm, &[("date", &date)])}>
                         <span>{ fill(UI.history_confirm, &[("date", &date)]) }</span>
                         <button class="danger" onclick={delete}>{ UI.history_confirm_yes }</button>
