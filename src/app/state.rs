@@ -75,6 +75,25 @@ pub enum Confirming {
     DeleteEverything,
 }
 
+/// The partner-link form under a result: what to share, the name to show, and whether the
+/// link was just copied. Forgotten on leaving the page, like a form.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct InviteForm {
+    pub with_answers: bool,
+    pub name: String,
+    pub copied: Copied,
+}
+
+/// What became of the last "copy link".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Copied {
+    #[default]
+    Not,
+    Yes,
+    /// The clipboard could not be used: the link is selected for copying by hand.
+    Selected,
+}
+
 impl CompletedResult {
     /// This result as a partner link carries it.
     pub fn shared(&self, include_answers: bool, name: Option<&str>) -> SharedResult {
@@ -105,6 +124,8 @@ pub struct State {
     pub confirming: Confirming,
     /// What went wrong with the last thing asked of the page on screen (an import, a deletion).
     pub page_error: Option<String>,
+    /// The partner-link form on screen.
+    pub invite: InviteForm,
 }
 
 pub enum Action {
@@ -129,6 +150,12 @@ pub enum Action {
     Merge(Record),
     /// An imported file replaces everything.
     Replace(Record),
+    /// In the partner-link form: share the answers too, or scores only.
+    InviteWithAnswers(bool),
+    /// In the partner-link form: the name to show.
+    InviteName(String),
+    /// What became of copying the link.
+    InviteCopied(Copied),
     /// Ask a question (or, with `Nothing`, take the answer "no").
     Confirm(Confirming),
     /// Something asked of the page on screen failed: say so there.
@@ -234,6 +261,9 @@ impl State {
                 self.page_error = None;
                 self.notices = vec![Notice::Imported];
             }
+            Action::InviteWithAnswers(with_answers) => self.invite = InviteForm { with_answers, copied: Copied::Not, ..std::mem::take(&mut self.invite) },
+            Action::InviteName(name) => self.invite = InviteForm { name, copied: Copied::Not, ..std::mem::take(&mut self.invite) },
+            Action::InviteCopied(copied) => self.invite.copied = copied,
             Action::Confirm(question) => self.confirming = question,
             Action::PageError(message) => self.page_error = Some(message),
             Action::DeleteResult { date_ms } => {
@@ -277,6 +307,7 @@ impl State {
         if self.route != route_before {
             self.confirming = Confirming::Nothing;
             self.page_error = None;
+            self.invite = InviteForm::default();
         }
         self.pin_link_on_screen();
     }

@@ -6,7 +6,7 @@ use closer_core::share::{self, DecodeError, SharedResult};
 use yew::prelude::*;
 
 use crate::app::components::compare_chart::compare_chart;
-use crate::app::components::invite::Invite;
+use crate::app::components::invite::invite;
 use crate::app::root::AppContext;
 use crate::app::state::{quiz_order, Action};
 use crate::content::{fill, BANK, UI};
@@ -120,7 +120,7 @@ pub fn compare(state: &AppContext, code: &str) -> Html {
                 </section>
             }
             if let Some(latest) = state.latest() {
-                <Invite state={state.clone()} result={latest.clone()} heading={UI.compare_send_back_heading} lead={UI.compare_send_back_lead} />
+                { invite(state, latest, UI.compare_send_back_heading, UI.compare_send_back_lead) }
             }
         </div>
     }

@@ -6,7 +6,7 @@ use closer_core::route::Route;
 use yew::prelude::*;
 
 use crate::app::components::dimension_result::{change_text, dimension_result};
-use crate::app::components::invite::Invite;
+use crate::app::components::invite::invite;
 use crate::app::components::nothing_yet::nothing_yet;
 use crate::app::components::safety_note::safety_note;
 use crate::app::components::site_link::site_link;
@@ -77,7 +77,7 @@ pub fn results(state: &AppContext) -> Html {
                         previous.as_ref().and_then(|p| p.get(d.id)).and_then(|s| s.value()), state.embed)
                 }) }
             </div>
-            <Invite state={state.clone()} result={latest.clone()} heading={UI.invite_heading} lead={UI.invite_lead} />
+            { invite(state, latest, UI.invite_heading, UI.invite_lead) }
             <p class="disclaimer">{ UI.results_disclaimer }</p>
             <nav class="read-more no-print" aria-labelledby="read-more-heading">
                 <h2 id="read-more-heading">{ UI.results_read_more }</h2>
