@@ -7,7 +7,7 @@ use super::components::layout::layout;
 use super::pages;
 use super::persist;
 use super::state::{Action, Keeping, State};
-use crate::content::UI;
+use crate::content::{PAGES, UI};
 use crate::web::{clock, dom, location};
 
 /// What every page receives: the state and a way to change it (passed down, not a context:
@@ -99,12 +99,22 @@ pub fn app() -> Html {
         }
     });
 
-    // Pages whose title depends on what they load set it themselves.
-    use_effect_with(title_of(&state.route), |title| {
-        if let Some(title) = title {
-            dom::set_title(&full_title(title));
-        }
-    });
+    use_effect_with(title_of(&state.route), |title| dom::set_title(&full_title(title)));
+
+    // An explainer page's body is fetched when the page opens (or is asked for again), unless
+    // it was fetched before in this visit.
+    {
+        let dispatcher = state.dispatcher();
+        let wanted = match &state.route {
+            Route::Page(slug) => PAGES.iter().find(|p| p.slug == slug).filter(|p| state.body(p.slug).is_none()),
+            _ => None,
+        };
+        use_effect_with((state.route.clone(), state.body_attempt), move |_| {
+            if let Some(page) = wanted {
+                pages::learn::fetch_body(page, move |action| dispatcher.dispatch(action));
+            }
+        });
+    }
 
     // Pages without state of their own are plain functions of the app state: each component
     // type costs code of its own in the wasm (about 1.6 KB), so only pages with hooks are one.
@@ -118,15 +128,15 @@ pub fn app() -> Html {
         Route::History => pages::history::history(&state),
         Route::Data => pages::data::data_page(&state),
         Route::Learn => pages::learn::contents(),
-        Route::Page(slug) => html! { <pages::learn::LearnPage slug={slug.clone()} has_results={!state.results.is_empty()} /> },
+        Route::Page(slug) => pages::learn::learn_page(&state, slug),
         Route::NotFound(_) => pages::not_found::not_found(),
     };
     layout(&state, page)
 }
 
-/// The document title of a route, where it does not depend on what the page loads.
-fn title_of(route: &Route) -> Option<&'static str> {
-    Some(match route {
+/// The document title of a route.
+fn title_of(route: &Route) -> &'static str {
+    match route {
         Route::Home => "",
         Route::Quiz => UI.quiz_title,
         Route::Review => UI.review_title,
@@ -138,16 +148,10 @@ fn title_of(route: &Route) -> Option<&'static str> {
         Route::NotFound(_) => UI.not_found_title,
         Route::Compare(code) if closer_core::share::decode(code).is_ok() => UI.compare_title,
         Route::Compare(_) => UI.compare_error_title,
-        Route::Page(_) => return None,
-    })
+        Route::Page(slug) => PAGES.iter().find(|p| p.slug == slug).map_or(UI.not_found_title, |p| p.title),
+    }
 }
 
-
-/// Sets the document title for a page whose title depends on what it loads.
-#[hook]
-pub fn use_title(title: &'static str) {
-    use_effect_with(title, |title| dom::set_title(&full_title(title)));
-}
 
 /// "Page · Closer", or the site name alone for the start page.
 fn full_title(title: &str) -> String {

@@ -126,6 +126,13 @@ pub struct State {
     pub page_error: Option<String>,
     /// The partner-link form on screen.
     pub invite: InviteForm,
+    /// Explainer page bodies fetched so far, by slug: each is fetched once per visit. Only the
+    /// exact markup made at build time gets here (its checksum is checked on arrival).
+    pub bodies: Vec<(&'static str, &'static str)>,
+    /// The explainer page on screen whose body could not be loaded.
+    pub body_failed: Option<&'static str>,
+    /// Counts "try again", so that asking again fetches again.
+    pub body_attempt: u32,
 }
 
 pub enum Action {
@@ -156,6 +163,12 @@ pub enum Action {
     InviteName(String),
     /// What became of copying the link.
     InviteCopied(Copied),
+    /// An explainer page's body arrived (and is the one made at build time).
+    BodyLoaded { slug: &'static str, html: &'static str },
+    /// An explainer page's body could not be had.
+    BodyFailed(&'static str),
+    /// Try loading the body of the page on screen again.
+    RetryBody,
     /// Ask a question (or, with `Nothing`, take the answer "no").
     Confirm(Confirming),
     /// Something asked of the page on screen failed: say so there.
@@ -197,6 +210,11 @@ impl State {
     pub fn may_reveal(&self, link: &ReceivedLink) -> bool {
         link.own_code.is_some()
             || self.latest().is_some_and(|r| r.date_ms >= link.received_ms || self.shared_ms.is_some_and(|s| s <= link.received_ms))
+    }
+
+    /// The body of explainer page `slug`, if it has been fetched.
+    pub fn body(&self, slug: &str) -> Option<&'static str> {
+        self.bodies.iter().find(|(s, _)| *s == slug).map(|(_, html)| *html)
     }
 
     /// The result before the latest one, to show the change since last time.
@@ -264,6 +282,19 @@ impl State {
             Action::InviteWithAnswers(with_answers) => self.invite = InviteForm { with_answers, copied: Copied::Not, ..std::mem::take(&mut self.invite) },
             Action::InviteName(name) => self.invite = InviteForm { name, copied: Copied::Not, ..std::mem::take(&mut self.invite) },
             Action::InviteCopied(copied) => self.invite.copied = copied,
+            Action::BodyLoaded { slug, html } => {
+                if self.body(slug).is_none() {
+                    self.bodies.push((slug, html));
+                }
+                if self.body_failed == Some(slug) {
+                    self.body_failed = None;
+                }
+            }
+            Action::BodyFailed(slug) => self.body_failed = Some(slug),
+            Action::RetryBody => {
+                self.body_failed = None;
+                self.body_attempt += 1;
+            }
             Action::Confirm(question) => self.confirming = question,
             Action::PageError(message) => self.page_error = Some(message),
             Action::DeleteResult { date_ms } => {
@@ -271,10 +302,13 @@ impl State {
                 self.confirming = Confirming::Nothing;
             }
             Action::DeleteEverything => {
-                *self = State { route: Route::Data, keeping: self.keeping, embed: self.embed, notices: vec![Notice::Deleted], ..State::default() };
+                // What was fetched from this site (the explainer bodies) is not the person's data: kept.
+                let bodies = std::mem::take(&mut self.bodies);
+                *self = State { route: Route::Data, keeping: self.keeping, embed: self.embed, notices: vec![Notice::Deleted], bodies, ..State::default() };
             }
             Action::DeletedElsewhere => {
-                *self = State { route: self.route.clone(), keeping: self.keeping, embed: self.embed, ..State::default() };
+                let bodies = std::mem::take(&mut self.bodies);
+                *self = State { route: self.route.clone(), keeping: self.keeping, embed: self.embed, bodies, ..State::default() };
             }
             Action::StorageLost(keeping) => self.keeping = keeping,
             Action::Dismiss(index) => {
@@ -308,6 +342,7 @@ impl State {
             self.confirming = Confirming::Nothing;
             self.page_error = None;
             self.invite = InviteForm::default();
+            self.body_failed = None;
         }
         self.pin_link_on_screen();
     }
