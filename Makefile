@@ -27,6 +27,7 @@ check-originality:
 test-core:
 	cargo clippy -q --workspace --all-features --all-targets -- -D warnings
 	cargo test -p closer-core --all-features
+	cargo test -p closer --lib
 	cargo run -q -p closer-core --features parse --bin content-report
 
 test-wasm:

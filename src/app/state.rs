@@ -445,3 +445,114 @@ impl Reducible for State {
         Rc::new(next)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    //! The reducer's rules, natively (`cargo test -p closer --lib`): no browser is involved.
+    use super::*;
+
+    fn finished(date_ms: u64, value: u8) -> CompletedResult {
+        let mut answers = Answers::new();
+        answers.extend(quiz_order().iter().map(|(_, item)| (item.id.to_string(), value)));
+        CompletedResult { date_ms, content_version: BANK.content_version, answers, importance: Importance::new() }
+    }
+
+    /// A partner's link, as their Closer would make it.
+    fn partner_code(value: u8) -> String {
+        share::encode(&finished(1, value).shared(false, Some("Sam")))
+    }
+
+    fn go(state: &mut State, route: Route, at_ms: u64) {
+        state.reduce_mut(Action::Navigate { route, at_ms });
+    }
+
+    #[test]
+    fn a_readable_partner_link_is_kept_once_with_when_it_was_first_opened() {
+        let mut state = State::default();
+        let code = partner_code(2);
+        go(&mut state, Route::Compare(code.clone()), 100);
+        go(&mut state, Route::Home, 150);
+        go(&mut state, Route::Compare(code.clone()), 200);
+        assert_eq!(state.links, vec![ReceivedLink { received_ms: 100, code, own_code: None }]);
+
+        go(&mut state, Route::Compare("not-a-link".into()), 300);
+        assert_eq!(state.links.len(), 1, "an unreadable link is not kept");
+    }
+
+    #[test]
+    fn the_comparison_waits_for_a_check_in_then_stays_with_the_first_result_it_was_shown_with() {
+        let mut state = State::default();
+        let code = partner_code(1);
+        go(&mut state, Route::Compare(code.clone()), 100);
+        assert!(!state.may_reveal(&state.links[0]), "blind until this person has a result");
+
+        // Finishing a check-in answers the link.
+        state.answers = finished(0, 3).answers;
+        state.reduce_mut(Action::Finish { date_ms: 200 });
+        let pinned = state.links[0].own_code.clone().expect("the link now compares with this result");
+        assert_eq!(pinned, share::encode(&state.latest().unwrap().shared(false, None)));
+
+        // A later check-in does not change what the link compares with.
+        state.answers = finished(0, 0).answers;
+        state.reduce_mut(Action::Finish { date_ms: 300 });
+        go(&mut state, Route::Compare(code), 400);
+        assert_eq!(state.links[0].own_code.as_ref(), Some(&pinned));
+    }
+
+    #[test]
+    fn someone_who_shared_first_sees_the_reply_at_once_pinned_to_their_latest_result() {
+        let mut state = State { results: vec![finished(50, 4)], shared_ms: Some(60), ..State::default() };
+        go(&mut state, Route::Compare(partner_code(2)), 100);
+        assert_eq!(state.links[0].own_code, Some(share::encode(&finished(50, 4).shared(false, None))));
+    }
+
+    #[test]
+    fn questions_errors_and_the_link_form_are_forgotten_on_leaving_the_page() {
+        let mut state = State { results: vec![finished(50, 4)], route: Route::History, ..State::default() };
+        state.reduce_mut(Action::Confirm(Confirming::DeleteResult { date_ms: 50 }));
+        state.reduce_mut(Action::PageError("could not".into()));
+        state.reduce_mut(Action::InviteWithAnswers(true));
+        state.reduce_mut(Action::InviteName("Alex".into()));
+        state.reduce_mut(Action::InviteCopied(Copied::Yes));
+        assert_eq!(state.invite, InviteForm { with_answers: true, name: "Alex".into(), copied: Copied::Yes });
+
+        // Staying on the page keeps them; a new choice in the form forgets "copied".
+        go(&mut state, Route::History, 1);
+        assert_eq!(state.confirming, Confirming::DeleteResult { date_ms: 50 });
+        state.reduce_mut(Action::InviteName("Al".into()));
+        assert_eq!(state.invite.copied, Copied::Not);
+
+        go(&mut state, Route::Results, 2);
+        assert_eq!(state.confirming, Confirming::Nothing);
+        assert_eq!(state.page_error, None);
+        assert_eq!(state.invite, InviteForm::default());
+    }
+
+    #[test]
+    fn deleting_a_result_answers_the_question() {
+        let mut state = State { results: vec![finished(50, 4), finished(60, 1)], route: Route::History, ..State::default() };
+        state.reduce_mut(Action::Confirm(Confirming::DeleteResult { date_ms: 50 }));
+        state.reduce_mut(Action::DeleteResult { date_ms: 50 });
+        assert_eq!(state.results.iter().map(|r| r.date_ms).collect::<Vec<_>>(), vec![60]);
+        assert_eq!(state.confirming, Confirming::Nothing);
+    }
+
+    #[test]
+    fn page_bodies_are_kept_for_the_visit_even_when_the_data_is_deleted() {
+        let mut state = State { route: Route::Page("safety".into()), ..State::default() };
+        state.reduce_mut(Action::BodyFailed("safety"));
+        assert_eq!(state.body_failed, Some("safety"));
+        state.reduce_mut(Action::RetryBody);
+        assert_eq!((state.body_failed, state.body_attempt), (None, 1), "trying again fetches again");
+        state.reduce_mut(Action::BodyLoaded { slug: "safety", html: "<p>Safety</p>" });
+        state.reduce_mut(Action::BodyLoaded { slug: "safety", html: "<p>Safety</p>" });
+        assert_eq!(state.bodies, vec![("safety", "<p>Safety</p>")]);
+
+        state.results.push(finished(50, 4));
+        state.reduce_mut(Action::DeleteEverything);
+        assert!(state.results.is_empty());
+        assert_eq!(state.body("safety"), Some("<p>Safety</p>"));
+        state.reduce_mut(Action::DeletedElsewhere);
+        assert_eq!(state.body("safety"), Some("<p>Safety</p>"));
+    }
+}
