@@ -25,12 +25,6 @@ pub fn app() -> Html {
         state
     });
 
-    // Inside another site's page, tell it our height whenever it changes.
-    use_effect_with(state.embed, |embed| {
-        let reporter = embed.then(crate::web::embed::HeightReporter::start);
-        move || drop(reporter)
-    });
-
     // Every change to what is kept is written at once (never during render). The text last
     // written is remembered, so the same record is never written twice.
     let last_text = use_mut_ref(String::new);
@@ -52,37 +46,36 @@ pub fn app() -> Html {
         });
     }
 
-    // Another tab changed the record: take its changes in.
+    // For as long as the app runs: another tab changing the record, the address bar (links, the
+    // back button, typed addresses), and, inside another site's page, our height for it.
     {
         let dispatcher = state.dispatcher();
+        let embed = state.embed;
         use_effect_with((), move |_| {
-            let listener = crate::web::storage::on_change_elsewhere(closer_core::record::STORAGE_KEY, move |text| {
-                match persist::from_other_tab(text) {
-                    Some(Ok(record)) => dispatcher.dispatch(Action::Merge(record)),
-                    None => dispatcher.dispatch(Action::DeletedElsewhere),
-                    // Unreadable text from elsewhere: keep ours, which will be written again.
-                    Some(Err(_)) => {}
-                }
-            });
-            move || drop(listener)
+            let from_elsewhere = {
+                let dispatcher = dispatcher.clone();
+                crate::web::storage::on_change_elsewhere(closer_core::record::STORAGE_KEY, move |text| {
+                    match persist::from_other_tab(text) {
+                        Some(Ok(record)) => dispatcher.dispatch(Action::Merge(record)),
+                        None => dispatcher.dispatch(Action::DeletedElsewhere),
+                        // Unreadable text from elsewhere: keep ours, which will be written again.
+                        Some(Err(_)) => {}
+                    }
+                })
+            };
+            let address = location::on_change(move |route| dispatcher.dispatch(Action::Navigate { route, at_ms: clock::now_ms() }));
+            let height = embed.then(crate::web::embed::HeightReporter::start);
+            move || drop((from_elsewhere, address, height))
         });
     }
 
-    // The address bar drives the route: links, the back button and typed addresses.
-    {
-        let dispatcher = state.dispatcher();
-        use_effect_with((), move |_| {
-            let listener = location::on_change(move |route| dispatcher.dispatch(Action::Navigate { route, at_ms: clock::now_ms() }));
-            move || drop(listener)
-        });
-    }
-
-    // A route chosen by an action (such as finishing the quiz) is shown in the address bar, and
-    // each new page starts at the top with focus on its heading.
+    // A route chosen by an action (such as finishing the quiz) is shown in the address bar, the
+    // title follows, and each new page starts at the top with focus on its heading.
     {
         let first = use_mut_ref(|| true);
         use_effect_with(state.route.clone(), move |route| {
             location::show(route);
+            dom::set_title(&full_title(title_of(route)));
             if !std::mem::replace(&mut *first.borrow_mut(), false) {
                 dom::scroll_to_top();
                 if *route != Route::Quiz {
@@ -99,8 +92,6 @@ pub fn app() -> Html {
         }
     });
 
-    use_effect_with(title_of(&state.route), |title| dom::set_title(&full_title(title)));
-
     // An explainer page's body is fetched when the page opens (or is asked for again), unless
     // it was fetched before in this visit.
     {
@@ -116,8 +107,8 @@ pub fn app() -> Html {
         });
     }
 
-    // Pages without state of their own are plain functions of the app state: each component
-    // type costs code of its own in the wasm (about 1.6 KB), so only pages with hooks are one.
+    // Every page is a plain function of the app state: each component type costs code of its
+    // own in the wasm, and what pages would keep in hooks lives in the state instead.
     let page = match &state.route {
         Route::Home => pages::home::home(&state),
         Route::Quiz => pages::quiz::quiz(&state),
