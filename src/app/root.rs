@@ -143,7 +143,6 @@ fn title_of(route: &Route) -> &'static str {
     }
 }
 
-
 /// "Page · Closer", or the site name alone for the start page.
 fn full_title(title: &str) -> String {
     if title.is_empty() {
