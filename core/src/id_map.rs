@@ -38,10 +38,6 @@ impl IdMap {
         }
     }
 
-    pub fn remove(&mut self, id: &str) -> Option<u8> {
-        self.find(id).ok().map(|i| self.entries.remove(i).1)
-    }
-
     pub fn len(&self) -> usize {
         self.entries.len()
     }
@@ -109,9 +105,6 @@ mod tests {
         let ids = ["su2", "au1", "qt5", "au1", "bo3", "su2", "em4", "zz", "a"];
         for (n, id) in ids.iter().enumerate() {
             assert_eq!(map.insert(id.to_string(), n as u8), model.insert(id.to_string(), n as u8));
-            if n % 3 == 2 {
-                assert_eq!(map.remove(ids[n - 1]), model.remove(ids[n - 1]));
-            }
             assert_eq!(map.len(), model.len());
             assert!(map.iter().eq(model.iter()), "same entries in the same order");
         }

@@ -171,7 +171,7 @@ pub enum Action {
     RetryBody,
     /// Ask a question (or, with `Nothing`, take the answer "no").
     Confirm(Confirming),
-    /// Something asked of the page on screen failed: say so there.
+    /// Something asked of the page on screen failed: say so there (any question is closed).
     PageError(String),
     /// Delete one completed result.
     DeleteResult { date_ms: u64 },
@@ -296,7 +296,10 @@ impl State {
                 self.body_attempt += 1;
             }
             Action::Confirm(question) => self.confirming = question,
-            Action::PageError(message) => self.page_error = Some(message),
+            Action::PageError(message) => {
+                self.page_error = Some(message);
+                self.confirming = Confirming::Nothing;
+            }
             Action::DeleteResult { date_ms } => {
                 self.results.retain(|r| r.date_ms != date_ms);
                 self.confirming = Confirming::Nothing;
@@ -509,8 +512,8 @@ mod tests {
     #[test]
     fn questions_errors_and_the_link_form_are_forgotten_on_leaving_the_page() {
         let mut state = State { results: vec![finished(50, 4)], route: Route::History, ..State::default() };
-        state.reduce_mut(Action::Confirm(Confirming::DeleteResult { date_ms: 50 }));
         state.reduce_mut(Action::PageError("could not".into()));
+        state.reduce_mut(Action::Confirm(Confirming::DeleteResult { date_ms: 50 }));
         state.reduce_mut(Action::InviteWithAnswers(true));
         state.reduce_mut(Action::InviteName("Alex".into()));
         state.reduce_mut(Action::InviteCopied(Copied::Yes));
@@ -526,6 +529,15 @@ mod tests {
         assert_eq!(state.confirming, Confirming::Nothing);
         assert_eq!(state.page_error, None);
         assert_eq!(state.invite, InviteForm::default());
+    }
+
+    #[test]
+    fn a_failure_closes_the_question_it_answered() {
+        let mut state = State { route: Route::Data, ..State::default() };
+        state.reduce_mut(Action::Confirm(Confirming::DeleteEverything));
+        state.reduce_mut(Action::PageError("could not delete".into()));
+        assert_eq!(state.confirming, Confirming::Nothing);
+        assert_eq!(state.page_error.as_deref(), Some("could not delete"));
     }
 
     #[test]

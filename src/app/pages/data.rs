@@ -46,7 +46,6 @@ pub fn data_page(state: &AppContext) -> Html {
     let delete = {
         let s = state.clone();
         Callback::from(move |_| {
-            s.dispatch(Action::Confirm(Confirming::Nothing));
             match persist::delete_everything() {
                 Ok(()) => s.dispatch(Action::DeleteEverything),
                 // Storage that cannot be used held nothing: clearing memory is all there is.
