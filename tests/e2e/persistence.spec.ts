@@ -1,6 +1,6 @@
 import { Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { test, expect, ready } from "./fixtures";
+import { test, expect, ready, progress } from "./fixtures";
 import { statements } from "./content";
 
 const ALL = statements();
@@ -11,10 +11,16 @@ async function stored(page: Page, key = KEY) {
   return page.evaluate((k) => localStorage.getItem(k), key);
 }
 
-/** Answers `count` statements by keyboard, once the statement on screen has the focus. */
+/** Answers `count` statements by keyboard, as a person would: each once it is on screen and
+ *  has the focus. */
 async function answerSome(page: Page, count: number, key = "4") {
-  await expect(page.locator("#quiz-form input:focus")).toHaveCount(1);
-  for (let n = 0; n < count; n++) await page.keyboard.press(key);
+  const [first] = await progress(page);
+  for (let n = 0; n < count; n++) {
+    await expect(page.locator(".progress-text")).toHaveText(`${first + n} of ${ALL.length}`);
+    await expect(page.locator("#quiz-form input:focus")).toHaveCount(1);
+    await page.keyboard.press(key);
+  }
+  await expect(page.locator(".progress-text")).toHaveText(`${first + count} of ${ALL.length}`);
 }
 
 async function finishCheckIn(page: Page, key: string) {
