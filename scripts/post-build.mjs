@@ -1,19 +1,22 @@
-// Trunk post-build hook (see Trunk.toml). It writes the explainer pages' bodies into pages/
+// Trunk post-build hook (see Trunk.toml). It writes the words file (the app fetches it at
+// start; index.html gets a preload link for it) and the explainer pages' bodies into pages/
 // (the app fetches one when it is opened), fills index.html's `{{key}}` placeholders with the
 // words of content/en/shell.toml, and in a release build it also:
 //  1. replaces Trunk's inline start-up script with a file of its own, so the page needs no inline
 //     script; it starts the app the same way and, if the app cannot start or stops (a trap),
 //     tells the person so with a way to reload, instead of leaving a blank or frozen page;
 //  2. adds the Content-Security-Policy as a meta tag (no 'unsafe-inline', no 'unsafe-eval');
-//  3. minifies wasm-bindgen's JavaScript glue (41 → 19 KB, 7.0 → 5.6 KB gzip) and updates its
-//     integrity hash;
+//  3. minifies wasm-bindgen's JavaScript glue (41 → 19 KB, 7.0 → 5.6 KB gzip), shortens the
+//     names the wasm and the glue share (scripts/shorten-names.mjs: 2.9 KB gzip off the wasm, 2.0
+//     off the glue), names both files after their new content and updates their integrity hashes;
 //  4. checks that every file the page references exists.
-import { readFileSync, writeFileSync, existsSync } from "node:fs";
+import { readFileSync, writeFileSync, existsSync, readdirSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
 import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { minify } from "terser";
+import { shortenNames } from "./shorten-names.mjs";
 
 export const CSP = [
   "default-src 'self'",
@@ -33,10 +36,11 @@ if (!dir) {
   console.error("post-build: TRUNK_STAGING_DIR is not set; run through trunk");
   process.exit(1);
 }
-// The page bodies, from the same parser and checks as the build: content/en/pages → pages/*.html.
+// The words file and the page bodies, from the same parser, checks and code generator as the
+// build: content/en → words-<checksum>.txt and pages/*.html.
 const root = join(fileURLToPath(new URL(".", import.meta.url)), "..");
 
-execFileSync("cargo", ["run", "-q", "-p", "closer-core", "--features", "parse", "--bin", "export-pages", "--", join(root, "content/en/pages"), dir], {
+execFileSync("cargo", ["run", "-q", "-p", "closer-core", "--features", "parse", "--bin", "export-content", "--", join(root, "content/en"), dir], {
   cwd: root,
   stdio: ["ignore", "inherit", "inherit"],
 });
@@ -104,6 +108,8 @@ function tell(text) {
 addEventListener("error", (e) => {
   if (e.error instanceof WebAssembly.RuntimeError) tell(words.stopped);
 });
+// The app raises this when its words cannot be had (src/web/dom.rs).
+addEventListener("closer-failed-to-start", () => tell(words.failed_to_start));
 try {
   const bindings = await import(${JSON.stringify(glue)});
   const wasm = await bindings.default({ module_or_path: ${JSON.stringify(wasm)} });
@@ -116,7 +122,37 @@ try {
 `;
 }
 
+// The app's words, fetched at start: asked for at once, beside the wasm, not after it.
+const wordsFiles = readdirSync(dir).filter((f) => /^words-[0-9a-f]{8}\.txt$/.test(f));
+if (wordsFiles.length !== 1) fail(`expected one words file in ${dir}, found ${wordsFiles.length}`);
+html = html.replace("</head>", `<link rel="preload" href="./${wordsFiles[0]}" as="fetch" crossorigin="anonymous" />\n  </head>`);
+
 if (release) {
+  // The glue is generated code: minify it; then shorten the names the wasm and the glue share
+  // (scripts/shorten-names.mjs) and drop the wasm's custom sections (tool metadata). Both files
+  // get names from their new content, so a cache never pairs a new glue with an old wasm, and
+  // the page gets their new integrity hashes.
+  const glueLink = html.match(/<link rel="modulepreload" href="\.\/(closer-([0-9a-f]+)\.js)"[^>]*integrity="([^"]+)"/);
+  const wasmLink = html.match(/<link rel="preload" href="\.\/(closer-([0-9a-f]+)_bg\.wasm)"[^>]*integrity="([^"]+)"/);
+  if (!glueLink || !wasmLink || glueLink[2] !== wasmLink[2]) fail("index.html has no preload links for the wasm-bindgen glue and wasm");
+  const { code: minified } = await minify(readFileSync(join(dir, glueLink[1]), "utf8"), { module: true, compress: { passes: 2 }, mangle: true });
+  let shortened;
+  try {
+    shortened = shortenNames(readFileSync(join(dir, wasmLink[1])), minified);
+  } catch (error) {
+    fail(`cannot shorten the wasm's import and export names: ${error.message}`);
+  }
+  const hash = createHash("sha256").update(shortened.wasm).update(shortened.glue).digest("hex").slice(0, 16);
+  const files = [
+    [glueLink, `closer-${hash}.js`, shortened.glue],
+    [wasmLink, `closer-${hash}_bg.wasm`, shortened.wasm],
+  ];
+  for (const [link, name, content] of files) {
+    unlinkSync(join(dir, link[1]));
+    writeFileSync(join(dir, name), content);
+    html = html.replaceAll(link[1], name).replace(link[3], `sha384-${createHash("sha384").update(content).digest("base64")}`);
+  }
+
   html = html.replace(/<script type="module">([\s\S]*?)<\/script>/, (_, trunkCode) => {
     const glue = trunkCode.match(/from '(\.\/[^']+\.js)'/);
     const wasm = trunkCode.match(/module_or_path: '(\.\/[^']+\.wasm)'/);
@@ -132,17 +168,6 @@ if (release) {
   }
   // Checked resources (integrity) must be fetched with CORS, or a sandboxed frame cannot use them.
   html = html.replace(/<link rel="(stylesheet|icon)"(?![^>]*crossorigin)([^>]*integrity=)/g, '<link rel="$1" crossorigin="anonymous"$2');
-  // The glue is generated code: minify it, then give the page the new file's integrity hash.
-  const glue = html.match(/<link rel="modulepreload" href="\.\/([^"]+\.js)"[^>]*integrity="([^"]+)"/);
-  if (!glue) {
-    console.error("post-build: no modulepreload link for the wasm-bindgen glue in index.html");
-    process.exit(1);
-  }
-  const gluePath = join(dir, glue[1]);
-  const { code } = await minify(readFileSync(gluePath, "utf8"), { module: true, compress: { passes: 2 }, mangle: true });
-  writeFileSync(gluePath, code);
-  const integrity = `sha384-${createHash("sha384").update(code).digest("base64")}`;
-  html = html.replace(glue[2], integrity);
   html = html.replace(/(<meta charset="utf-8" \/>)/, `$1\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`);
   if (!html.includes("Content-Security-Policy")) {
     console.error("post-build: could not place the CSP meta after <meta charset>");

@@ -4,21 +4,100 @@
 pub mod app;
 pub mod web;
 
-/// The content of `content/en`, validated and compiled in by `build.rs`.
+/// The content of `content/en`: its shape validated and compiled in by `build.rs`, its words
+/// loaded at start from the words file beside the app (`load`).
 pub mod content {
+    use std::ops::Deref;
+    use std::sync::OnceLock;
+
     include!(concat!(env!("OUT_DIR"), "/content.rs"));
 
-    /// Fills `{name}` placeholders in a string from `ui.toml`.
-    pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-        let mut out = template.to_string();
-        for (name, value) in values {
-            out = out.replace(&format!("{{{name}}}"), value);
+    /// Content made once the words have arrived; the app starts only after that (`crate::start`).
+    pub struct Loaded<T>(OnceLock<T>);
+
+    impl<T> Deref for Loaded<T> {
+        type Target = T;
+        // Not inlined: a call is a smaller read than a check at each of the many uses.
+        #[inline(never)]
+        fn deref(&self) -> &T {
+            self.0.get().expect("the words are loaded before the app starts")
         }
+    }
+
+    pub static BANK: Loaded<closer_core::Bank> = Loaded(OnceLock::new());
+    pub static UI: Loaded<Ui> = Loaded(OnceLock::new());
+    pub static PAGES: Loaded<&'static [closer_core::Page]> = Loaded(OnceLock::new());
+
+    /// Takes in the words file's text. `false`, and nothing changes, if it is not the file this
+    /// build was made with (a damaged download, a stale cache, the wrong file).
+    pub fn load(text: String) -> bool {
+        if closer_core::body_checksum(&text) != WORDS_CHECKSUM {
+            return false;
+        }
+        // Read once per visit and kept for it, as compiled-in words would be.
+        let Some(content) = SHAPE.build(text.leak()) else { return false };
+        let Ok(ui) = content.ui.try_into() else { return false };
+        // A second load (only tests do that) keeps the first: the same build, the same words.
+        let _ = (BANK.0.set(content.bank), UI.0.set(Ui(ui)), PAGES.0.set(content.pages));
+        true
+    }
+
+    /// The words file of this build, for native tests (the app fetches it instead).
+    #[cfg(test)]
+    pub fn load_for_tests() {
+        assert!(load(include_str!(concat!(env!("OUT_DIR"), "/words.txt")).to_string()));
+    }
+
+    /// Fills `{name}` placeholders in a string from `ui.toml`, in one pass: a value is never
+    /// read again for placeholders (a partner named "{date}" stays "{date}"), and a placeholder
+    /// with no value is left as it is.
+    pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+        let mut out = String::with_capacity(template.len());
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            let named = after.find('}').and_then(|close| {
+                values.iter().find(|(name, _)| *name == &after[..close]).map(|(_, value)| (close, value))
+            });
+            match named {
+                Some((close, value)) => {
+                    out.push_str(value);
+                    rest = &after[close + 1..];
+                }
+                None => {
+                    out.push('{');
+                    rest = after;
+                }
+            }
+        }
+        out.push_str(rest);
         out
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::fill;
+
+        #[test]
+        fn placeholders_are_filled_once_and_unknown_ones_are_kept() {
+            assert_eq!(fill("{name} and {other}, {name}", &[("name", "Sam"), ("other", "Alex")]), "Sam and Alex, Sam");
+            assert_eq!(fill("From {name} on {date}", &[("name", "{date}"), ("date", "3 May")]), "From {date} on 3 May");
+            assert_eq!(fill("{missing} { {name}} {", &[("name", "Sam")]), "{missing} { Sam} {");
+            assert_eq!(fill("no placeholders", &[]), "no placeholders");
+        }
     }
 }
 
-/// Mounts the app on the page's `<body>`.
+/// Fetches the words (the page asked for them already, beside the wasm), then mounts the app on
+/// the page's `<body>`. Without its words the app cannot show anything: the page around it says
+/// so instead, in words of its own (`content/en/shell.toml`).
 pub fn start() {
-    yew::Renderer::<app::App>::new().render();
+    web::fetch::text(content::WORDS_FILE, |result| {
+        if result.is_ok_and(content::load) {
+            yew::Renderer::<app::App>::new().render();
+        } else {
+            web::dom::failed_to_start();
+        }
+    });
 }

@@ -1,95 +1,161 @@
-//! Turns parsed content into Rust source: static data that the app compiles in, so that the
-//! wasm carries no parser and no content file is read at run time.
+//! Splits parsed content into its shape and its words (see `words.rs`) and writes both out: the
+//! shape as Rust source that the app compiles in, the words as the file that ships beside it.
 
 use std::fmt::Write;
 
 use crate::content::*;
-use crate::parse::{Language, PageSource, UiStrings};
+use crate::parse::Language;
+use crate::words::{DimensionShape, ItemShape, PageShape, Run, Shape};
+
+/// What the build makes of one language.
+pub struct Generated {
+    /// Rust source: `WORDS_FILE`, `SHAPE`, and the `Ui` type with one method per `ui.toml` key.
+    pub rust: String,
+    /// The words file: every text, one a line, in the order the shape numbers them.
+    pub words: String,
+    /// Its name beside the app, with its checksum in it so that caches never mix two versions.
+    pub words_file: String,
+}
+
+fn leak<T>(list: Vec<T>) -> &'static [T] {
+    Vec::leak(list)
+}
+
+/// The texts in the order the shape numbers them.
+#[derive(Default)]
+struct Words(Vec<&'static str>);
+
+impl Words {
+    fn one(&mut self, text: &'static str) -> u16 {
+        self.0.push(text);
+        u16::try_from(self.0.len() - 1).expect("fewer than 65 536 texts")
+    }
+
+    /// Adds texts side by side; returns the number of the first.
+    fn run(&mut self, texts: &[&'static str]) -> Run {
+        let start = u16::try_from(self.0.len()).expect("fewer than 65 536 texts");
+        self.0.extend_from_slice(texts);
+        (start, start + u16::try_from(texts.len()).expect("fewer than 65 536 texts"))
+    }
+}
+
+/// The shape of one language's content, and its words in the shape's order.
+pub fn shape(lang: &Language) -> (Shape, Vec<&'static str>) {
+    let mut words = Words::default();
+    for (_, text) in &lang.ui.entries {
+        words.one(text);
+    }
+    let ui_count = u16::try_from(words.0.len()).expect("fewer than 65 536 texts");
+    let bank = &lang.bank;
+    let answer_options = words.run(&bank.answer_options).0;
+    let importance_options = words.run(&bank.importance_options).0;
+    let band = |b: &Band, words: &mut Words| (b.id, b.min, b.max, words.one(b.name));
+    let bands = [band(&bank.bands[0], &mut words), band(&bank.bands[1], &mut words), band(&bank.bands[2], &mut words)];
+    let mut items = Vec::new();
+    let mut dimensions = Vec::new();
+    for d in bank.dimensions {
+        let first_item = u16::try_from(items.len()).expect("fewer than 65 536 statements");
+        items.extend(d.items.iter().map(|i| ItemShape { id: i.id, text: words.one(i.text), reverse: i.reverse, safety: i.safety }));
+        dimensions.push(DimensionShape {
+            id: d.id,
+            sign: d.sign,
+            name: words.one(d.name),
+            distance_name: words.one(d.distance_name),
+            summary: words.one(d.summary),
+            importance_question: words.one(d.importance_question),
+            band_text: words.run(&d.band_text).0,
+            steps: words.run(d.steps),
+            starters: words.run(d.starters),
+            items: (first_item, u16::try_from(items.len()).expect("fewer than 65 536 statements")),
+        });
+    }
+    let pages = lang
+        .pages
+        .iter()
+        .map(|source| {
+            let p = &source.page;
+            PageShape { slug: p.slug, title: words.one(p.title), order: p.order, dimension: p.dimension, file: p.file, checksum: p.checksum }
+        })
+        .collect();
+    let shape = Shape {
+        content_version: bank.content_version,
+        word_count: u16::try_from(words.0.len()).expect("fewer than 65 536 texts"),
+        ui_count,
+        answer_options,
+        importance_options,
+        bands,
+        dimensions: leak(dimensions),
+        items: leak(items),
+        pages: leak(pages),
+    };
+    (shape, words.0)
+}
 
 fn s(text: &str) -> String {
     // `{:?}` of a str is a valid Rust string literal.
     format!("{text:?}")
 }
 
-fn strs(list: &[&str]) -> String {
-    format!("&[{}]", list.iter().map(|x| s(x)).collect::<Vec<_>>().join(", "))
-}
-
-fn bank(out: &mut String, bank: &Bank) {
-    let band = |b: &Band| {
-        format!("::closer_core::Band {{ id: ::closer_core::BandId::{:?}, min: {}, max: {}, name: {} }}", b.id, b.min, b.max, s(b.name))
-    };
-    let _ = write!(
-        out,
-        "pub static BANK: ::closer_core::Bank = ::closer_core::Bank {{\n    content_version: {},\n    answer_options: [{}],\n    importance_options: [{}],\n    bands: [{}],\n    dimensions: &[\n",
-        bank.content_version,
-        bank.answer_options.iter().map(|x| s(x)).collect::<Vec<_>>().join(", "),
-        bank.importance_options.iter().map(|x| s(x)).collect::<Vec<_>>().join(", "),
-        bank.bands.iter().map(band).collect::<Vec<_>>().join(", "),
-    );
-    for d in bank.dimensions {
+fn rust_of(shape: &Shape, lang: &Language, words_file: &str, checksum: u32) -> String {
+    let mut out = String::from("// Generated by closer-core's codegen from content/. Do not edit.\n\n");
+    let _ = writeln!(out, "/// The words file beside the app, and its [`closer_core::body_checksum`].");
+    let _ = writeln!(out, "pub const WORDS_FILE: &str = {};", s(words_file));
+    let _ = writeln!(out, "pub const WORDS_CHECKSUM: u32 = {checksum};\n");
+    let _ = writeln!(out, "pub static SHAPE: ::closer_core::words::Shape = ::closer_core::words::Shape {{");
+    let _ = writeln!(out, "    content_version: {},\n    word_count: {},\n    ui_count: {},", shape.content_version, shape.word_count, shape.ui_count);
+    let _ = writeln!(out, "    answer_options: {},\n    importance_options: {},", shape.answer_options, shape.importance_options);
+    let bands: Vec<String> =
+        shape.bands.iter().map(|(id, min, max, name)| format!("(::closer_core::BandId::{id:?}, {min}, {max}, {name})")).collect();
+    let _ = writeln!(out, "    bands: [{}],\n    dimensions: &[", bands.join(", "));
+    for d in shape.dimensions {
         let _ = writeln!(
             out,
-            "        ::closer_core::Dimension {{ id: {}, name: {}, sign: ::closer_core::Sign::{:?}, distance_name: {}, summary: {}, importance_question: {}, band_text: [{}], steps: {}, starters: {}, items: &[",
-            s(d.id),
-            s(d.name),
-            d.sign,
-            s(d.distance_name),
-            s(d.summary),
-            s(d.importance_question),
-            d.band_text.iter().map(|x| s(x)).collect::<Vec<_>>().join(", "),
-            strs(d.steps),
-            strs(d.starters),
+            "        ::closer_core::words::DimensionShape {{ id: {}, sign: ::closer_core::Sign::{:?}, name: {}, distance_name: {}, summary: {}, importance_question: {}, band_text: {}, steps: {:?}, starters: {:?}, items: {:?} }},",
+            s(d.id), d.sign, d.name, d.distance_name, d.summary, d.importance_question, d.band_text, d.steps, d.starters, d.items
         );
-        for i in d.items {
-            let _ = writeln!(
-                out,
-                "            ::closer_core::Item {{ id: {}, text: {}, reverse: {}, safety: {} }},",
-                s(i.id),
-                s(i.text),
-                i.reverse,
-                i.safety
-            );
-        }
-        out.push_str("        ] },\n");
     }
-    out.push_str("    ],\n};\n\n");
-}
-
-fn ui(out: &mut String, ui: &UiStrings) {
-    out.push_str("/// Every string of the interface, one field per `section.key` of `ui.toml`.\npub struct Ui {\n");
-    for (key, _) in &ui.entries {
-        let _ = writeln!(out, "    pub {}: &'static str,", key.replace('.', "_"));
-    }
-    out.push_str("}\n\npub static UI: Ui = Ui {\n");
-    for (key, value) in &ui.entries {
-        let _ = writeln!(out, "    {}: {},", key.replace('.', "_"), s(value));
-    }
-    out.push_str("};\n\n");
-}
-
-fn pages(out: &mut String, pages: &[PageSource]) {
-    out.push_str("pub static PAGES: &[::closer_core::Page] = &[\n");
-    for p in pages.iter().map(|source| &source.page) {
+    out.push_str("    ],\n    items: &[\n");
+    for i in shape.items {
         let _ = writeln!(
             out,
-            "    ::closer_core::Page {{ slug: {}, title: {}, order: {}, dimension: {}, file: {}, checksum: {} }},",
+            "        ::closer_core::words::ItemShape {{ id: {}, text: {}, reverse: {}, safety: {} }},",
+            s(i.id), i.text, i.reverse, i.safety
+        );
+    }
+    out.push_str("    ],\n    pages: &[\n");
+    for p in shape.pages {
+        let _ = writeln!(
+            out,
+            "        ::closer_core::words::PageShape {{ slug: {}, title: {}, order: {}, dimension: {}, file: {}, checksum: {} }},",
             s(p.slug),
-            s(p.title),
+            p.title,
             p.order,
             p.dimension.map_or("None".to_string(), |d| format!("Some({})", s(d))),
             s(p.file),
             p.checksum,
         );
     }
-    out.push_str("];\n");
+    out.push_str("    ],\n};\n\n");
+
+    let _ = writeln!(out, "/// The interface's texts: one method per `section.key` of `ui.toml`.");
+    let _ = writeln!(out, "pub struct Ui(pub &'static [&'static str; {}]);\n\nimpl Ui {{", shape.ui_count);
+    for (n, (key, text)) in lang.ui.entries.iter().enumerate() {
+        let _ = writeln!(out, "    /// {}", text.replace('\n', " "));
+        let _ = writeln!(out, "    #[inline]\n    pub fn {}(&self) -> &'static str {{\n        self.0[{n}]\n    }}", key.replace('.', "_"));
+    }
+    out.push_str("}\n");
+    out
 }
 
-/// Rust source for one language: `BANK`, `UI` (with its `Ui` struct) and `PAGES`.
-pub fn language(lang: &Language) -> String {
-    let mut out = String::from("// Generated by closer-core's codegen from content/. Do not edit.\n\n");
-    bank(&mut out, &lang.bank);
-    ui(&mut out, &lang.ui);
-    pages(&mut out, &lang.pages);
-    out
+/// Rust source and words file for one language. The parser has already refused texts with a
+/// line break, the words file's separator; this checks again rather than write a broken file.
+pub fn language(lang: &Language) -> Result<Generated, String> {
+    let (shape, words) = shape(lang);
+    if let Some(bad) = words.iter().find(|w| w.contains(['\n', '\r'])) {
+        return Err(format!("a text has a line break: {bad:?}"));
+    }
+    let text = words.join("\n");
+    let checksum = body_checksum(&text);
+    let words_file = format!("words-{checksum:08x}.txt");
+    Ok(Generated { rust: rust_of(&shape, lang, &words_file, checksum), words: text, words_file })
 }

@@ -2,8 +2,8 @@
 //!
 //! The content model, scoring, bands and the order of the quiz. This crate knows nothing of
 //! Yew, web-sys, gloo or storage: it is plain data and functions, tested by `cargo test`.
-//! With the `parse` feature it also reads and validates the files in `content/` and turns them
-//! into Rust source for the app's build script.
+//! With the `parse` feature it also reads and validates the files in `content/` and splits them
+//! into the shape the app compiles in and the words file it loads at start (`words.rs`).
 
 pub mod compare;
 pub mod content;
@@ -15,6 +15,7 @@ pub mod route;
 pub mod scoring;
 pub mod share;
 pub mod sort;
+pub mod words;
 
 #[cfg(feature = "parse")]
 pub mod codegen;

@@ -137,6 +137,10 @@ fn text(src: &Source, field: &str, value: &Spanned<String>) -> Result<&'static s
     if trimmed.is_empty() {
         return Err(src.error(Some(value.span()), format!("`{field}` is empty")));
     }
+    if trimmed.contains(['\n', '\r']) {
+        // The app's words file holds one text a line; on screen a line break is a space anyway.
+        return Err(src.error(Some(value.span()), format!("`{field}` has a line break: write it on one line")));
+    }
     Ok(leak(trimmed.to_string()))
 }
 
@@ -161,6 +165,9 @@ pub fn assessment_from_str(path: &Path, raw: &str) -> Result<Bank, ContentError>
         let items: Vec<&'static str> = list.get_ref().iter().map(|s| leak(s.trim().to_string())).collect();
         if items.len() != 5 || items.iter().any(|s| s.is_empty()) {
             return Err(err(list.span(), format!("`{field}` needs exactly five non-empty labels, found {}", items.len())));
+        }
+        if items.iter().any(|s| s.contains(['\n', '\r'])) {
+            return Err(err(list.span(), format!("`{field}` has a line break: write each label on one line")));
         }
         Ok([items[0], items[1], items[2], items[3], items[4]])
     };
@@ -469,7 +476,7 @@ pub fn page_from_str(path: &Path, raw: &str) -> Result<PageSource, ContentError>
 }
 
 /// A page as read: what the app gets (`page`), its body as markup (written to `page.file` by
-/// the `export-pages` tool), its plain text for the reading-ease check, and its app links.
+/// the `export-content` tool), its plain text for the reading-ease check, and its app links.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PageSource {
     pub page: Page,

@@ -224,3 +224,38 @@ fn every_ui_string_is_used_by_the_app() {
     let unused: Vec<&str> = ui.entries.iter().map(|(k, _)| k.as_str()).filter(|k| !source.contains(&format!("UI.{}", k.replace('.', "_")))).collect();
     assert!(unused.is_empty(), "ui.toml keys no code uses: {unused:?}");
 }
+
+#[test]
+fn a_line_break_in_shown_text_is_refused_at_its_line() {
+    // The words file holds one text a line; on screen a line break would be a space anyway.
+    let text = real_assessment().replacen("embarrass me", "embarrass\\nme", 1);
+    let e = assessment_error(&text);
+    assert!(e.message.contains("has a line break"), "{e}");
+    assert_eq!(e.line, line_of(&text, "embarrass\\nme"));
+}
+
+#[test]
+fn the_shape_and_the_words_file_give_back_exactly_the_content() {
+    let lang = language();
+    let generated = codegen::language(&lang).unwrap_or_else(|e| panic!("{e}"));
+    let (shape, _) = codegen::shape(&lang);
+    let content = shape.build(generated.words.clone().leak()).expect("the words fit their shape");
+    assert_eq!(content.bank, lang.bank);
+    assert_eq!(content.pages, lang.pages.iter().map(|p| p.page.clone()).collect::<Vec<_>>());
+    assert_eq!(content.ui, lang.ui.entries.iter().map(|(_, text)| *text).collect::<Vec<_>>());
+    assert_eq!(generated.words_file, format!("words-{:08x}.txt", body_checksum(&generated.words)));
+    assert!(generated.rust.contains(&format!("pub const WORDS_FILE: &str = \"{}\";", generated.words_file)));
+}
+
+#[test]
+fn words_that_do_not_fit_the_shape_are_refused() {
+    let lang = language();
+    let (shape, words) = codegen::shape(&lang);
+    let all = words.join("\n");
+    let one_missing = words[1..].join("\n");
+    let one_more = format!("{all}\nan extra line");
+    for bad in [one_missing, one_more, String::new(), "one line".to_string()] {
+        assert!(shape.build(bad.leak()).is_none());
+    }
+    assert!(shape.build(all.leak()).is_some());
+}

@@ -129,25 +129,25 @@ pub fn app() -> Html {
 fn title_of(route: &Route) -> &'static str {
     match route {
         Route::Home => "",
-        Route::Quiz => UI.quiz_title,
-        Route::Review => UI.review_title,
-        Route::Importance => UI.importance_title,
-        Route::Results => UI.results_title,
-        Route::History => UI.history_title,
-        Route::Data => UI.data_title,
-        Route::Learn => UI.learn_title,
-        Route::NotFound(_) => UI.not_found_title,
-        Route::Compare(code) if closer_core::share::decode(code).is_ok() => UI.compare_title,
-        Route::Compare(_) => UI.compare_error_title,
-        Route::Page(slug) => PAGES.iter().find(|p| p.slug == slug).map_or(UI.not_found_title, |p| p.title),
+        Route::Quiz => UI.quiz_title(),
+        Route::Review => UI.review_title(),
+        Route::Importance => UI.importance_title(),
+        Route::Results => UI.results_title(),
+        Route::History => UI.history_title(),
+        Route::Data => UI.data_title(),
+        Route::Learn => UI.learn_title(),
+        Route::NotFound(_) => UI.not_found_title(),
+        Route::Compare(code) if closer_core::share::decode(code).is_ok() => UI.compare_title(),
+        Route::Compare(_) => UI.compare_error_title(),
+        Route::Page(slug) => PAGES.iter().find(|p| p.slug == slug).map_or(UI.not_found_title(), |p| p.title),
     }
 }
 
 /// "Page · Closer", or the site name alone for the start page.
 fn full_title(title: &str) -> String {
     if title.is_empty() {
-        UI.site_name.to_string()
+        UI.site_name().to_string()
     } else {
-        format!("{title} · {}", UI.site_name)
+        format!("{title} · {}", UI.site_name())
     }
 }

@@ -454,7 +454,14 @@ mod tests {
     //! The reducer's rules, natively (`cargo test -p closer --lib`): no browser is involved.
     use super::*;
 
+    /// A new app state, with this build's words loaded as the app loads them at start.
+    fn fresh() -> State {
+        crate::content::load_for_tests();
+        State::default()
+    }
+
     fn finished(date_ms: u64, value: u8) -> CompletedResult {
+        crate::content::load_for_tests();
         let mut answers = Answers::new();
         answers.extend(quiz_order().iter().map(|(_, item)| (item.id.to_string(), value)));
         CompletedResult { date_ms, content_version: BANK.content_version, answers, importance: Importance::new() }
@@ -471,7 +478,7 @@ mod tests {
 
     #[test]
     fn a_readable_partner_link_is_kept_once_with_when_it_was_first_opened() {
-        let mut state = State::default();
+        let mut state = fresh();
         let code = partner_code(2);
         go(&mut state, Route::Compare(code.clone()), 100);
         go(&mut state, Route::Home, 150);
@@ -484,7 +491,7 @@ mod tests {
 
     #[test]
     fn the_comparison_waits_for_a_check_in_then_stays_with_the_first_result_it_was_shown_with() {
-        let mut state = State::default();
+        let mut state = fresh();
         let code = partner_code(1);
         go(&mut state, Route::Compare(code.clone()), 100);
         assert!(!state.may_reveal(&state.links[0]), "blind until this person has a result");
@@ -504,14 +511,14 @@ mod tests {
 
     #[test]
     fn someone_who_shared_first_sees_the_reply_at_once_pinned_to_their_latest_result() {
-        let mut state = State { results: vec![finished(50, 4)], shared_ms: Some(60), ..State::default() };
+        let mut state = State { results: vec![finished(50, 4)], shared_ms: Some(60), ..fresh() };
         go(&mut state, Route::Compare(partner_code(2)), 100);
         assert_eq!(state.links[0].own_code, Some(share::encode(&finished(50, 4).shared(false, None))));
     }
 
     #[test]
     fn questions_errors_and_the_link_form_are_forgotten_on_leaving_the_page() {
-        let mut state = State { results: vec![finished(50, 4)], route: Route::History, ..State::default() };
+        let mut state = State { results: vec![finished(50, 4)], route: Route::History, ..fresh() };
         state.reduce_mut(Action::PageError("could not".into()));
         state.reduce_mut(Action::Confirm(Confirming::DeleteResult { date_ms: 50 }));
         state.reduce_mut(Action::InviteWithAnswers(true));
@@ -533,7 +540,7 @@ mod tests {
 
     #[test]
     fn a_failure_closes_the_question_it_answered() {
-        let mut state = State { route: Route::Data, ..State::default() };
+        let mut state = State { route: Route::Data, ..fresh() };
         state.reduce_mut(Action::Confirm(Confirming::DeleteEverything));
         state.reduce_mut(Action::PageError("could not delete".into()));
         assert_eq!(state.confirming, Confirming::Nothing);
@@ -542,7 +549,7 @@ mod tests {
 
     #[test]
     fn deleting_a_result_answers_the_question() {
-        let mut state = State { results: vec![finished(50, 4), finished(60, 1)], route: Route::History, ..State::default() };
+        let mut state = State { results: vec![finished(50, 4), finished(60, 1)], route: Route::History, ..fresh() };
         state.reduce_mut(Action::Confirm(Confirming::DeleteResult { date_ms: 50 }));
         state.reduce_mut(Action::DeleteResult { date_ms: 50 });
         assert_eq!(state.results.iter().map(|r| r.date_ms).collect::<Vec<_>>(), vec![60]);
@@ -551,7 +558,7 @@ mod tests {
 
     #[test]
     fn page_bodies_are_kept_for_the_visit_even_when_the_data_is_deleted() {
-        let mut state = State { route: Route::Page("safety".into()), ..State::default() };
+        let mut state = State { route: Route::Page("safety".into()), ..fresh() };
         state.reduce_mut(Action::BodyFailed("safety"));
         assert_eq!(state.body_failed, Some("safety"));
         state.reduce_mut(Action::RetryBody);

@@ -1,4 +1,4 @@
-//! The document: its title, focus and scrolling.
+//! The document: its title, focus and scrolling, and telling the page the app cannot start.
 
 use wasm_bindgen::JsCast;
 
@@ -37,5 +37,13 @@ pub fn scroll_to_top() {
 pub fn print() {
     if let Some(window) = web_sys::window() {
         let _ = window.print();
+    }
+}
+
+/// Tells the page around the app that the app cannot start: its start-up script shows a message
+/// with a way to reload (see `scripts/post-build.mjs`).
+pub fn failed_to_start() {
+    if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new("closer-failed-to-start")) {
+        let _ = window.dispatch_event(&event);
     }
 }

@@ -1,4 +1,4 @@
-//! Fetching a text file that ships beside the app (an explainer page's body).
+//! Fetching a text file that ships beside the app (the words file, an explainer page's body).
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};

@@ -1,3 +1,4 @@
+import type { Route } from "@playwright/test";
 import { test, expect, ready, LABELS } from "./fixtures";
 import { shellWords } from "./content";
 
@@ -61,6 +62,27 @@ test("when the app cannot start, the page says so and offers a reload", async ({
   expect(problems.length).toBeGreaterThan(0);
   problems.length = 0;
 });
+
+for (const [what, handle] of [
+  ["cannot be had", (route: Route) => route.abort()],
+  ["is not the one this build was made with", (route: Route) => route.fulfill({ status: 200, contentType: "text/plain", body: "Strongly disagree\nDisagree" })],
+  ["is damaged by one character", async (route: Route) => {
+    const response = await route.fetch();
+    const text = await response.text();
+    await route.fulfill({ response, body: text.replace("e", "E") });
+  }],
+] as const) {
+  test(`when the words file ${what}, the page says the app cannot start; nothing half-made shows`, async ({ page, problems }) => {
+    const words = shellWords();
+    await page.route("**/words-*.txt", handle);
+    await page.goto("./#/quiz");
+    await expect(page.getByRole("alert")).toContainText(words.failed_to_start);
+    await expect(page.getByRole("button", { name: words.reload })).toBeFocused();
+    await expect(page.locator("main")).toHaveCount(0);
+    // An aborted request is this test's doing; a refused file raises no error at all.
+    problems.length = 0;
+  });
+}
 
 test("if the app stops on an error, the page says so; your progress is kept", async ({ page }) => {
   const words = shellWords();

@@ -28,7 +28,7 @@ pub fn compare_chart(comparison: &Comparison, partner: &str) -> Html {
     let body = rows.iter().enumerate().map(|(n, row)| {
         let name = BANK.dimension(row.dimension).map_or("", |d| d.name);
         let show = |v: Option<u8>| v.map_or("–".to_string(), |v| v.to_string());
-        words.push(format!("{name}: {} {}, {} {}", UI.compare_you, show(row.mine), partner, show(row.theirs)));
+        words.push(format!("{name}: {} {}, {} {}", UI.compare_you(), show(row.mine), partner, show(row.theirs)));
         let y = 30 + ROW * n as u32;
         html! {
             <g data-dimension={row.dimension}>
@@ -38,12 +38,12 @@ pub fn compare_chart(comparison: &Comparison, partner: &str) -> Html {
             </g>
         }
     }).collect::<Html>();
-    let label = format!("{}. {}", fill(UI.compare_chart_label, &[("name", partner)]), words.join("; "));
+    let label = format!("{}. {}", fill(UI.compare_chart_label(), &[("name", partner)]), words.join("; "));
     html! {
         <svg class="score-chart compare-chart" viewBox={format!("0 0 {} {height}", LABEL + BAR + 50)} role="img" aria-label={label}>
             <g class="legend">
                 <rect x={LABEL.to_string()} y="4" width="14" height="14" rx="3" class="mine-key" />
-                <text x={(LABEL + 20).to_string()} y="16">{ UI.compare_you }</text>
+                <text x={(LABEL + 20).to_string()} y="16">{ UI.compare_you() }</text>
                 <rect x={(LABEL + 90).to_string()} y="4" width="14" height="14" rx="3" class="theirs-key" />
                 <text x={(LABEL + 110).to_string()} y="16">{ partner.to_string() }</text>
             </g>

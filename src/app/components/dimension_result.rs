@@ -13,9 +13,9 @@ use crate::content::{fill, BANK, PAGES, UI};
 pub fn change_text(now: u8, before: u8) -> String {
     let points = now.abs_diff(before).to_string();
     match now.cmp(&before) {
-        std::cmp::Ordering::Greater => fill(UI.results_change_up, &[("points", &points)]),
-        std::cmp::Ordering::Less => fill(UI.results_change_down, &[("points", &points)]),
-        std::cmp::Ordering::Equal => UI.results_change_same.to_string(),
+        std::cmp::Ordering::Greater => fill(UI.results_change_up(), &[("points", &points)]),
+        std::cmp::Ordering::Less => fill(UI.results_change_down(), &[("points", &points)]),
+        std::cmp::Ordering::Equal => UI.results_change_same().to_string(),
     }
 }
 
@@ -26,7 +26,7 @@ pub fn dimension_result(d: &'static Dimension, score: DimensionScore, previous: 
     let (score_attr, summary, meaning) = match score {
         DimensionScore::Scored(value) => {
             let band = BANK.band_for(value);
-            let mut line = format!("{} · {}", fill(UI.results_score_of, &[("score", &value.to_string())]), band.name);
+            let mut line = format!("{} · {}", fill(UI.results_score_of(), &[("score", &value.to_string())]), band.name);
             if let Some(before) = previous {
                 line = format!("{line} · {}", change_text(value, before));
             }
@@ -34,8 +34,8 @@ pub fn dimension_result(d: &'static Dimension, score: DimensionScore, previous: 
         }
         DimensionScore::NotEnoughAnswers { answered, total } => (
             None,
-            UI.results_not_enough.to_string(),
-            fill(UI.results_not_enough_long, &[("answered", &answered.to_string()), ("total", &total.to_string())]),
+            UI.results_not_enough().to_string(),
+            fill(UI.results_not_enough_long(), &[("answered", &answered.to_string()), ("total", &total.to_string())]),
         ),
     };
     html! {
@@ -44,12 +44,12 @@ pub fn dimension_result(d: &'static Dimension, score: DimensionScore, previous: 
             <p class="dimension-score">{ summary }</p>
             <p>{ meaning }</p>
             if d.sign == Sign::Distance {
-                <p class="dimension-sign">{ fill(UI.results_sign_of_distance, &[("name", d.distance_name)]) }</p>
+                <p class="dimension-sign">{ fill(UI.results_sign_of_distance(), &[("name", d.distance_name)]) }</p>
             }
-            <h4>{ UI.results_steps_heading }</h4>
+            <h4>{ UI.results_steps_heading() }</h4>
             <ul class="steps">{ for d.steps.iter().map(|s| html! { <li>{ *s }</li> }) }</ul>
             if let Some(page) = page {
-                <p class="learn-more">{ site_link(embedded, Route::Page(page.slug.into()), &fill(UI.results_learn_more, &[("name", d.name)])) }</p>
+                <p class="learn-more">{ site_link(embedded, Route::Page(page.slug.into()), &fill(UI.results_learn_more(), &[("name", d.name)])) }</p>
             }
         </section>
     }

@@ -14,9 +14,9 @@ pub fn invite(state: &AppContext, result: &CompletedResult, heading: &'static st
     let form = &state.invite;
     let shared = result.shared(form.with_answers, Some(form.name.as_str()));
     let link = embed::full_site_url(&Route::Compare(share::encode(&shared)).to_hash());
-    let mut holds = if form.with_answers { UI.invite_contains_answers.to_string() } else { UI.invite_contains_scores.to_string() };
+    let mut holds = if form.with_answers { UI.invite_contains_answers().to_string() } else { UI.invite_contains_scores().to_string() };
     if let Some(n) = &shared.name {
-        holds = format!("{holds} {}", fill(UI.invite_contains_name, &[("name", n)]));
+        holds = format!("{holds} {}", fill(UI.invite_contains_name(), &[("name", n)]));
     }
 
     let choose = |value: bool| {
@@ -45,7 +45,7 @@ pub fn invite(state: &AppContext, result: &CompletedResult, heading: &'static st
         let s = state.clone();
         Callback::from(move |_| {
             s.dispatch(Action::Shared { date_ms: clock::now_ms() });
-            sheet::share(UI.invite_share_title, UI.invite_share_text, &link);
+            sheet::share(UI.invite_share_title(), UI.invite_share_text(), &link);
         })
     };
     html! {
@@ -53,35 +53,35 @@ pub fn invite(state: &AppContext, result: &CompletedResult, heading: &'static st
             <h2 id="invite-heading">{ heading }</h2>
             <p>{ lead }</p>
             <fieldset class="invite-choice">
-                <legend>{ UI.invite_what_to_share }</legend>
+                <legend>{ UI.invite_what_to_share() }</legend>
                 <div class="choice">
                     <input type="radio" id="share-scores" name="share-what" checked={!form.with_answers} onchange={choose(false)} />
-                    <label for="share-scores">{ UI.invite_scores_only }</label>
+                    <label for="share-scores">{ UI.invite_scores_only() }</label>
                 </div>
                 <div class="choice">
                     <input type="radio" id="share-answers" name="share-what" checked={form.with_answers} onchange={choose(true)} />
-                    <label for="share-answers">{ UI.invite_with_answers }</label>
+                    <label for="share-answers">{ UI.invite_with_answers() }</label>
                 </div>
             </fieldset>
             <p class="field">
-                <label for="invite-name">{ UI.invite_name_label }</label>
+                <label for="invite-name">{ UI.invite_name_label() }</label>
                 <input id="invite-name" type="text" autocomplete="given-name" maxlength={MAX_NAME_CHARS.to_string()}
                     value={form.name.clone()} oninput={on_name} aria-describedby="invite-name-hint" />
-                <span class="hint" id="invite-name-hint">{ UI.invite_name_hint }</span>
+                <span class="hint" id="invite-name-hint">{ UI.invite_name_hint() }</span>
             </p>
             <p class="field">
-                <label for="invite-link">{ UI.invite_link_label }</label>
+                <label for="invite-link">{ UI.invite_link_label() }</label>
                 <input id="invite-link" type="text" readonly=true value={link} aria-describedby="invite-holds" />
             </p>
-            <p id="invite-holds" class="invite-holds" data-testid="invite-holds">{ holds }{" "}{ UI.invite_anyone }</p>
+            <p id="invite-holds" class="invite-holds" data-testid="invite-holds">{ holds }{" "}{ UI.invite_anyone() }</p>
             <div class="actions">
-                <button class="primary" onclick={copy}>{ UI.invite_copy }</button>
+                <button class="primary" onclick={copy}>{ UI.invite_copy() }</button>
                 if sheet::can_share() {
-                    <button onclick={share_now}>{ UI.invite_share }</button>
+                    <button onclick={share_now}>{ UI.invite_share() }</button>
                 }
             </div>
             <p class="copy-status" role="status">
-                { match form.copied { Copied::Not => "", Copied::Yes => UI.invite_copied, Copied::Selected => UI.invite_copy_failed } }
+                { match form.copied { Copied::Not => "", Copied::Yes => UI.invite_copied(), Copied::Selected => UI.invite_copy_failed() } }
             </p>
         </section>
     }

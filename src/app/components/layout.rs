@@ -22,8 +22,8 @@ pub fn layout(state: &AppContext, page: Html) -> Html {
                     { page }
                 </main>
                 <p class="embed-footer">
-                    { site_link(true, Route::Home, UI.site_open_full) }
-                    {" · "}{ UI.site_footer_privacy }
+                    { site_link(true, Route::Home, UI.site_open_full()) }
+                    {" · "}{ UI.site_footer_privacy() }
                 </p>
             </div>
         };
@@ -33,16 +33,16 @@ pub fn layout(state: &AppContext, page: Html) -> Html {
             <a class="skip-link" href="#main" onclick={Callback::from(|e: MouseEvent| {
                 e.prevent_default();
                 crate::web::dom::focus_first(&["#main"]);
-            })}>{ UI.site_skip_link }</a>
+            })}>{ UI.site_skip_link() }</a>
             <header class="site-header">
-                <a class="brand" href="#/" aria-current={current(*route == Route::Home)}>{ UI.site_name }</a>
-                <nav aria-label={UI.site_nav_label}>
+                <a class="brand" href="#/" aria-current={current(*route == Route::Home)}>{ UI.site_name() }</a>
+                <nav aria-label={UI.site_nav_label()}>
                     <ul>
-                        <li><a href="#/quiz" aria-current={current(in_quiz)}>{ UI.site_nav_quiz }</a></li>
-                        <li><a href="#/learn" aria-current={current(in_learn)}>{ UI.site_nav_learn }</a></li>
+                        <li><a href="#/quiz" aria-current={current(in_quiz)}>{ UI.site_nav_quiz() }</a></li>
+                        <li><a href="#/learn" aria-current={current(in_learn)}>{ UI.site_nav_learn() }</a></li>
                         if !state.results.is_empty() {
-                            <li><a href="#/results" aria-current={current(*route == Route::Results)}>{ UI.site_nav_results }</a></li>
-                            <li><a href="#/history" aria-current={current(*route == Route::History)}>{ UI.site_nav_history }</a></li>
+                            <li><a href="#/results" aria-current={current(*route == Route::Results)}>{ UI.site_nav_results() }</a></li>
+                            <li><a href="#/history" aria-current={current(*route == Route::History)}>{ UI.site_nav_history() }</a></li>
                         }
                     </ul>
                 </nav>
@@ -52,12 +52,12 @@ pub fn layout(state: &AppContext, page: Html) -> Html {
                 { page }
             </main>
             <footer class="site-footer">
-                <p>{ UI.site_footer_privacy }{" "}{ UI.site_footer_not_diagnosis }</p>
+                <p>{ UI.site_footer_privacy() }{" "}{ UI.site_footer_not_diagnosis() }</p>
                 <p class="footer-links">
-                    <a href="#/learn/privacy">{ UI.site_footer_privacy_link }</a>
-                    <a href="#/learn/safety">{ UI.site_footer_safety_link }</a>
-                    <a href="#/learn/how-it-works">{ UI.site_footer_how_link }</a>
-                    <a href="#/data" aria-current={current(*route == Route::Data)}>{ UI.site_footer_data_link }</a>
+                    <a href="#/learn/privacy">{ UI.site_footer_privacy_link() }</a>
+                    <a href="#/learn/safety">{ UI.site_footer_safety_link() }</a>
+                    <a href="#/learn/how-it-works">{ UI.site_footer_how_link() }</a>
+                    <a href="#/data" aria-current={current(*route == Route::Data)}>{ UI.site_footer_data_link() }</a>
                 </p>
             </footer>
         </>

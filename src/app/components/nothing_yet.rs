@@ -9,7 +9,7 @@ pub fn nothing_yet(title: &'static str, text: &'static str) -> Html {
         <div class="nothing-yet">
             <h1 tabindex="-1">{ title }</h1>
             <p>{ text }</p>
-            <p><a class="button primary" href="#/quiz">{ UI.results_take_quiz }</a></p>
+            <p><a class="button primary" href="#/quiz">{ UI.results_take_quiz() }</a></p>
         </div>
     }
 }

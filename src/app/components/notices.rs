@@ -13,51 +13,51 @@ use crate::web::files;
 /// Words for a `RecordError` key.
 pub fn reason(key: &str) -> &'static str {
     match key {
-        "not_json" => UI.notice_reason_not_json,
-        "wrong_shape" => UI.notice_reason_wrong_shape,
-        "future_version" => UI.notice_reason_future_version,
-        "too_large" => UI.notice_reason_too_large,
-        _ => UI.notice_reason_bad_value,
+        "not_json" => UI.notice_reason_not_json(),
+        "wrong_shape" => UI.notice_reason_wrong_shape(),
+        "future_version" => UI.notice_reason_future_version(),
+        "too_large" => UI.notice_reason_too_large(),
+        _ => UI.notice_reason_bad_value(),
     }
 }
 
 pub fn notices(state: &AppContext) -> Html {
     let keeping = match state.keeping {
         Keeping::Saved => None,
-        Keeping::Unavailable => Some(UI.notice_unavailable),
-        Keeping::Full => Some(UI.notice_full),
+        Keeping::Unavailable => Some(UI.notice_unavailable()),
+        Keeping::Full => Some(UI.notice_full()),
     };
     let items = state.notices.iter().enumerate().map(|(index, notice)| {
         let dismiss = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::Dismiss(index))) };
         let body = match notice {
             Notice::BackupKept { reason: key } => html! {
                 <>
-                    <p>{ fill(UI.notice_backup_kept, &[("reason", reason(key))]) }</p>
+                    <p>{ fill(UI.notice_backup_kept(), &[("reason", reason(key))]) }</p>
                     <button onclick={Callback::from(|_| {
                         if let Some(text) = persist::backup() {
                             let _ = files::download("closer-backup.txt", &text, "text/plain");
                         }
-                    })}>{ UI.notice_backup_download }</button>
+                    })}>{ UI.notice_backup_download() }</button>
                 </>
             },
-            Notice::AnswersDropped(n) => html! { <p>{ fill(UI.notice_answers_dropped, &[("count", &n.to_string())]) }</p> },
-            Notice::Imported => html! { <p>{ UI.notice_imported }</p> },
-            Notice::Deleted => html! { <p>{ UI.notice_deleted }</p> },
+            Notice::AnswersDropped(n) => html! { <p>{ fill(UI.notice_answers_dropped(), &[("count", &n.to_string())]) }</p> },
+            Notice::Imported => html! { <p>{ UI.notice_imported() }</p> },
+            Notice::Deleted => html! { <p>{ UI.notice_deleted() }</p> },
         };
         html! {
             <div class="notice" role="status">
                 { body }
-                <button class="notice-dismiss" onclick={dismiss}>{ UI.notice_dismiss }</button>
+                <button class="notice-dismiss" onclick={dismiss}>{ UI.notice_dismiss() }</button>
             </div>
         }
     });
     html! {
-        <div class="notices" aria-label={UI.notice_label}>
+        <div class="notices" aria-label={UI.notice_label()}>
             if let Some(text) = keeping {
                 <div class="notice notice-keeping" role="status" data-testid="not-kept">
                     <p>{ text }</p>
                     if state.embed {
-                        { site_link(true, state.route.clone(), UI.notice_open_full_site) }
+                        { site_link(true, state.route.clone(), UI.notice_open_full_site()) }
                     }
                 </div>
             }

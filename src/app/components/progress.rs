@@ -6,7 +6,7 @@ use crate::content::{fill, UI};
 
 /// Progress through the statements: `current` is the number of the one on screen, from 1.
 pub fn progress(current: usize, total: usize) -> Html {
-    let text = fill(UI.quiz_progress, &[("done", &current.to_string()), ("total", &total.to_string())]);
+    let text = fill(UI.quiz_progress(), &[("done", &current.to_string()), ("total", &total.to_string())]);
     html! {
         <div class="progress">
             <p class="progress-text" id="progress-text">{ text }</p>

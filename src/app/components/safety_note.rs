@@ -10,10 +10,10 @@ use crate::content::UI;
 pub fn safety_note(embedded: bool) -> Html {
     html! {
         <aside class="safety-note" role="note" aria-labelledby="safety-heading" data-testid="safety-note">
-            <h2 id="safety-heading">{ UI.safety_heading }</h2>
-            <p>{ UI.safety_body }</p>
-            <p>{ UI.safety_emergency }</p>
-            <p>{ site_link(embedded, Route::Page("safety".into()), UI.safety_link) }</p>
+            <h2 id="safety-heading">{ UI.safety_heading() }</h2>
+            <p>{ UI.safety_body() }</p>
+            <p>{ UI.safety_emergency() }</p>
+            <p>{ site_link(embedded, Route::Page("safety".into()), UI.safety_link()) }</p>
         </aside>
     }
 }

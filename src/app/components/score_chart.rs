@@ -21,7 +21,7 @@ pub fn score_chart(scores: &Scores) -> Html {
             DimensionScore::Scored(v) => (BAR_WIDTH * u32::from(*v) / 100, v.to_string(), BANK.band_of(*v)),
             DimensionScore::NotEnoughAnswers { .. } => (0, "–".to_string(), BandId::Low),
         };
-        words.push(format!("{name}: {}", if score.value().is_some() { value.clone() } else { UI.results_not_enough.to_string() }));
+        words.push(format!("{name}: {}", if score.value().is_some() { value.clone() } else { UI.results_not_enough().to_string() }));
         html! {
             <g class="bar" data-band={band.key()}>
                 <text x="0" y={(y + 21).to_string()} class="bar-label">{ name }</text>
@@ -31,7 +31,7 @@ pub fn score_chart(scores: &Scores) -> Html {
             </g>
         }
     }).collect::<Html>();
-    let label = format!("{}. {}", UI.results_chart_label, words.join(", "));
+    let label = format!("{}. {}", UI.results_chart_label(), words.join(", "));
     html! {
         <svg class="score-chart" viewBox={format!("0 0 {WIDTH} {height}")} role="img" aria-label={label}
             preserveAspectRatio="xMinYMin meet">

@@ -13,11 +13,11 @@ use crate::content::{fill, BANK, UI};
 
 fn error_text(error: DecodeError) -> &'static str {
     match error.key() {
-        "incomplete" => UI.compare_error_incomplete,
-        "altered" => UI.compare_error_altered,
-        "newer" => UI.compare_error_newer,
-        "empty" => UI.compare_error_empty,
-        _ => UI.compare_error_invalid,
+        "incomplete" => UI.compare_error_incomplete(),
+        "altered" => UI.compare_error_altered(),
+        "newer" => UI.compare_error_newer(),
+        "empty" => UI.compare_error_empty(),
+        _ => UI.compare_error_invalid(),
     }
 }
 
@@ -30,14 +30,14 @@ pub fn compare(state: &AppContext, code: &str) -> Html {
         Err(error) => {
             return html! {
                 <div class="compare">
-                    <h1 tabindex="-1">{ UI.compare_error_title }</h1>
+                    <h1 tabindex="-1">{ UI.compare_error_title() }</h1>
                     <p class="error" role="alert" data-error={error.key()}>{ error_text(error) }</p>
-                    <p><a class="button" href="#/">{ UI.compare_take_quiz }</a></p>
+                    <p><a class="button" href="#/">{ UI.compare_take_quiz() }</a></p>
                 </div>
             };
         }
     };
-    let partner = theirs.name.clone().unwrap_or_else(|| UI.compare_partner.to_string());
+    let partner = theirs.name.clone().unwrap_or_else(|| UI.compare_partner().to_string());
     let link = state.links.iter().find(|l| l.code == code);
     let revealed = link.is_some_and(|l| state.may_reveal(l));
 
@@ -47,17 +47,17 @@ pub fn compare(state: &AppContext, code: &str) -> Html {
         let resume = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::Continue)) };
         return html! {
             <div class="compare">
-                <h1 tabindex="-1">{ UI.compare_title }</h1>
+                <h1 tabindex="-1">{ UI.compare_title() }</h1>
                 // The name is only ever text.
                 <p class="lead" data-testid="invited-by">{
-                    match &theirs.name { Some(n) => fill(UI.compare_invited_by, &[("name", n)]), None => UI.compare_invited.to_string() }
+                    match &theirs.name { Some(n) => fill(UI.compare_invited_by(), &[("name", n)]), None => UI.compare_invited().to_string() }
                 }</p>
-                <p>{ UI.compare_blind }</p>
+                <p>{ UI.compare_blind() }</p>
                 <div class="actions">
                     if state.in_progress() {
-                        <button class="primary" onclick={resume}>{ fill(UI.compare_continue, &[("done", &state.answered().to_string()), ("total", &total.to_string())]) }</button>
+                        <button class="primary" onclick={resume}>{ fill(UI.compare_continue(), &[("done", &state.answered().to_string()), ("total", &total.to_string())]) }</button>
                     } else {
-                        <button class="primary" onclick={start}>{ UI.compare_start }</button>
+                        <button class="primary" onclick={start}>{ UI.compare_start() }</button>
                     }
                 </div>
             </div>
@@ -80,37 +80,37 @@ pub fn compare(state: &AppContext, code: &str) -> Html {
     });
     html! {
         <div class="compare">
-            <h1 tabindex="-1">{ UI.compare_title }</h1>
-            if c.versions_differ { <p class="notice">{ UI.compare_older_version }</p> }
+            <h1 tabindex="-1">{ UI.compare_title() }</h1>
+            if c.versions_differ { <p class="notice">{ UI.compare_older_version() }</p> }
             <section aria-labelledby="side-heading">
-                <h2 id="side-heading">{ UI.compare_chart_heading }</h2>
+                <h2 id="side-heading">{ UI.compare_chart_heading() }</h2>
                 { compare_chart(&c, &partner) }
             </section>
             <section aria-labelledby="agree-heading">
-                <h2 id="agree-heading">{ UI.compare_agree_heading }</h2>
-                if c.agree.is_empty() { <p>{ UI.compare_agree_none }</p> } else {
+                <h2 id="agree-heading">{ UI.compare_agree_heading() }</h2>
+                if c.agree.is_empty() { <p>{ UI.compare_agree_none() }</p> } else {
                     <ul class="agree-list">{ for c.agree.iter().map(|id| html! { <li data-agree={*id}>{ name_of(id) }</li> }) }</ul>
                 }
             </section>
             <section aria-labelledby="differ-heading">
-                <h2 id="differ-heading">{ UI.compare_differ_heading }</h2>
-                if c.differ.is_empty() { <p>{ UI.compare_differ_none }</p> } else {
+                <h2 id="differ-heading">{ UI.compare_differ_heading() }</h2>
+                if c.differ.is_empty() { <p>{ UI.compare_differ_none() }</p> } else {
                     <ul class="differ-list">{ for c.differ.iter().map(|id| {
                         let gap = c.rows.iter().find(|r| r.dimension == *id).and_then(|r| r.gap()).unwrap_or(0);
-                        html! { <li data-differ={*id}>{ name_of(id) }{ ": " }{ fill(UI.compare_gap, &[("points", &gap.to_string())]) }</li> }
+                        html! { <li data-differ={*id}>{ name_of(id) }{ ": " }{ fill(UI.compare_gap(), &[("points", &gap.to_string())]) }</li> }
                     }) }</ul>
                 }
             </section>
             if !c.shared_priorities.is_empty() {
                 <section aria-labelledby="priorities-heading">
-                    <h2 id="priorities-heading">{ UI.compare_priorities_heading }</h2>
+                    <h2 id="priorities-heading">{ UI.compare_priorities_heading() }</h2>
                     <ul>{ for c.shared_priorities.iter().map(|id| html! { <li data-priority={*id}>{ name_of(id) }</li> }) }</ul>
                 </section>
             }
             if !starter_ids.is_empty() {
                 <section aria-labelledby="starters-heading" data-testid="starters">
-                    <h2 id="starters-heading">{ UI.compare_starters_heading }</h2>
-                    <p>{ UI.compare_starters_lead }</p>
+                    <h2 id="starters-heading">{ UI.compare_starters_heading() }</h2>
+                    <p>{ UI.compare_starters_lead() }</p>
                     { for starter_ids.iter().filter_map(|id| BANK.dimension(id)).map(|d| html! {
                         <div class="starters" data-dimension={d.id}>
                             <h3>{ d.name }</h3>
@@ -120,7 +120,7 @@ pub fn compare(state: &AppContext, code: &str) -> Html {
                 </section>
             }
             if let Some(latest) = state.latest() {
-                { invite(state, latest, UI.compare_send_back_heading, UI.compare_send_back_lead) }
+                { invite(state, latest, UI.compare_send_back_heading(), UI.compare_send_back_lead()) }
             }
         </div>
     }

@@ -28,14 +28,14 @@ pub fn data_page(state: &AppContext) -> Html {
             let input_again = input.clone();
             files::read_chosen_file(&input, MAX_RECORD_BYTES as f64, move |text| {
                 let outcome = text.map_err(|e| match e {
-                    files::FileError::TooLarge => UI.notice_reason_too_large.to_string(),
-                    _ => UI.data_import_reason_unreadable.to_string(),
+                    files::FileError::TooLarge => UI.notice_reason_too_large().to_string(),
+                    _ => UI.data_import_reason_unreadable().to_string(),
                 }).and_then(|t| {
                     Record::from_json(&t).map_err(|e| crate::app::components::notices::reason(e.key()).to_string())
                 });
                 match outcome {
                     Ok(record) => s.dispatch(Action::Replace(record)),
-                    Err(reason) => s.dispatch(Action::PageError(fill(UI.data_import_error, &[("reason", &reason)]))),
+                    Err(reason) => s.dispatch(Action::PageError(fill(UI.data_import_error(), &[("reason", &reason)]))),
                 }
                 input_again.set_value("");
             });
@@ -50,43 +50,43 @@ pub fn data_page(state: &AppContext) -> Html {
                 Ok(()) => s.dispatch(Action::DeleteEverything),
                 // Storage that cannot be used held nothing: clearing memory is all there is.
                 Err(crate::web::storage::StorageError::Unavailable) => s.dispatch(Action::DeleteEverything),
-                Err(_) => s.dispatch(Action::PageError(UI.data_delete_failed.to_string())),
+                Err(_) => s.dispatch(Action::PageError(UI.data_delete_failed().to_string())),
             }
         })
     };
-    let summary = fill(UI.data_summary, &[
+    let summary = fill(UI.data_summary(), &[
         ("results", &state.results.len().to_string()),
         ("answers", &state.answers.len().to_string()),
         ("links", &state.links.len().to_string()),
     ]);
     html! {
         <div class="data-page">
-            <h1 tabindex="-1">{ UI.data_title }</h1>
-            <h2>{ UI.data_what_heading }</h2>
-            <p>{ UI.data_what_body }</p>
-            <p>{ UI.data_never_leaves }</p>
+            <h1 tabindex="-1">{ UI.data_title() }</h1>
+            <h2>{ UI.data_what_heading() }</h2>
+            <p>{ UI.data_what_body() }</p>
+            <p>{ UI.data_never_leaves() }</p>
             <p data-testid="data-summary">{ summary }</p>
             if let Some(message) = &state.page_error {
                 <p class="error" role="alert">{ message.clone() }</p>
             }
-            <h2>{ UI.data_export_heading }</h2>
-            <p>{ UI.data_export_hint }</p>
-            <p><button onclick={export}>{ UI.data_export }</button></p>
-            <p>{ UI.data_import_hint }</p>
+            <h2>{ UI.data_export_heading() }</h2>
+            <p>{ UI.data_export_hint() }</p>
+            <p><button onclick={export}>{ UI.data_export() }</button></p>
+            <p>{ UI.data_import_hint() }</p>
             <p>
                 <input id="import-file" class="visually-hidden" type="file" accept="application/json,.json" onchange={import} />
-                <label class="button file-button" for="import-file">{ UI.data_import }</label>
+                <label class="button file-button" for="import-file">{ UI.data_import() }</label>
             </p>
-            <h2>{ UI.data_delete_heading }</h2>
-            <p>{ UI.data_delete_body }</p>
+            <h2>{ UI.data_delete_heading() }</h2>
+            <p>{ UI.data_delete_body() }</p>
             if state.confirming == Confirming::DeleteEverything {
-                <div class="confirm" role="group" aria-label={UI.data_confirm}>
-                    <p>{ UI.data_confirm }</p>
-                    <button class="danger" onclick={delete}>{ UI.data_confirm_yes }</button>
-                    <button onclick={cancel}>{ UI.data_confirm_no }</button>
+                <div class="confirm" role="group" aria-label={UI.data_confirm()}>
+                    <p>{ UI.data_confirm() }</p>
+                    <button class="danger" onclick={delete}>{ UI.data_confirm_yes() }</button>
+                    <button onclick={cancel}>{ UI.data_confirm_no() }</button>
                 </div>
             } else {
-                <p><button class="danger" onclick={ask}>{ UI.data_delete }</button></p>
+                <p><button class="danger" onclick={ask}>{ UI.data_delete() }</button></p>
             }
         </div>
     }

@@ -27,7 +27,7 @@ fn trend(name: &str, values: &[Option<u8>]) -> Html {
     let words = values.iter().map(|v| v.map_or("–".to_string(), |v| v.to_string())).collect::<Vec<_>>().join(", ");
     html! {
         <svg class="trend" viewBox={format!("0 0 {W} {H}")} width="120" height="32" role="img"
-            aria-label={fill(UI.history_trend_label, &[("name", name), ("values", &words)])}>
+            aria-label={fill(UI.history_trend_label(), &[("name", name), ("values", &words)])}>
             <line x1="0" y1={(H / 2).to_string()} x2={W.to_string()} y2={(H / 2).to_string()} class="trend-mid" />
             <polyline points={points} class="trend-line" />
             if let Some((x, y)) = known.last() { <circle cx={x.to_string()} cy={y.to_string()} r="3" class="trend-dot" /> }
@@ -37,13 +37,13 @@ fn trend(name: &str, values: &[Option<u8>]) -> Html {
 
 pub fn history(state: &AppContext) -> Html {
     if state.results.is_empty() {
-        return nothing_yet(UI.history_title, UI.history_none);
+        return nothing_yet(UI.history_title(), UI.history_none());
     }
     let all_scores: Vec<_> = state.results.iter().map(|r| BANK.score(&r.answers)).collect();
     let rows = state.results.iter().zip(&all_scores).rev().map(|(r, scores)| {
         let date = clock::format_date(r.date_ms);
         let date_ms = r.date_ms;
-        let overall = scores.overall().map_or(UI.results_not_enough.to_string(), |v| fill(UI.history_overall, &[("score", &v.to_string())]));
+        let overall = scores.overall().map_or(UI.results_not_enough().to_string(), |v| fill(UI.history_overall(), &[("score", &v.to_string())]));
         let ask = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::Confirm(Confirming::DeleteResult { date_ms }))) };
         let cancel = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::Confirm(Confirming::Nothing))) };
         let delete = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::DeleteResult { date_ms })) };
@@ -52,13 +52,13 @@ pub fn history(state: &AppContext) -> Html {
                 <span class="history-date">{ date.clone() }</span>
                 <span class="history-overall">{ overall }</span>
                 if state.confirming == (Confirming::DeleteResult { date_ms }) {
-                    <span class="confirm" role="group" aria-label={fill(UI.history_confirm, &[("date", &date)])}>
-                        <span>{ fill(UI.history_confirm, &[("date", &date)]) }</span>
-                        <button class="danger" onclick={delete}>{ UI.history_confirm_yes }</button>
-                        <button onclick={cancel}>{ UI.history_confirm_no }</button>
+                    <span class="confirm" role="group" aria-label={fill(UI.history_confirm(), &[("date", &date)])}>
+                        <span>{ fill(UI.history_confirm(), &[("date", &date)]) }</span>
+                        <button class="danger" onclick={delete}>{ UI.history_confirm_yes() }</button>
+                        <button onclick={cancel}>{ UI.history_confirm_no() }</button>
                     </span>
                 } else {
-                    <button onclick={ask} aria-label={fill(UI.history_delete_label, &[("date", &date)])}>{ UI.history_delete }</button>
+                    <button onclick={ask} aria-label={fill(UI.history_delete_label(), &[("date", &date)])}>{ UI.history_delete() }</button>
                 }
             </li>
         }
@@ -69,17 +69,17 @@ pub fn history(state: &AppContext) -> Html {
     });
     html! {
         <div class="history">
-            <h1 tabindex="-1">{ UI.history_title }</h1>
-            <p>{ UI.history_lead }</p>
+            <h1 tabindex="-1">{ UI.history_title() }</h1>
+            <p>{ UI.history_lead() }</p>
             <ul class="history-list">{ for rows }</ul>
-            <h2>{ UI.history_trend_heading }</h2>
+            <h2>{ UI.history_trend_heading() }</h2>
             <ul class="trends">{ for trends }</ul>
             if !state.links.is_empty() {
-                <h2>{ UI.compare_saved_heading }</h2>
+                <h2>{ UI.compare_saved_heading() }</h2>
                 <ul class="comparisons">{ for state.links.iter().rev().map(|link| {
                     // The name is data from a link: shown as text only.
-                    let name = share::decode(&link.code).ok().and_then(|r| r.name).unwrap_or_else(|| UI.compare_partner.to_string());
-                    let text = fill(UI.history_comparison, &[("name", &name), ("date", &clock::format_date(link.received_ms))]);
+                    let name = share::decode(&link.code).ok().and_then(|r| r.name).unwrap_or_else(|| UI.compare_partner().to_string());
+                    let text = fill(UI.history_comparison(), &[("name", &name), ("date", &clock::format_date(link.received_ms))]);
                     html! { <li><a href={Route::Compare(link.code.clone()).to_hash()}>{ text }</a></li> }
                 }) }</ul>
             }

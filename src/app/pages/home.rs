@@ -12,31 +12,31 @@ pub fn home(state: &AppContext) -> Html {
     let resume = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::Continue)) };
     html! {
         <div class="home">
-            <h1 tabindex="-1">{ UI.home_title }</h1>
-            <p class="lead">{ UI.home_lead }</p>
-            <p>{ UI.home_what_you_get }</p>
-            <p>{ fill(UI.home_duration, &[("count", &total.to_string())]) }</p>
-            <p class="privacy-line">{ UI.home_privacy }</p>
+            <h1 tabindex="-1">{ UI.home_title() }</h1>
+            <p class="lead">{ UI.home_lead() }</p>
+            <p>{ UI.home_what_you_get() }</p>
+            <p>{ fill(UI.home_duration(), &[("count", &total.to_string())]) }</p>
+            <p class="privacy-line">{ UI.home_privacy() }</p>
             if state.in_progress() {
-                <p>{ UI.home_in_progress }</p>
+                <p>{ UI.home_in_progress() }</p>
                 <div class="actions">
                     <button class="primary" onclick={resume}>
-                        { fill(UI.home_continue, &[("done", &state.answered().to_string()), ("total", &total.to_string())]) }
+                        { fill(UI.home_continue(), &[("done", &state.answered().to_string()), ("total", &total.to_string())]) }
                     </button>
-                    <button onclick={start}>{ UI.home_start_over }</button>
+                    <button onclick={start}>{ UI.home_start_over() }</button>
                 </div>
             } else {
                 <div class="actions">
-                    <button class="primary" onclick={start}>{ UI.home_start }</button>
+                    <button class="primary" onclick={start}>{ UI.home_start() }</button>
                     if !state.results.is_empty() {
-                        <a class="button" href="#/results">{ UI.home_last_result }</a>
+                        <a class="button" href="#/results">{ UI.home_last_result() }</a>
                     }
                 </div>
             }
             <section class="home-learn" aria-labelledby="home-learn-heading">
-                <h2 id="home-learn-heading">{ UI.home_learn_heading }</h2>
-                <p>{ UI.home_learn_lead }</p>
-                <p><a href="#/learn">{ UI.home_learn_link }</a></p>
+                <h2 id="home-learn-heading">{ UI.home_learn_heading() }</h2>
+                <p>{ UI.home_learn_lead() }</p>
+                <p><a href="#/learn">{ UI.home_learn_link() }</a></p>
             </section>
         </div>
     }

@@ -18,13 +18,13 @@ pub fn importance(state: &AppContext) -> Html {
     let finish = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::Finish { date_ms: clock::now_ms() })) };
     html! {
         <div class="importance-page">
-            <h1 tabindex="-1">{ UI.importance_title }</h1>
-            <p>{ UI.importance_lead }</p>
+            <h1 tabindex="-1">{ UI.importance_title() }</h1>
+            <p>{ UI.importance_lead() }</p>
             <div class="importance-form">
                 { for groups }
                 <div class="actions">
-                    <button type="button" class="primary" disabled={state.answers.is_empty()} onclick={finish}>{ UI.importance_see_results }</button>
-                    <a class="button" href="#/review">{ UI.importance_back }</a>
+                    <button type="button" class="primary" disabled={state.answers.is_empty()} onclick={finish}>{ UI.importance_see_results() }</button>
+                    <a class="button" href="#/review">{ UI.importance_back() }</a>
                 </div>
             </div>
         </div>

@@ -14,9 +14,9 @@ use crate::web::fetch;
 pub fn contents() -> Html {
     html! {
         <div class="learn">
-            <h1 tabindex="-1">{ UI.learn_title }</h1>
-            <p class="lead">{ UI.learn_lead }</p>
-            <nav aria-label={UI.learn_contents_label}>
+            <h1 tabindex="-1">{ UI.learn_title() }</h1>
+            <p class="lead">{ UI.learn_lead() }</p>
+            <nav aria-label={UI.learn_contents_label()}>
                 <ol class="contents">
                     { for PAGES.iter().map(|p| html! { <li><a href={Route::Page(p.slug.into()).to_hash()}>{ p.title }</a></li> }) }
                 </ol>
@@ -41,7 +41,7 @@ pub fn learn_page(state: &AppContext, slug: &str) -> Html {
         <article class="learn-page" data-slug={page.slug}>
             <h1 tabindex="-1">{ page.title }</h1>
             if page.dimension.is_some() && !state.results.is_empty() {
-                <p class="back-to-results"><a href="#/results">{ UI.learn_back_to_results }</a></p>
+                <p class="back-to-results"><a href="#/results">{ UI.learn_back_to_results() }</a></p>
             }
             <div class="prose" aria-busy={(body.is_none() && !failed).then_some("true")}>{
                 match body {
@@ -50,19 +50,19 @@ pub fn learn_page(state: &AppContext, slug: &str) -> Html {
                     Some(html) => Html::from_html_unchecked(AttrValue::Static(html)),
                     None if failed => html! {
                         <div class="load-failed" role="alert">
-                            <p>{ UI.learn_load_failed }</p>
-                            <button onclick={retry}>{ UI.learn_retry }</button>
+                            <p>{ UI.learn_load_failed() }</p>
+                            <button onclick={retry}>{ UI.learn_retry() }</button>
                         </div>
                     },
-                    None => html! { <p class="loading">{ UI.learn_loading }</p> },
+                    None => html! { <p class="loading">{ UI.learn_loading() }</p> },
                 }
             }</div>
-            <nav class="pager" aria-label={UI.learn_pager_label}>
-                if let Some(p) = previous { { link(p, UI.learn_previous, "prev") } }
-                if let Some(p) = next { { link(p, UI.learn_next, "next") } }
+            <nav class="pager" aria-label={UI.learn_pager_label()}>
+                if let Some(p) = previous { { link(p, UI.learn_previous(), "prev") } }
+                if let Some(p) = next { { link(p, UI.learn_next(), "next") } }
             </nav>
             <nav class="guide" aria-labelledby="guide-heading">
-                <h2 id="guide-heading">{ UI.learn_contents_label }</h2>
+                <h2 id="guide-heading">{ UI.learn_contents_label() }</h2>
                 <ol class="contents">
                     { for PAGES.iter().map(|p| html! {
                         <li><a href={Route::Page(p.slug.into()).to_hash()} aria-current={(p.slug == page.slug).then_some("page")}>{ p.title }</a></li>

@@ -42,17 +42,17 @@ pub fn quiz(state: &AppContext) -> Html {
 
     html! {
         <div class="quiz">
-            <h1 class="visually-hidden">{ UI.quiz_title }</h1>
+            <h1 class="visually-hidden">{ UI.quiz_title() }</h1>
             { progress(position + 1, order.len()) }
-            <p class="instructions" id="quiz-instructions">{ UI.quiz_instructions }</p>
+            <p class="instructions" id="quiz-instructions">{ UI.quiz_instructions() }</p>
             <div id="quiz-form" onkeydown={on_keydown} aria-describedby="quiz-instructions">
                 { answer_group(&format!("answer-{}", item.id), item.text, &BANK.answer_options, selected, &on_choose, "statement") }
                 <div class="quiz-actions">
-                    <button type="button" onclick={back} disabled={position == 0}>{ UI.quiz_back }</button>
+                    <button type="button" onclick={back} disabled={position == 0}>{ UI.quiz_back() }</button>
                     if selected.is_some() {
-                        <button type="button" class="primary" onclick={next}>{ if position + 1 == order.len() { UI.quiz_review } else { UI.quiz_next } }</button>
+                        <button type="button" class="primary" onclick={next}>{ if position + 1 == order.len() { UI.quiz_review() } else { UI.quiz_next() } }</button>
                     } else {
-                        <button type="button" onclick={next}>{ UI.quiz_skip }</button>
+                        <button type="button" onclick={next}>{ UI.quiz_skip() }</button>
                     }
                 </div>
             </div>

@@ -18,7 +18,7 @@ use crate::web::{clock, dom};
 
 pub fn results(state: &AppContext) -> Html {
     let Some(latest) = state.latest() else {
-        return nothing_yet(UI.results_title, UI.results_none);
+        return nothing_yet(UI.results_title(), UI.results_none());
     };
     let scores = BANK.score(&latest.answers);
     let previous = state.previous().map(|p| BANK.score(&p.answers));
@@ -28,13 +28,13 @@ pub fn results(state: &AppContext) -> Html {
     let again = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::StartOver)) };
 
     let focus_section = if latest.importance.is_empty() {
-        html! { <p>{ UI.results_focus_unrated }</p> }
+        html! { <p>{ UI.results_focus_unrated() }</p> }
     } else if focus_ids.is_empty() {
-        html! { <p>{ UI.results_focus_none }</p> }
+        html! { <p>{ UI.results_focus_none() }</p> }
     } else {
         html! {
             <>
-                <p>{ UI.results_focus_lead }</p>
+                <p>{ UI.results_focus_lead() }</p>
                 <ul class="focus-list">
                     { for focus_ids.iter().filter_map(|id| BANK.dimension(id)).map(|d| html! {
                         <li data-focus={d.id}><a href={format!("#dimension-{}", d.id)} onclick={jump_to(d.id)}>{ d.name }</a></li>
@@ -46,29 +46,29 @@ pub fn results(state: &AppContext) -> Html {
 
     html! {
         <div class="results">
-            <h1 tabindex="-1">{ UI.results_title }</h1>
-            <p class="result-date">{ fill(UI.results_dated, &[("date", &clock::format_date(latest.date_ms))]) }</p>
+            <h1 tabindex="-1">{ UI.results_title() }</h1>
+            <p class="result-date">{ fill(UI.results_dated(), &[("date", &clock::format_date(latest.date_ms))]) }</p>
             if concerns { { safety_note(state.embed) } }
             <section class="overall" aria-labelledby="overall-heading">
-                <h2 id="overall-heading">{ UI.results_overall }</h2>
+                <h2 id="overall-heading">{ UI.results_overall() }</h2>
                 if let Some(value) = overall {
                     <p class="overall-score" data-overall={value.to_string()}>
-                        <span class="overall-number">{ fill(UI.results_overall_of, &[("score", &value.to_string())]) }</span>
+                        <span class="overall-number">{ fill(UI.results_overall_of(), &[("score", &value.to_string())]) }</span>
                         <span class="overall-band">{ BANK.band_for(value).name }</span>
                         if let Some(before) = previous.as_ref().and_then(|p| p.overall()) {
                             <span class="overall-change">{ change_text(value, before) }</span>
                         }
                     </p>
                 } else {
-                    <p class="overall-score">{ UI.results_not_enough }</p>
+                    <p class="overall-score">{ UI.results_not_enough() }</p>
                 }
             </section>
             <section class="focus" aria-labelledby="focus-heading">
-                <h2 id="focus-heading">{ UI.results_focus_heading }</h2>
+                <h2 id="focus-heading">{ UI.results_focus_heading() }</h2>
                 { focus_section }
             </section>
             <section class="chart" aria-labelledby="chart-heading">
-                <h2 id="chart-heading">{ UI.results_chart_heading }</h2>
+                <h2 id="chart-heading">{ UI.results_chart_heading() }</h2>
                 { score_chart(&scores) }
             </section>
             <div class="dimension-results">
@@ -77,19 +77,19 @@ pub fn results(state: &AppContext) -> Html {
                         previous.as_ref().and_then(|p| p.get(d.id)).and_then(|s| s.value()), state.embed)
                 }) }
             </div>
-            { invite(state, latest, UI.invite_heading, UI.invite_lead) }
-            <p class="disclaimer">{ UI.results_disclaimer }</p>
+            { invite(state, latest, UI.invite_heading(), UI.invite_lead()) }
+            <p class="disclaimer">{ UI.results_disclaimer() }</p>
             <nav class="read-more no-print" aria-labelledby="read-more-heading">
-                <h2 id="read-more-heading">{ UI.results_read_more }</h2>
+                <h2 id="read-more-heading">{ UI.results_read_more() }</h2>
                 <ul>
-                    <li>{ site_link(state.embed, Route::Page("how-it-works".into()), UI.results_read_how) }</li>
-                    <li>{ site_link(state.embed, Route::Page("getting-help".into()), UI.results_read_help) }</li>
-                    <li>{ site_link(state.embed, Route::Learn, UI.results_read_all) }</li>
+                    <li>{ site_link(state.embed, Route::Page("how-it-works".into()), UI.results_read_how()) }</li>
+                    <li>{ site_link(state.embed, Route::Page("getting-help".into()), UI.results_read_help()) }</li>
+                    <li>{ site_link(state.embed, Route::Learn, UI.results_read_all()) }</li>
                 </ul>
             </nav>
             <div class="actions no-print">
-                <button onclick={Callback::from(|_| dom::print())}>{ UI.results_print }</button>
-                <button onclick={again}>{ UI.results_again }</button>
+                <button onclick={Callback::from(|_| dom::print())}>{ UI.results_print() }</button>
+                <button onclick={again}>{ UI.results_again() }</button>
             </div>
         </div>
     }

@@ -15,27 +15,27 @@ pub fn review(state: &AppContext) -> Html {
         html! {
             <li data-item={item.id}>
                 <span class="skipped-text">{ item.text }</span>
-                <button onclick={go} aria-label={format!("{}: {}", UI.review_answer_this, item.text)}>{ UI.review_answer_this }</button>
+                <button onclick={go} aria-label={format!("{}: {}", UI.review_answer_this(), item.text)}>{ UI.review_answer_this() }</button>
             </li>
         }
     });
     html! {
         <div class="review">
-            <h1 tabindex="-1">{ UI.review_title }</h1>
+            <h1 tabindex="-1">{ UI.review_title() }</h1>
             if skipped.is_empty() {
-                <p>{ UI.review_all_answered }</p>
+                <p>{ UI.review_all_answered() }</p>
             } else {
                 if skipped.len() == 1 {
-                    <p>{ UI.review_one_skipped }</p>
+                    <p>{ UI.review_one_skipped() }</p>
                 } else {
-                    <p>{ fill(UI.review_some_skipped, &[("count", &skipped.len().to_string())]) }</p>
+                    <p>{ fill(UI.review_some_skipped(), &[("count", &skipped.len().to_string())]) }</p>
                 }
-                <h2>{ UI.review_skipped_heading }</h2>
+                <h2>{ UI.review_skipped_heading() }</h2>
                 <ul class="skipped">{ for list }</ul>
             }
             <div class="actions">
-                <a class="button primary" href="#/importance">{ UI.review_continue }</a>
-                <button onclick={back}>{ UI.review_back }</button>
+                <a class="button primary" href="#/importance">{ UI.review_continue() }</a>
+                <button onclick={back}>{ UI.review_back() }</button>
             </div>
         </div>
     }

@@ -1,0 +1,134 @@
+//! The content without its words, and putting the two together.
+//!
+//! The app compiles in a [`Shape`]: ids, signs, scoring keys, page files and checksums, and for
+//! each text only its number in the words file. The words file (one text a line) ships beside
+//! the app and is fetched at start. So the words are data, not code: they cost the wasm nothing,
+//! and another language would be another words file. [`Shape::build`] makes the content the
+//! rest of the app uses, and refuses words that do not fit the shape.
+
+use crate::content::{Band, BandId, Bank, Dimension, Item, Page, Sign};
+
+/// Where a run of texts sits in the words file: `start..end`.
+pub type Run = (u16, u16);
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shape {
+    pub content_version: u16,
+    /// How many texts the words file holds.
+    pub word_count: u16,
+    /// The interface's texts come first in the words file: this many, in `ui.toml`'s order.
+    pub ui_count: u16,
+    /// The first of five texts each.
+    pub answer_options: u16,
+    pub importance_options: u16,
+    /// Id, lowest and highest score, and the number of the band's name.
+    pub bands: [(BandId, u8, u8, u16); 3],
+    pub dimensions: &'static [DimensionShape],
+    /// Every dimension's statements, one dimension after the other.
+    pub items: &'static [ItemShape],
+    pub pages: &'static [PageShape],
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DimensionShape {
+    pub id: &'static str,
+    pub sign: Sign,
+    pub name: u16,
+    pub distance_name: u16,
+    pub summary: u16,
+    pub importance_question: u16,
+    /// The first of three: low, middle, high.
+    pub band_text: u16,
+    pub steps: Run,
+    pub starters: Run,
+    /// Its statements in [`Shape::items`].
+    pub items: Run,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ItemShape {
+    pub id: &'static str,
+    pub text: u16,
+    pub reverse: bool,
+    pub safety: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageShape {
+    pub slug: &'static str,
+    pub title: u16,
+    pub order: u16,
+    pub dimension: Option<&'static str>,
+    pub file: &'static str,
+    pub checksum: u32,
+}
+
+/// The content made from a shape and its words.
+pub struct Content {
+    pub bank: Bank,
+    /// The interface's texts, in `ui.toml`'s order.
+    pub ui: &'static [&'static str],
+    pub pages: &'static [Page],
+}
+
+fn leak<T>(list: Vec<T>) -> &'static [T] {
+    Vec::leak(list)
+}
+
+impl Shape {
+    /// Splits the words file and fills the shape with it. `None` if the text does not fit: a
+    /// different number of texts or a number that points past the end.
+    pub fn build(&self, words_file: &'static str) -> Option<Content> {
+        let words: Vec<&'static str> = words_file.split('\n').collect();
+        if words.len() != usize::from(self.word_count) {
+            return None;
+        }
+        let words = leak(words);
+        let one = |n: u16| words.get(usize::from(n)).copied();
+        let run = |(start, end): Run| words.get(usize::from(start)..usize::from(end));
+        let five = |first: u16| <[&'static str; 5]>::try_from(run((first, first + 5))?).ok();
+        let three = |first: u16| <[&'static str; 3]>::try_from(run((first, first + 3))?).ok();
+
+        let items = leak(
+            self.items
+                .iter()
+                .map(|i| Some(Item { id: i.id, text: one(i.text)?, reverse: i.reverse, safety: i.safety }))
+                .collect::<Option<Vec<_>>>()?,
+        );
+        let dimensions = self
+            .dimensions
+            .iter()
+            .map(|d| {
+                Some(Dimension {
+                    id: d.id,
+                    name: one(d.name)?,
+                    sign: d.sign,
+                    distance_name: one(d.distance_name)?,
+                    summary: one(d.summary)?,
+                    importance_question: one(d.importance_question)?,
+                    band_text: three(d.band_text)?,
+                    steps: run(d.steps)?,
+                    starters: run(d.starters)?,
+                    items: items.get(usize::from(d.items.0)..usize::from(d.items.1))?,
+                })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        let band = |(id, min, max, name): (BandId, u8, u8, u16)| Some(Band { id, min, max, name: one(name)? });
+        let [low, middle, high] = self.bands;
+        let bank = Bank {
+            content_version: self.content_version,
+            answer_options: five(self.answer_options)?,
+            importance_options: five(self.importance_options)?,
+            bands: [band(low)?, band(middle)?, band(high)?],
+            dimensions: leak(dimensions),
+        };
+        let pages = self
+            .pages
+            .iter()
+            .map(|p| {
+                Some(Page { slug: p.slug, title: one(p.title)?, order: p.order, dimension: p.dimension, file: p.file, checksum: p.checksum })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        Some(Content { bank, ui: run((0, self.ui_count))?, pages: leak(pages) })
+    }
+}
