@@ -24,13 +24,15 @@ const RATES = [1, 4];
 const CHROME_ARGS = JSON.parse(readFileSync(new URL("./chromium-args.json", import.meta.url), "utf8"));
 const ANSWERABLE = "fieldset[data-kind=statement] input[type=radio]";
 const FLOOR_PATH = "/floor.html";
-// The floor: the least a page can be, one button in static HTML, with the app's own head basics.
+// The floor: the least a page can be, one button in static HTML, with the app's own head basics
+// (and an icon of its own, as the app has, so that it asks for no /favicon.ico).
 const FLOOR_HTML = `<!DOCTYPE html>
 <html lang="en">
   <head>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>Floor</title>
+    <link rel="icon" href="data:," />
   </head>
   <body><main><button type="button">Start</button></main></body>
 </html>
