@@ -84,7 +84,7 @@ const unused = Object.keys(words).filter((k) => !used.has(k));
 if (unused.length) fail(`${shellPath}: no page uses ${unused.join(", ")}`);
 
 /** The start-up script: Trunk's, plus telling the person when the app cannot start or stops. */
-function bootScript(glue, wasm) {
+function bootScript(glue, wasm, wordsFile) {
   const { failed_to_start, stopped, reload } = words;
   return `// Starts Closer (as Trunk's start-up script does). If it cannot start, or stops on an error,
 // it says so and offers a reload; the words come from content/en/shell.toml.
@@ -110,6 +110,9 @@ addEventListener("error", (e) => {
 });
 // The app raises this when its words cannot be had (src/web/dom.rs).
 addEventListener("closer-failed-to-start", () => tell(words.failed_to_start));
+// The app's words, asked for now, while the wasm loads; the app takes this promise at start
+// (src/web/fetch.rs: handed_over_or_text) and fetches them itself if it brings nothing.
+window.closerWords = fetch(${JSON.stringify(wordsFile)}).then((r) => (r.ok ? r.text() : null)).catch(() => null);
 try {
   const bindings = await import(${JSON.stringify(glue)});
   const wasm = await bindings.default({ module_or_path: ${JSON.stringify(wasm)} });
@@ -157,7 +160,7 @@ if (release) {
     const glue = trunkCode.match(/from '(\.\/[^']+\.js)'/);
     const wasm = trunkCode.match(/module_or_path: '(\.\/[^']+\.wasm)'/);
     if (!glue || !wasm) fail("Trunk's start-up script has changed: no glue or wasm path found in it");
-    const code = bootScript(glue[1], wasm[1]);
+    const code = bootScript(glue[1], wasm[1], `./${wordsFiles[0]}`);
     const name = `boot-${createHash("sha256").update(code).digest("hex").slice(0, 16)}.js`;
     writeFileSync(join(dir, name), code);
     return `<script type="module" src="./${name}"></script>`;

@@ -89,11 +89,12 @@ pub mod content {
     }
 }
 
-/// Fetches the words (the page asked for them already, beside the wasm), then mounts the app on
-/// the page's `<body>`. Without its words the app cannot show anything: the page around it says
-/// so instead, in words of its own (`content/en/shell.toml`).
+/// Takes in the words (the page's start-up script asked for them beside the wasm, see
+/// `scripts/post-build.mjs`; or else they are fetched now), then mounts the app on the page's
+/// `<body>`. Without its words the app cannot show anything: the page around it says so
+/// instead, in words of its own (`content/en/shell.toml`).
 pub fn start() {
-    web::fetch::text(content::WORDS_FILE, |result| {
+    web::fetch::handed_over_or_text("closerWords", content::WORDS_FILE, |result| {
         if result.is_ok_and(content::load) {
             yew::Renderer::<app::App>::new().render();
         } else {
