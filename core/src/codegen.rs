@@ -1,5 +1,6 @@
 //! Splits parsed content into its shape and its words (see `words.rs`) and writes both out: the
 //! shape as Rust source that the app compiles in, the words as the file that ships beside it.
+#![allow(clippy::disallowed_macros)] // build-time code or tests: never in the wasm
 
 use std::fmt::Write;
 

@@ -391,8 +391,8 @@ fn write(out: &mut String, value: &Value, indent: Option<usize>) {
     match value {
         Value::Null => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::UInt(n) => out.push_str(&n.to_string()),
-        Value::NegInt(n) => out.push_str(&n.to_string()),
+        Value::UInt(n) => out.push_str(&crate::text::decimal(*n)),
+        Value::NegInt(n) => out.push_str(&crate::text::signed_decimal(*n)),
         Value::Number(text) => out.push_str(text),
         Value::String(s) => write_string(out, s),
         Value::Array(items) if items.is_empty() => out.push_str("[]"),

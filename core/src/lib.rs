@@ -15,6 +15,7 @@ pub mod route;
 pub mod scoring;
 pub mod share;
 pub mod sort;
+pub mod text;
 pub mod words;
 
 #[cfg(feature = "parse")]

@@ -7,6 +7,7 @@ use std::fmt;
 use crate::content::{Bank, ANSWER_COUNT};
 use crate::json::{self, Value};
 use crate::scoring::{Answers, Importance};
+use crate::text::{decimal, first_chars};
 
 /// The localStorage key. The record inside carries its own version.
 pub const STORAGE_KEY: &str = "closer.v1";
@@ -138,11 +139,11 @@ fn migrate_v1(old: RecordV1) -> Record {
 
 fn check_answers(what: &str, map: &Answers) -> Result<(), RecordError> {
     if map.len() > 500 {
-        return Err(RecordError::BadValue(format!("{what}: {} entries", map.len())));
+        return Err(RecordError::BadValue([what, ": ", &decimal(map.len() as u64), " entries"].concat()));
     }
     for (id, value) in map {
         if id.len() > MAX_ID_LEN || *value >= ANSWER_COUNT {
-            return Err(RecordError::BadValue(format!("{what}: {id:.20} = {value}")));
+            return Err(RecordError::BadValue([what, ": ", first_chars(id, 20), " = ", &decimal(u64::from(*value))].concat()));
         }
     }
     Ok(())
@@ -151,7 +152,7 @@ fn check_answers(what: &str, map: &Answers) -> Result<(), RecordError> {
 fn check_date(what: &str, ms: u64) -> Result<(), RecordError> {
     // Up to the end of the year 9999.
     if ms > 253_402_300_799_999 {
-        return Err(RecordError::BadValue(format!("{what}: date {ms}")));
+        return Err(RecordError::BadValue([what, ": date ", &decimal(ms)].concat()));
     }
     Ok(())
 }
@@ -176,7 +177,7 @@ impl Record {
             _ if lone_surrogate.is_some() => return Err(RecordError::WrongShape("a lone surrogate in a \\u escape".into())),
             1 => migrate_v1(read::record_v1(&value)?),
             2 => read::record(&value)?,
-            v => return Err(RecordError::WrongShape(format!("unknown version {v}"))),
+            v => return Err(RecordError::WrongShape(["unknown version ", &decimal(v)].concat())),
         };
         record.validate()?;
         Ok(record)
@@ -197,7 +198,7 @@ impl Record {
             check_answers("answers", &p.answers)?;
             check_answers("importance", &p.importance)?;
             if p.position > 500 {
-                return Err(RecordError::BadValue(format!("position {}", p.position)));
+                return Err(RecordError::BadValue(["position ", &decimal(p.position as u64)].concat()));
             }
         }
         if self.results.len() > MAX_RESULTS || self.comparisons.len() > MAX_COMPARISONS {
@@ -281,7 +282,7 @@ mod read {
     type Read<T> = Result<T, RecordError>;
 
     fn wrong(field: &str, expected: &str) -> RecordError {
-        RecordError::WrongShape(format!("`{field}`: expected {expected}"))
+        RecordError::WrongShape(["`", field, "`: expected ", expected].concat())
     }
 
     /// The record's version: the one field read before the shape is known.
@@ -305,17 +306,17 @@ mod read {
         let mut found = [None; N];
         for (key, v) in members {
             let Some(slot) = names.iter().position(|n| n == key).and_then(|i| found.get_mut(i)) else {
-                return Err(RecordError::WrongShape(format!("{what}: unknown field `{key:.40}`")));
+                return Err(RecordError::WrongShape([what, ": unknown field `", first_chars(key, 40), "`"].concat()));
             };
             if slot.replace(v).is_some() {
-                return Err(RecordError::WrongShape(format!("{what}: duplicate field `{key}`")));
+                return Err(RecordError::WrongShape([what, ": duplicate field `", key, "`"].concat()));
             }
         }
         Ok(found)
     }
 
     fn required<'a>(field: Option<&'a Value>, name: &str) -> Read<&'a Value> {
-        field.ok_or_else(|| RecordError::WrongShape(format!("missing field `{name}`")))
+        field.ok_or_else(|| RecordError::WrongShape(["missing field `", name, "`"].concat()))
     }
 
     /// An `Option` field: absent or `null` is `None`.

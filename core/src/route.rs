@@ -53,11 +53,11 @@ impl Route {
             Route::Importance => "#/importance".into(),
             Route::Results => "#/results".into(),
             Route::Learn => "#/learn".into(),
-            Route::Page(slug) => format!("#/learn/{slug}"),
+            Route::Page(slug) => ["#/learn/", slug].concat(),
             Route::History => "#/history".into(),
             Route::Data => "#/data".into(),
-            Route::Compare(code) => format!("#/compare/{code}"),
-            Route::NotFound(path) => format!("#/{path}"),
+            Route::Compare(code) => ["#/compare/", code].concat(),
+            Route::NotFound(path) => ["#/", path].concat(),
         }
     }
 }

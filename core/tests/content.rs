@@ -1,5 +1,6 @@
 //! The real content in content/en, and what a mistake in a content file looks like.
 #![cfg(feature = "parse")]
+#![allow(clippy::disallowed_macros)] // build-time code or tests: never in the wasm
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};

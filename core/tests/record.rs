@@ -1,5 +1,6 @@
 //! The stored record: round trips, migration from version 1, every corrupt form, content
 //! version changes, and two tabs merging.
+#![allow(clippy::disallowed_macros)] // build-time code or tests: never in the wasm
 
 use closer_core::record::*;
 use closer_core::{Answers, Importance};

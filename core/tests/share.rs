@@ -1,5 +1,6 @@
 //! The partner-link code: round trips, length, every way a code can be broken, and that decoding
 //! anything at all never panics.
+#![allow(clippy::disallowed_macros)] // build-time code or tests: never in the wasm
 
 use closer_core::share::{self, decode, encode, normalize_name, DecodeError, SharedResult, MAX_CODE_LEN};
 use proptest::prelude::*;

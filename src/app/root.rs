@@ -148,6 +148,6 @@ fn full_title(title: &str) -> String {
     if title.is_empty() {
         UI.site_name().to_string()
     } else {
-        format!("{title} · {}", UI.site_name())
+        [title, " · ", UI.site_name()].concat()
     }
 }

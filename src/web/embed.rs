@@ -16,7 +16,7 @@ pub fn full_site_url(hash: &str) -> String {
     let Some(location) = web_sys::window().map(|w| w.location()) else { return hash.to_string() };
     let origin = location.origin().unwrap_or_default();
     let path = location.pathname().unwrap_or_default();
-    format!("{origin}{path}{hash}")
+    [origin.as_str(), path.as_str(), hash].concat()
 }
 
 /// Sends `{type: "closer:height", height}` to the host page whenever the document's height

@@ -2,6 +2,7 @@
 //! radio with its label. A pointer click chooses and moves on; arrow keys only choose.
 
 use yew::prelude::*;
+use closer_core::text::Decimal;
 
 /// A radio group named `name` (unique on the page, and its key) whose legend is `legend`.
 /// `kind` ("statement" or "importance") is its `data-kind`, for styles and tests.
@@ -9,16 +10,16 @@ use yew::prelude::*;
 pub fn answer_group(name: &str, legend: &'static str, options: &[&'static str; 5], selected: Option<u8>, on_choose: &Callback<(u8, bool)>, kind: &'static str) -> Html {
     let options = options.iter().enumerate().map(|(n, label)| {
         let value = n as u8;
-        let id = format!("{name}-{n}");
+        let id = [name, "-", &n.decimal()].concat();
         // A click from a pointer has detail ≥ 1; one caused by the keyboard has detail 0.
         let on_click = on_choose.reform(move |e: MouseEvent| (value, e.detail() > 0));
         let on_change = on_choose.reform(move |_: Event| (value, false));
         html! {
             <div class="option">
-                <input type="radio" id={id.clone()} name={name.to_string()} value={n.to_string()}
+                <input type="radio" id={id.clone()} name={name.to_string()} value={n.decimal()}
                     checked={selected == Some(value)} onclick={on_click} onchange={on_change} />
                 <label for={id}>
-                    <span class="option-key" aria-hidden="true">{ n + 1 }</span>
+                    <span class="option-key" aria-hidden="true">{ (n + 1).decimal() }</span>
                     <span class="option-label">{ *label }</span>
                 </label>
             </div>

@@ -7,11 +7,12 @@ use crate::app::components::site_link::site_link;
 use yew::prelude::*;
 
 use crate::content::{fill, BANK, PAGES, UI};
+use closer_core::text::Decimal;
 
 
 /// The change since last time, in words.
 pub fn change_text(now: u8, before: u8) -> String {
-    let points = now.abs_diff(before).to_string();
+    let points = now.abs_diff(before).decimal();
     match now.cmp(&before) {
         std::cmp::Ordering::Greater => fill(UI.results_change_up(), &[("points", &points)]),
         std::cmp::Ordering::Less => fill(UI.results_change_down(), &[("points", &points)]),
@@ -21,21 +22,21 @@ pub fn change_text(now: u8, before: u8) -> String {
 
 /// One dimension's card; `previous` is its score last time, for the change since then.
 pub fn dimension_result(d: &'static Dimension, score: DimensionScore, previous: Option<u8>, embedded: bool) -> Html {
-    let heading_id = format!("dimension-{}", d.id);
+    let heading_id = ["dimension-", d.id].concat();
     let page = PAGES.iter().find(|p| p.dimension == Some(d.id));
     let (score_attr, summary, meaning) = match score {
         DimensionScore::Scored(value) => {
             let band = BANK.band_for(value);
-            let mut line = format!("{} · {}", fill(UI.results_score_of(), &[("score", &value.to_string())]), band.name);
+            let mut line = [&fill(UI.results_score_of(), &[("score", &value.decimal())]), " · ", band.name].concat();
             if let Some(before) = previous {
-                line = format!("{line} · {}", change_text(value, before));
+                line = [&line, " · ", &change_text(value, before)].concat();
             }
-            (Some(value.to_string()), line, d.band_text[band.id.index()].to_string())
+            (Some(value.decimal()), line, d.band_text[band.id.index()].to_string())
         }
         DimensionScore::NotEnoughAnswers { answered, total } => (
             None,
             UI.results_not_enough().to_string(),
-            fill(UI.results_not_enough_long(), &[("answered", &answered.to_string()), ("total", &total.to_string())]),
+            fill(UI.results_not_enough_long(), &[("answered", &answered.decimal()), ("total", &total.decimal())]),
         ),
     };
     html! {

@@ -8,6 +8,7 @@ use crate::app::root::AppContext;
 use crate::app::state::{Action, CompletedResult, Copied};
 use crate::content::{fill, UI};
 use crate::web::{clock, embed, share as sheet};
+use closer_core::text::Decimal;
 
 /// The partner-link form for `result`, under `heading` and `lead`.
 pub fn invite(state: &AppContext, result: &CompletedResult, heading: &'static str, lead: &'static str) -> Html {
@@ -16,7 +17,7 @@ pub fn invite(state: &AppContext, result: &CompletedResult, heading: &'static st
     let link = embed::full_site_url(&Route::Compare(share::encode(&shared)).to_hash());
     let mut holds = if form.with_answers { UI.invite_contains_answers().to_string() } else { UI.invite_contains_scores().to_string() };
     if let Some(n) = &shared.name {
-        holds = format!("{holds} {}", fill(UI.invite_contains_name(), &[("name", n)]));
+        holds = [&holds, " ", &fill(UI.invite_contains_name(), &[("name", n)])].concat();
     }
 
     let choose = |value: bool| {
@@ -65,7 +66,7 @@ pub fn invite(state: &AppContext, result: &CompletedResult, heading: &'static st
             </fieldset>
             <p class="field">
                 <label for="invite-name">{ UI.invite_name_label() }</label>
-                <input id="invite-name" type="text" autocomplete="given-name" maxlength={MAX_NAME_CHARS.to_string()}
+                <input id="invite-name" type="text" autocomplete="given-name" maxlength={MAX_NAME_CHARS.decimal()}
                     value={form.name.clone()} oninput={on_name} aria-describedby="invite-name-hint" />
                 <span class="hint" id="invite-name-hint">{ UI.invite_name_hint() }</span>
             </p>

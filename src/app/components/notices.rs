@@ -9,6 +9,7 @@ use crate::app::root::AppContext;
 use crate::app::state::{Action, Keeping, Notice};
 use crate::content::{fill, UI};
 use crate::web::files;
+use closer_core::text::Decimal;
 
 /// Words for a `RecordError` key.
 pub fn reason(key: &str) -> &'static str {
@@ -40,7 +41,7 @@ pub fn notices(state: &AppContext) -> Html {
                     })}>{ UI.notice_backup_download() }</button>
                 </>
             },
-            Notice::AnswersDropped(n) => html! { <p>{ fill(UI.notice_answers_dropped(), &[("count", &n.to_string())]) }</p> },
+            Notice::AnswersDropped(n) => html! { <p>{ fill(UI.notice_answers_dropped(), &[("count", &n.decimal())]) }</p> },
             Notice::Imported => html! { <p>{ UI.notice_imported() }</p> },
             Notice::Deleted => html! { <p>{ UI.notice_deleted() }</p> },
         };

@@ -3,14 +3,15 @@
 use yew::prelude::*;
 
 use crate::content::{fill, UI};
+use closer_core::text::Decimal;
 
 /// Progress through the statements: `current` is the number of the one on screen, from 1.
 pub fn progress(current: usize, total: usize) -> Html {
-    let text = fill(UI.quiz_progress(), &[("done", &current.to_string()), ("total", &total.to_string())]);
+    let text = fill(UI.quiz_progress(), &[("done", &current.decimal()), ("total", &total.decimal())]);
     html! {
         <div class="progress">
             <p class="progress-text" id="progress-text">{ text }</p>
-            <progress max={total.to_string()} value={current.to_string()} aria-labelledby="progress-text"></progress>
+            <progress max={total.decimal()} value={current.decimal()} aria-labelledby="progress-text"></progress>
         </div>
     }
 }

@@ -10,6 +10,7 @@ use crate::app::components::invite::invite;
 use crate::app::root::AppContext;
 use crate::app::state::{quiz_order, Action};
 use crate::content::{fill, BANK, UI};
+use closer_core::text::Decimal;
 
 fn error_text(error: DecodeError) -> &'static str {
     match error.key() {
@@ -55,7 +56,7 @@ pub fn compare(state: &AppContext, code: &str) -> Html {
                 <p>{ UI.compare_blind() }</p>
                 <div class="actions">
                     if state.in_progress() {
-                        <button class="primary" onclick={resume}>{ fill(UI.compare_continue(), &[("done", &state.answered().to_string()), ("total", &total.to_string())]) }</button>
+                        <button class="primary" onclick={resume}>{ fill(UI.compare_continue(), &[("done", &state.answered().decimal()), ("total", &total.decimal())]) }</button>
                     } else {
                         <button class="primary" onclick={start}>{ UI.compare_start() }</button>
                     }
@@ -97,7 +98,7 @@ pub fn compare(state: &AppContext, code: &str) -> Html {
                 if c.differ.is_empty() { <p>{ UI.compare_differ_none() }</p> } else {
                     <ul class="differ-list">{ for c.differ.iter().map(|id| {
                         let gap = c.rows.iter().find(|r| r.dimension == *id).and_then(|r| r.gap()).unwrap_or(0);
-                        html! { <li data-differ={*id}>{ name_of(id) }{ ": " }{ fill(UI.compare_gap(), &[("points", &gap.to_string())]) }</li> }
+                        html! { <li data-differ={*id}>{ name_of(id) }{ ": " }{ fill(UI.compare_gap(), &[("points", &gap.decimal())]) }</li> }
                     }) }</ul>
                 }
             </section>

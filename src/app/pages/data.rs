@@ -9,6 +9,7 @@ use crate::app::root::AppContext;
 use crate::app::state::{Action, Confirming};
 use crate::content::{fill, UI};
 use crate::web::{clock, files};
+use closer_core::text::Decimal;
 
 pub fn data_page(state: &AppContext) -> Html {
 
@@ -16,7 +17,7 @@ pub fn data_page(state: &AppContext) -> Html {
         let s = state.clone();
         Callback::from(move |_| {
             let date = js_sys::Date::new(&(clock::now_ms() as f64).into()).to_iso_string().as_string().unwrap_or_default();
-            let name = format!("closer-data-{}.json", date.get(..10).unwrap_or("export"));
+            let name = ["closer-data-", date.get(..10).unwrap_or("export"), ".json"].concat();
             let _ = files::download(&name, &s.to_record().to_json_pretty(), "application/json");
         })
     };
@@ -55,9 +56,9 @@ pub fn data_page(state: &AppContext) -> Html {
         })
     };
     let summary = fill(UI.data_summary(), &[
-        ("results", &state.results.len().to_string()),
-        ("answers", &state.answers.len().to_string()),
-        ("links", &state.links.len().to_string()),
+        ("results", &state.results.len().decimal()),
+        ("answers", &state.answers.len().decimal()),
+        ("links", &state.links.len().decimal()),
     ]);
     html! {
         <div class="data-page">

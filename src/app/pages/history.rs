@@ -10,6 +10,7 @@ use crate::app::root::AppContext;
 use crate::app::state::{Action, Confirming};
 use crate::content::{fill, BANK, UI};
 use crate::web::clock;
+use closer_core::text::Decimal;
 
 const W: u32 = 120;
 const H: u32 = 32;
@@ -23,14 +24,14 @@ fn trend(name: &str, values: &[Option<u8>]) -> Html {
         (x, H - 2 - u32::from(v) * (H - 4) / 100)
     };
     let known: Vec<(u32, u32)> = values.iter().enumerate().filter_map(|(i, v)| v.map(|v| point(i, v))).collect();
-    let points = known.iter().map(|(x, y)| format!("{x},{y}")).collect::<Vec<_>>().join(" ");
-    let words = values.iter().map(|v| v.map_or("–".to_string(), |v| v.to_string())).collect::<Vec<_>>().join(", ");
+    let points = known.iter().map(|(x, y)| [x.decimal(), y.decimal()].join(",")).collect::<Vec<_>>().join(" ");
+    let words = values.iter().map(|v| v.map_or("–".to_string(), Decimal::decimal)).collect::<Vec<_>>().join(", ");
     html! {
-        <svg class="trend" viewBox={format!("0 0 {W} {H}")} width="120" height="32" role="img"
+        <svg class="trend" viewBox={["0 0 ", &W.decimal(), " ", &H.decimal()].concat()} width="120" height="32" role="img"
             aria-label={fill(UI.history_trend_label(), &[("name", name), ("values", &words)])}>
-            <line x1="0" y1={(H / 2).to_string()} x2={W.to_string()} y2={(H / 2).to_string()} class="trend-mid" />
+            <line x1="0" y1={(H / 2).decimal()} x2={W.decimal()} y2={(H / 2).decimal()} class="trend-mid" />
             <polyline points={points} class="trend-line" />
-            if let Some((x, y)) = known.last() { <circle cx={x.to_string()} cy={y.to_string()} r="3" class="trend-dot" /> }
+            if let Some((x, y)) = known.last() { <circle cx={x.decimal()} cy={y.decimal()} r="3" class="trend-dot" /> }
         </svg>
     }
 }
@@ -43,12 +44,12 @@ pub fn history(state: &AppContext) -> Html {
     let rows = state.results.iter().zip(&all_scores).rev().map(|(r, scores)| {
         let date = clock::format_date(r.date_ms);
         let date_ms = r.date_ms;
-        let overall = scores.overall().map_or(UI.results_not_enough().to_string(), |v| fill(UI.history_overall(), &[("score", &v.to_string())]));
+        let overall = scores.overall().map_or(UI.results_not_enough().to_string(), |v| fill(UI.history_overall(), &[("score", &v.decimal())]));
         let ask = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::Confirm(Confirming::DeleteResult { date_ms }))) };
         let cancel = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::Confirm(Confirming::Nothing))) };
         let delete = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::DeleteResult { date_ms })) };
         html! {
-            <li class="history-row" data-date={date_ms.to_string()}>
+            <li class="history-row" data-date={date_ms.decimal()}>
                 <span class="history-date">{ date.clone() }</span>
                 <span class="history-overall">{ overall }</span>
                 if state.confirming == (Confirming::DeleteResult { date_ms }) {

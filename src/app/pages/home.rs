@@ -5,6 +5,7 @@ use yew::prelude::*;
 use crate::app::root::AppContext;
 use crate::app::state::{quiz_order, Action};
 use crate::content::{fill, UI};
+use closer_core::text::Decimal;
 
 pub fn home(state: &AppContext) -> Html {
     let total = quiz_order().len();
@@ -15,13 +16,13 @@ pub fn home(state: &AppContext) -> Html {
             <h1 tabindex="-1">{ UI.home_title() }</h1>
             <p class="lead">{ UI.home_lead() }</p>
             <p>{ UI.home_what_you_get() }</p>
-            <p>{ fill(UI.home_duration(), &[("count", &total.to_string())]) }</p>
+            <p>{ fill(UI.home_duration(), &[("count", &total.decimal())]) }</p>
             <p class="privacy-line">{ UI.home_privacy() }</p>
             if state.in_progress() {
                 <p>{ UI.home_in_progress() }</p>
                 <div class="actions">
                     <button class="primary" onclick={resume}>
-                        { fill(UI.home_continue(), &[("done", &state.answered().to_string()), ("total", &total.to_string())]) }
+                        { fill(UI.home_continue(), &[("done", &state.answered().decimal()), ("total", &total.decimal())]) }
                     </button>
                     <button onclick={start}>{ UI.home_start_over() }</button>
                 </div>

@@ -12,7 +12,7 @@ pub fn importance(state: &AppContext) -> Html {
     let groups = BANK.dimensions.iter().map(|d| {
         let s = state.clone();
         let on_choose = Callback::from(move |(value, _): (u8, bool)| s.dispatch(Action::Rate { dimension: d.id, value }));
-        answer_group(&format!("importance-{}", d.id), d.importance_question, &BANK.importance_options,
+        answer_group(&["importance-", d.id].concat(), d.importance_question, &BANK.importance_options,
             state.importance.get(d.id).copied(), &on_choose, "importance")
     });
     let finish = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::Finish { date_ms: clock::now_ms() })) };

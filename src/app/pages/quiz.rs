@@ -46,7 +46,7 @@ pub fn quiz(state: &AppContext) -> Html {
             { progress(position + 1, order.len()) }
             <p class="instructions" id="quiz-instructions">{ UI.quiz_instructions() }</p>
             <div id="quiz-form" onkeydown={on_keydown} aria-describedby="quiz-instructions">
-                { answer_group(&format!("answer-{}", item.id), item.text, &BANK.answer_options, selected, &on_choose, "statement") }
+                { answer_group(&["answer-", item.id].concat(), item.text, &BANK.answer_options, selected, &on_choose, "statement") }
                 <div class="quiz-actions">
                     <button type="button" onclick={back} disabled={position == 0}>{ UI.quiz_back() }</button>
                     if selected.is_some() {

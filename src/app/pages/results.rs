@@ -15,6 +15,7 @@ use crate::app::root::AppContext;
 use crate::app::state::Action;
 use crate::content::{fill, BANK, UI};
 use crate::web::{clock, dom};
+use closer_core::text::Decimal;
 
 pub fn results(state: &AppContext) -> Html {
     let Some(latest) = state.latest() else {
@@ -37,7 +38,7 @@ pub fn results(state: &AppContext) -> Html {
                 <p>{ UI.results_focus_lead() }</p>
                 <ul class="focus-list">
                     { for focus_ids.iter().filter_map(|id| BANK.dimension(id)).map(|d| html! {
-                        <li data-focus={d.id}><a href={format!("#dimension-{}", d.id)} onclick={jump_to(d.id)}>{ d.name }</a></li>
+                        <li data-focus={d.id}><a href={["#dimension-", d.id].concat()} onclick={jump_to(d.id)}>{ d.name }</a></li>
                     }) }
                 </ul>
             </>
@@ -52,8 +53,8 @@ pub fn results(state: &AppContext) -> Html {
             <section class="overall" aria-labelledby="overall-heading">
                 <h2 id="overall-heading">{ UI.results_overall() }</h2>
                 if let Some(value) = overall {
-                    <p class="overall-score" data-overall={value.to_string()}>
-                        <span class="overall-number">{ fill(UI.results_overall_of(), &[("score", &value.to_string())]) }</span>
+                    <p class="overall-score" data-overall={value.decimal()}>
+                        <span class="overall-number">{ fill(UI.results_overall_of(), &[("score", &value.decimal())]) }</span>
                         <span class="overall-band">{ BANK.band_for(value).name }</span>
                         if let Some(before) = previous.as_ref().and_then(|p| p.overall()) {
                             <span class="overall-change">{ change_text(value, before) }</span>
@@ -99,6 +100,6 @@ pub fn results(state: &AppContext) -> Html {
 fn jump_to(id: &'static str) -> Callback<MouseEvent> {
     Callback::from(move |e: MouseEvent| {
         e.prevent_default();
-        dom::focus_first(&[&format!("#dimension-{id}")]);
+        dom::focus_first(&[&["#dimension-", id].concat()]);
     })
 }

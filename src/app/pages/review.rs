@@ -5,6 +5,7 @@ use yew::prelude::*;
 use crate::app::root::AppContext;
 use crate::app::state::{quiz_order, Action};
 use crate::content::{fill, UI};
+use closer_core::text::Decimal;
 
 pub fn review(state: &AppContext) -> Html {
     let skipped = state.skipped();
@@ -15,7 +16,7 @@ pub fn review(state: &AppContext) -> Html {
         html! {
             <li data-item={item.id}>
                 <span class="skipped-text">{ item.text }</span>
-                <button onclick={go} aria-label={format!("{}: {}", UI.review_answer_this(), item.text)}>{ UI.review_answer_this() }</button>
+                <button onclick={go} aria-label={[UI.review_answer_this(), ": ", item.text].concat()}>{ UI.review_answer_this() }</button>
             </li>
         }
     });
@@ -28,7 +29,7 @@ pub fn review(state: &AppContext) -> Html {
                 if skipped.len() == 1 {
                     <p>{ UI.review_one_skipped() }</p>
                 } else {
-                    <p>{ fill(UI.review_some_skipped(), &[("count", &skipped.len().to_string())]) }</p>
+                    <p>{ fill(UI.review_some_skipped(), &[("count", &skipped.len().decimal())]) }</p>
                 }
                 <h2>{ UI.review_skipped_heading() }</h2>
                 <ul class="skipped">{ for list }</ul>
