@@ -1,7 +1,8 @@
 //! The content model: what the assessment and the explainer are made of.
 //!
-//! Every field is `&'static`: the app gets its content as static data generated at build time,
-//! and the parser leaks the little it reads (once per build or test run).
+//! Every field is `&'static`: the app builds its content once at start, from the shape compiled
+//! in and the words file (`words.rs`), and keeps it for the visit; the parser leaks the little it
+//! reads (once per build or test run).
 
 /// The five answers to a statement, in order: index 0 is "Strongly disagree", 4 "Strongly agree".
 pub const ANSWER_COUNT: u8 = 5;
