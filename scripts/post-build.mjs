@@ -155,6 +155,9 @@ if (release) {
     writeFileSync(join(dir, name), content);
     html = html.replaceAll(link[1], name).replace(link[3], `sha384-${createHash("sha384").update(content).digest("base64")}`);
   }
+  // Chromium ignores `integrity` on a preload of the fetch kind and warns about it on every load;
+  // the wasm is named after its content anyway.
+  html = html.replace(/(<link rel="preload" href="\.\/closer-[0-9a-f]+_bg\.wasm"[^>]*?) integrity="[^"]*"/, "$1");
 
   html = html.replace(/<script type="module">([\s\S]*?)<\/script>/, (_, trunkCode) => {
     const glue = trunkCode.match(/from '(\.\/[^']+\.js)'/);

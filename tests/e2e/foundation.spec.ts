@@ -21,6 +21,18 @@ for (const path of ["/", "/some/path/"]) {
   });
 }
 
+test("a visit writes nothing to the console, not even a warning", async ({ page }) => {
+  const messages: string[] = [];
+  page.on("console", (m) => messages.push(`${m.type()}: ${m.text()}`));
+  await page.goto("./#/quiz");
+  await ready(page);
+  await page.getByText(LABELS[3], { exact: true }).click();
+  await expect(page.getByText(/^2 of \d+$/)).toBeVisible();
+  // Chromium reports an unused preload after about three seconds.
+  await page.waitForTimeout(3500);
+  expect(messages).toEqual([]);
+});
+
 test("every page has its own address in the fragment, and the back button works", async ({ page }) => {
   await page.goto("./#/learn");
   await ready(page);
