@@ -113,9 +113,14 @@ addEventListener("closer-failed-to-start", () => tell(words.failed_to_start));
 // The app's words, asked for now, while the wasm loads; the app takes this promise at start
 // (src/web/fetch.rs: handed_over_or_text) and fetches them itself if it brings nothing.
 window.closerWords = fetch(${JSON.stringify(wordsFile)}).then((r) => (r.ok ? r.text() : null)).catch(() => null);
+// The wasm is compiled from now on, beside loading the glue, not after it (from its bytes if the
+// host does not serve it as application/wasm); a failure is told below, when the app starts.
+const compiled = WebAssembly.compileStreaming(fetch(${JSON.stringify(wasm)})).catch(() =>
+  fetch(${JSON.stringify(wasm)}).then((r) => r.arrayBuffer()).then((bytes) => WebAssembly.compile(bytes)));
+compiled.catch(() => {});
 try {
   const bindings = await import(${JSON.stringify(glue)});
-  const wasm = await bindings.default({ module_or_path: ${JSON.stringify(wasm)} });
+  const wasm = await bindings.default({ module_or_path: compiled });
   window.wasmBindings = bindings;
   dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
 } catch (error) {

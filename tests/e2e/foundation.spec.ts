@@ -96,6 +96,16 @@ for (const [what, handle] of [
   });
 }
 
+test("a host that serves the wasm with another type still gets a working app", async ({ page }) => {
+  await page.route("**/*_bg.wasm", async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), "content-type": "application/octet-stream" } });
+  });
+  await page.goto("./#/quiz");
+  await ready(page);
+  await expect(page.locator("#quiz-form input")).toHaveCount(5);
+});
+
 test("if the app stops on an error, the page says so; your progress is kept", async ({ page }) => {
   const words = shellWords();
   await page.goto("./#/quiz");
