@@ -3,7 +3,8 @@
 // (the app fetches one when it is opened), fills index.html's `{{key}}` placeholders with the
 // words of content/en/shell.toml, and in a release build it also:
 //  1. replaces Trunk's inline start-up script with a file of its own, so the page needs no inline
-//     script; it starts the app the same way and, if the app cannot start or stops (a trap),
+//     script; it starts the app as Trunk's does, but compiles the wasm while the glue loads and
+//     asks for the words at once; if the app cannot start or stops (a trap), it
 //     tells the person so with a way to reload, instead of leaving a blank or frozen page;
 //  2. adds the Content-Security-Policy as a meta tag (no 'unsafe-inline', no 'unsafe-eval');
 //  3. minifies wasm-bindgen's JavaScript glue (41 → 19 KB, 7.0 → 5.6 KB gzip), shortens the
