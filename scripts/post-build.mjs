@@ -84,11 +84,12 @@ html = html.replace(/\{\{([a-z_]+)\}\}/g, (_, key) => {
 const unused = Object.keys(words).filter((k) => !used.has(k));
 if (unused.length) fail(`${shellPath}: no page uses ${unused.join(", ")}`);
 
-/** The start-up script: Trunk's, plus telling the person when the app cannot start or stops. */
+/** The start-up script: Trunk's, started sooner, plus telling the person when the app cannot start or stops. */
 function bootScript(glue, wasm, wordsFile) {
   const { failed_to_start, stopped, reload } = words;
-  return `// Starts Closer (as Trunk's start-up script does). If it cannot start, or stops on an error,
-// it says so and offers a reload; the words come from content/en/shell.toml.
+  return `// Starts Closer: compiles the wasm and asks for the app's words while the glue loads, then
+// starts the glue as Trunk's start-up script does. If Closer cannot start, or stops on an error,
+// it says so and offers a reload; these words come from content/en/shell.toml.
 const words = ${JSON.stringify({ failed_to_start, stopped, reload })};
 function tell(text) {
   if (document.getElementById("shell-alert")) return;
