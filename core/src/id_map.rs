@@ -93,6 +93,35 @@ impl<'a> IntoIterator for &'a IdMap {
     }
 }
 
+/// Written as a JSON object of id to number, in id order.
+impl serde::Serialize for IdMap {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.iter())
+    }
+}
+
+/// Read from an object of id to a number from 0 to 255; where an id is written twice, the last
+/// one counts (ranges are the record's to check).
+impl<'de> serde::Deserialize<'de> for IdMap {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Entries;
+        impl<'de> serde::de::Visitor<'de> for Entries {
+            type Value = IdMap;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object of ids to numbers")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut entries: A) -> Result<IdMap, A::Error> {
+                let mut map = IdMap::new();
+                while let Some((id, value)) = entries.next_entry::<String, u8>()? {
+                    map.insert(id, value);
+                }
+                Ok(map)
+            }
+        }
+        deserializer.deserialize_map(Entries)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::IdMap;

@@ -8,7 +8,6 @@
 pub mod compare;
 pub mod content;
 pub mod id_map;
-pub mod json;
 pub mod readability;
 pub mod record;
 pub mod route;

@@ -1,18 +1,28 @@
 //! What Closer keeps in the browser: one versioned record, its serialized form (separate from
 //! the app's live state), reading it back with migration from every older version, and merging
 //! the record another tab wrote. Pure: the app's `web::storage` moves the text in and out.
+//!
+//! The record is JSON, read and written by serde (`serde_json`), the same text in localStorage
+//! and in an export file (indented there). Reading checks the version first, then reads the
+//! shape that version has: every field known (an unknown or repeated one is refused), the
+//! optional ones may be left out (and those that hold an `Option` may be `null`), numbers whole
+//! and within their type. Ranges are checked after that (`validate`). (Like any serde type,
+//! a part of the record written as a list of its fields in order is read too; Closer never
+//! writes one.)
 
 use std::fmt;
 
 use crate::content::{Bank, ANSWER_COUNT};
-use crate::json::{self, Value};
+use serde::{Deserialize, Serialize};
+
 use crate::scoring::{Answers, Importance};
 use crate::text::{decimal, first_chars};
 
 /// The localStorage key. The record inside carries its own version.
 pub const STORAGE_KEY: &str = "closer.v1";
-/// Where unreadable stored text is kept, so nothing is lost.
-pub const BACKUP_KEY: &str = "closer.v1.backup";
+/// Where unreadable stored text is kept, so nothing is lost: the newest first. A new backup
+/// moves the older ones one place down; only what falls off the end is gone.
+pub const BACKUP_KEYS: [&str; 3] = ["closer.v1.backup", "closer.v1.backup.2", "closer.v1.backup.3"];
 /// The record version this build writes.
 pub const RECORD_VERSION: u32 = 2;
 /// Stored text longer than this is refused without parsing (localStorage holds about 5 MB).
@@ -23,45 +33,57 @@ const MAX_COMPARISONS: usize = 200;
 const MAX_ID_LEN: usize = 64;
 const MAX_CODE_LEN: usize = 1024;
 
-/// Everything Closer stores, as written to localStorage and to an export file.
-#[derive(Debug, Clone, PartialEq, Default)]
+/// Everything Closer stores, as written to localStorage and to an export file (version 2).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Record {
     pub version: u32,
     /// The check-in in progress, if any.
+    #[serde(default)]
     pub progress: Option<Progress>,
     /// Completed results, oldest first.
+    #[serde(default)]
     pub results: Vec<StoredResult>,
     /// Partner links received.
+    #[serde(default)]
     pub comparisons: Vec<StoredComparison>,
     /// When this person last shared a link to their own result (so a link sent back can be
     /// shown at once).
+    #[serde(default)]
     pub shared_ms: Option<u64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Progress {
     pub content_version: u16,
     pub answers: Answers,
+    #[serde(default)]
     pub importance: Importance,
     /// Index in the quiz order of the statement on screen.
+    #[serde(default)]
     pub position: usize,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct StoredResult {
     /// Milliseconds since 1970.
     pub date_ms: u64,
     pub content_version: u16,
     pub answers: Answers,
+    #[serde(default)]
     pub importance: Importance,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct StoredComparison {
     pub received_ms: u64,
     /// The partner's link code, exactly as received; decoded when shown.
     pub code: String,
     /// The link code of the result it was compared with, if any.
+    #[serde(default)]
     pub own_code: Option<String>,
 }
 
@@ -105,17 +127,36 @@ impl fmt::Display for RecordError {
     }
 }
 
+/// Only the version, read before the shape is known (every other field is skipped).
+#[derive(Deserialize)]
+struct Versioned {
+    version: u64,
+}
+
 /// Version 1, the first stored shape: answers in progress and completed results, without
 /// importance ratings, positions or comparisons.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RecordV1 {
+    #[allow(dead_code)] // read to be refused when missing or not a number, as before
+    version: u32,
     content_version: u16,
+    #[serde(default)]
     answers: Answers,
+    #[serde(default)]
     results: Vec<ResultV1>,
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct ResultV1 {
     date_ms: u64,
     answers: Answers,
+}
+
+/// JSON of another shape than the record's.
+fn wrong_shape(error: serde_json::Error) -> RecordError {
+    RecordError::WrongShape(error.to_string())
 }
 
 fn migrate_v1(old: RecordV1) -> Record {
@@ -168,15 +209,17 @@ impl Record {
         if text.len() > MAX_RECORD_BYTES {
             return Err(RecordError::TooLarge(text.len()));
         }
-        let (value, lone_surrogate) = json::parse_lossy(text).map_err(|_| RecordError::NotJson)?;
-        // First only the version, then the shape that version has. (A lone surrogate in a
-        // `\u` escape cannot be held in a string: this version cannot read such a record, but
-        // a newer one is still reported as newer.)
-        let record = match read::version(&value)? {
+        // Whether it is JSON at all; then an object; then only its version; then the shape that
+        // version has. (A newer version is reported as newer whatever else it holds.)
+        serde_json::from_str::<serde::de::IgnoredAny>(text).map_err(|_| RecordError::NotJson)?;
+        if !text.trim_start().starts_with('{') {
+            return Err(RecordError::WrongShape("not an object".into()));
+        }
+        let Versioned { version } = serde_json::from_str(text).map_err(wrong_shape)?;
+        let record = match version {
             v if v > u64::from(RECORD_VERSION) => return Err(RecordError::FutureVersion(u32::try_from(v).unwrap_or(u32::MAX))),
-            _ if lone_surrogate.is_some() => return Err(RecordError::WrongShape("a lone surrogate in a \\u escape".into())),
-            1 => migrate_v1(read::record_v1(&value)?),
-            2 => read::record(&value)?,
+            1 => migrate_v1(serde_json::from_str(text).map_err(wrong_shape)?),
+            2 => serde_json::from_str::<Record>(text).map_err(wrong_shape)?,
             v => return Err(RecordError::WrongShape(["unknown version ", &decimal(v)].concat())),
         };
         record.validate()?;
@@ -185,12 +228,13 @@ impl Record {
 
     /// The record as JSON text.
     pub fn to_json(&self) -> String {
-        json::to_string(&write::record(self))
+        // Writing plain data to a string cannot fail: every map key is a string.
+        serde_json::to_string(self).unwrap_or_default()
     }
 
     /// The record as indented JSON, for an export file a person may open.
     pub fn to_json_pretty(&self) -> String {
-        json::to_string_pretty(&write::record(self))
+        serde_json::to_string_pretty(self).unwrap_or_default()
     }
 
     fn validate(&self) -> Result<(), RecordError> {
@@ -269,213 +313,5 @@ impl Record {
         }
         self.comparisons = comparisons;
         self.shared_ms = self.shared_ms.max(other.shared_ms);
-    }
-}
-
-/// Reading a record from a JSON value, field by field, with the rules the stored format has
-/// always had: every field known (an unknown or repeated one is refused), the optional ones
-/// may be left out (and those that hold an `Option` may be `null`), and numbers whole and
-/// within their type. Any failure is `WrongShape`; ranges are checked afterwards by `validate`.
-mod read {
-    use super::*;
-
-    type Read<T> = Result<T, RecordError>;
-
-    fn wrong(field: &str, expected: &str) -> RecordError {
-        RecordError::WrongShape(["`", field, "`: expected ", expected].concat())
-    }
-
-    /// The record's version: the one field read before the shape is known.
-    pub(super) fn version(value: &Value) -> Read<u64> {
-        let Value::Object(members) = value else { return Err(RecordError::WrongShape("not an object".into())) };
-        let mut found = None;
-        for (key, v) in members {
-            if key == "version" && found.replace(v).is_some() {
-                return Err(RecordError::WrongShape("duplicate field `version`".into()));
-            }
-        }
-        match found {
-            None | Some(Value::Null) => Err(RecordError::WrongShape("no `version`".into())),
-            Some(v) => uint(v, "version"),
-        }
-    }
-
-    /// The members of an object, one slot per known name, in the order of `names`.
-    fn fields<'a, const N: usize>(value: &'a Value, what: &str, names: [&str; N]) -> Read<[Option<&'a Value>; N]> {
-        let Value::Object(members) = value else { return Err(wrong(what, "an object")) };
-        let mut found = [None; N];
-        for (key, v) in members {
-            let Some(slot) = names.iter().position(|n| n == key).and_then(|i| found.get_mut(i)) else {
-                return Err(RecordError::WrongShape([what, ": unknown field `", first_chars(key, 40), "`"].concat()));
-            };
-            if slot.replace(v).is_some() {
-                return Err(RecordError::WrongShape([what, ": duplicate field `", key, "`"].concat()));
-            }
-        }
-        Ok(found)
-    }
-
-    fn required<'a>(field: Option<&'a Value>, name: &str) -> Read<&'a Value> {
-        field.ok_or_else(|| RecordError::WrongShape(["missing field `", name, "`"].concat()))
-    }
-
-    /// An `Option` field: absent or `null` is `None`.
-    fn optional<T>(field: Option<&Value>, read: impl FnOnce(&Value) -> Read<T>) -> Read<Option<T>> {
-        match field {
-            None | Some(Value::Null) => Ok(None),
-            Some(v) => read(v).map(Some),
-        }
-    }
-
-    /// A list that may be left out (but not `null`).
-    fn list<T>(field: Option<&Value>, name: &str, read: impl Fn(&Value) -> Read<T>) -> Read<Vec<T>> {
-        match field {
-            None => Ok(Vec::new()),
-            Some(Value::Array(items)) => items.iter().map(read).collect(),
-            Some(_) => Err(wrong(name, "a list")),
-        }
-    }
-
-    fn uint(value: &Value, name: &str) -> Read<u64> {
-        value.as_u64().ok_or_else(|| wrong(name, "a whole number"))
-    }
-
-    fn narrow<T: TryFrom<u64>>(value: &Value, name: &str) -> Read<T> {
-        T::try_from(uint(value, name)?).map_err(|_| wrong(name, "a smaller number"))
-    }
-
-    fn string(value: &Value, name: &str) -> Read<String> {
-        value.as_str().map(str::to_owned).ok_or_else(|| wrong(name, "a string"))
-    }
-
-    /// Answers or importance ratings: statement or dimension id to a number from 0 to 255
-    /// (where the same id is written twice, the last one counts).
-    fn answers(field: Option<&Value>, name: &str) -> Read<Answers> {
-        match field {
-            None => Ok(Answers::new()),
-            Some(Value::Object(members)) => {
-                let mut map = Answers::new();
-                for (id, v) in members {
-                    map.insert(id.clone(), narrow::<u8>(v, name)?);
-                }
-                Ok(map)
-            }
-            Some(_) => Err(wrong(name, "an object")),
-        }
-    }
-
-    pub(super) fn record(value: &Value) -> Read<Record> {
-        let [version, progress, results, comparisons, shared_ms] =
-            fields(value, "record", ["version", "progress", "results", "comparisons", "shared_ms"])?;
-        Ok(Record {
-            version: narrow(required(version, "version")?, "version")?,
-            progress: optional(progress, self::progress)?,
-            results: list(results, "results", result)?,
-            comparisons: list(comparisons, "comparisons", comparison)?,
-            shared_ms: optional(shared_ms, |v| uint(v, "shared_ms"))?,
-        })
-    }
-
-    fn progress(value: &Value) -> Read<Progress> {
-        let [content_version, answers, importance, position] =
-            fields(value, "progress", ["content_version", "answers", "importance", "position"])?;
-        Ok(Progress {
-            content_version: narrow(required(content_version, "content_version")?, "content_version")?,
-            answers: self::answers(Some(required(answers, "answers")?), "answers")?,
-            importance: self::answers(importance, "importance")?,
-            position: position.map_or(Ok(0), |v| narrow(v, "position"))?,
-        })
-    }
-
-    fn result(value: &Value) -> Read<StoredResult> {
-        let [date_ms, content_version, answers, importance] =
-            fields(value, "result", ["date_ms", "content_version", "answers", "importance"])?;
-        Ok(StoredResult {
-            date_ms: uint(required(date_ms, "date_ms")?, "date_ms")?,
-            content_version: narrow(required(content_version, "content_version")?, "content_version")?,
-            answers: self::answers(Some(required(answers, "answers")?), "answers")?,
-            importance: self::answers(importance, "importance")?,
-        })
-    }
-
-    fn comparison(value: &Value) -> Read<StoredComparison> {
-        let [received_ms, code, own_code] = fields(value, "comparison", ["received_ms", "code", "own_code"])?;
-        Ok(StoredComparison {
-            received_ms: uint(required(received_ms, "received_ms")?, "received_ms")?,
-            code: string(required(code, "code")?, "code")?,
-            own_code: optional(own_code, |v| string(v, "own_code"))?,
-        })
-    }
-
-    pub(super) fn record_v1(value: &Value) -> Read<RecordV1> {
-        let [version, content_version, answers, results] =
-            fields(value, "record", ["version", "content_version", "answers", "results"])?;
-        narrow::<u32>(required(version, "version")?, "version")?;
-        Ok(RecordV1 {
-            content_version: narrow(required(content_version, "content_version")?, "content_version")?,
-            answers: self::answers(answers, "answers")?,
-            results: list(results, "results", result_v1)?,
-        })
-    }
-
-    fn result_v1(value: &Value) -> Read<ResultV1> {
-        let [date_ms, answers] = fields(value, "result", ["date_ms", "answers"])?;
-        Ok(ResultV1 {
-            date_ms: uint(required(date_ms, "date_ms")?, "date_ms")?,
-            answers: self::answers(Some(required(answers, "answers")?), "answers")?,
-        })
-    }
-}
-
-/// Writing a record as a JSON value, its fields in the order they have always been written.
-mod write {
-    use super::*;
-
-    fn object<const N: usize>(members: [(&str, Value); N]) -> Value {
-        Value::Object(members.into_iter().map(|(name, v)| (name.to_owned(), v)).collect())
-    }
-
-    fn answers(map: &Answers) -> Value {
-        Value::Object(map.iter().map(|(id, v)| (id.clone(), Value::UInt(u64::from(*v)))).collect())
-    }
-
-    fn string(s: &str) -> Value {
-        Value::String(s.to_owned())
-    }
-
-    pub(super) fn record(r: &Record) -> Value {
-        object([
-            ("version", Value::UInt(u64::from(r.version))),
-            ("progress", r.progress.as_ref().map_or(Value::Null, progress)),
-            ("results", Value::Array(r.results.iter().map(result).collect())),
-            ("comparisons", Value::Array(r.comparisons.iter().map(comparison).collect())),
-            ("shared_ms", r.shared_ms.map_or(Value::Null, Value::UInt)),
-        ])
-    }
-
-    fn progress(p: &Progress) -> Value {
-        object([
-            ("content_version", Value::UInt(u64::from(p.content_version))),
-            ("answers", answers(&p.answers)),
-            ("importance", answers(&p.importance)),
-            ("position", Value::UInt(p.position as u64)),
-        ])
-    }
-
-    fn result(r: &StoredResult) -> Value {
-        object([
-            ("date_ms", Value::UInt(r.date_ms)),
-            ("content_version", Value::UInt(u64::from(r.content_version))),
-            ("answers", answers(&r.answers)),
-            ("importance", answers(&r.importance)),
-        ])
-    }
-
-    fn comparison(c: &StoredComparison) -> Value {
-        object([
-            ("received_ms", Value::UInt(c.received_ms)),
-            ("code", string(&c.code)),
-            ("own_code", c.own_code.as_deref().map_or(Value::Null, string)),
-        ])
     }
 }

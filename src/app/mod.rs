@@ -1,7 +1,9 @@
-//! The Yew app: state and reducer (`state`), the root component and its effects (`root`),
-//! one component per page (`pages`) and reusable widgets (`components`).
+//! The Yew app: state and reducer (`state`), what pages are handed (`context`), the root
+//! component and its effects (`root`, the only component), pages as functions of the state
+//! (`pages`) and reusable widgets, also functions (`components`).
 
 pub mod components;
+pub mod context;
 pub mod pages;
 mod persist;
 mod root;

@@ -1,61 +1,100 @@
 //! Reading the stored record once at start, and writing it on change. The only place that
 //! joins the storage edge (`web::storage`) to the record format (`closer_core::record`).
+//!
+//! Nothing is ever lost or overwritten that this version cannot read: unreadable text is moved
+//! to a backup (three deep) before anything else is written, and a record saved by a newer
+//! Closer is left untouched in place while this one works in memory.
 
-use closer_core::record::{Record, RecordError, BACKUP_KEY, STORAGE_KEY};
+use closer_core::record::{Record, RecordError, BACKUP_KEYS, STORAGE_KEY};
 
 use super::state::{Keeping, Notice};
 use crate::web::storage::{self, StorageError};
 
-/// What was found in storage at start.
+/// What was found in storage at start. Reading writes nothing: what must be written (a backup
+/// of unreadable text) is in `unreadable`, for the first write to keep before anything else.
 pub struct Loaded {
     pub record: Record,
     pub keeping: Keeping,
     pub notices: Vec<Notice>,
+    /// Stored text that could not be read, to be kept as a backup before the record is written.
+    pub unreadable: Option<String>,
+    /// How many backups of unreadable text there are (counting `unreadable`).
+    pub backups: usize,
 }
 
-/// Reads the record. Unreadable text is moved to the backup key (never lost) and the app
-/// starts fresh; blocked storage means working in memory.
-pub fn load() -> Loaded {
-    match storage::read(STORAGE_KEY) {
-        Ok(None) => Loaded { record: Record::empty(), keeping: Keeping::Saved, notices: vec![] },
-        Ok(Some(text)) => match Record::from_json(&text) {
-            Ok(record) => Loaded { record, keeping: Keeping::Saved, notices: vec![] },
-            Err(error) => {
-                // Keep the text before anything overwrites it.
-                let kept = storage::write(BACKUP_KEY, &text);
-                let keeping = match kept {
-                    Ok(()) => Keeping::Saved,
-                    // The backup could not be written: never overwrite the original then.
-                    Err(_) => Keeping::Unavailable,
-                };
-                Loaded { record: Record::empty(), keeping, notices: vec![Notice::BackupKept { reason: error.key() }] }
-            }
-        },
-        Err(StorageError::Full) => Loaded { record: Record::empty(), keeping: Keeping::Full, notices: vec![] },
-        Err(_) => Loaded { record: Record::empty(), keeping: Keeping::Unavailable, notices: vec![] },
+fn keeping_after(error: &StorageError) -> Keeping {
+    match error {
+        StorageError::Full => Keeping::Full,
+        _ => Keeping::Unavailable,
     }
 }
 
-/// Writes the record's text. On failure, says how to keep going.
-pub fn save(text: &str) -> Result<(), Keeping> {
-    storage::write(STORAGE_KEY, text).map_err(|e| match e {
-        StorageError::Full => Keeping::Full,
-        _ => Keeping::Unavailable,
-    })
+/// Reads the record. Unreadable text is handed back to be kept as a backup; a newer version's
+/// record is left in place (the app then works in memory); blocked storage means working in
+/// memory too.
+pub fn load() -> Loaded {
+    let kept = BACKUP_KEYS.iter().filter(|key| matches!(storage::read(key), Ok(Some(_)))).count();
+    let loaded = |record, keeping, notices, unreadable: Option<String>| {
+        let backups = (kept + usize::from(unreadable.is_some())).min(BACKUP_KEYS.len());
+        Loaded { record, keeping, notices, unreadable, backups }
+    };
+    match storage::read(STORAGE_KEY) {
+        Ok(None) => loaded(Record::empty(), Keeping::Saved, vec![], None),
+        Ok(Some(text)) => match Record::from_json(&text) {
+            Ok(record) => loaded(record, Keeping::Saved, vec![], None),
+            Err(RecordError::FutureVersion(_)) => loaded(Record::empty(), Keeping::Newer, vec![], None),
+            Err(error) => loaded(Record::empty(), Keeping::Saved, vec![Notice::BackupKept { reason: error.key() }], Some(text)),
+        },
+        Err(error) => loaded(Record::empty(), keeping_after(&error), vec![], None),
+    }
 }
 
-/// The backup of unreadable data, if there is one.
-pub fn backup() -> Option<String> {
-    storage::read(BACKUP_KEY).ok().flatten()
+/// Keeps `text` as the newest backup, moving the older ones one place down. On failure, says
+/// how to keep going (never writing over the text then).
+pub fn keep_backup(text: &str) -> Result<(), Keeping> {
+    let rotate = || -> Result<(), StorageError> {
+        for pair in BACKUP_KEYS.windows(2).rev() {
+            if let Some(older) = storage::read(pair[0])? {
+                storage::write_text(pair[1], &older)?;
+            }
+        }
+        storage::write_text(BACKUP_KEYS[0], text)
+    };
+    rotate().map_err(|e| keeping_after(&e))
+}
+
+/// Writes the record. On failure, says how to keep going.
+pub fn save(record: &Record) -> Result<(), Keeping> {
+    storage::save(STORAGE_KEY, record).map_err(|e| keeping_after(&e))
+}
+
+/// The backup of unreadable data at `index` (0 is the newest), if there is one.
+pub fn backup(index: usize) -> Option<String> {
+    BACKUP_KEYS.get(index).and_then(|key| storage::read(key).ok().flatten())
 }
 
 /// Removes everything Closer stored.
 pub fn delete_everything() -> Result<(), StorageError> {
     storage::remove(STORAGE_KEY)?;
-    storage::remove(BACKUP_KEY)
+    BACKUP_KEYS.iter().try_for_each(|key| storage::remove(key))
 }
 
-/// Reads a record another tab wrote; `None` text means it was removed there.
-pub fn from_other_tab(text: Option<String>) -> Option<Result<Record, RecordError>> {
-    text.map(|t| Record::from_json(&t))
+/// What another tab wrote: `None` when it removed the record.
+pub enum Elsewhere {
+    Removed,
+    Wrote(Record),
+    /// A newer Closer wrote it: never merged here, and never overwritten.
+    Newer,
+    /// Text that cannot be read: ours is kept, and written again on the next change.
+    Unreadable,
+}
+
+/// Reads a record another tab wrote.
+pub fn from_other_tab(text: Option<String>) -> Elsewhere {
+    match text.map(|t| Record::from_json(&t)) {
+        None => Elsewhere::Removed,
+        Some(Ok(record)) => Elsewhere::Wrote(record),
+        Some(Err(RecordError::FutureVersion(_))) => Elsewhere::Newer,
+        Some(Err(_)) => Elsewhere::Unreadable,
+    }
 }

@@ -5,42 +5,51 @@ use yew::prelude::*;
 
 use super::components::layout::layout;
 use super::pages;
-use super::persist;
+use super::persist::{self, Elsewhere};
 use super::state::{Action, Keeping, State};
 use crate::content::{PAGES, UI};
 use crate::web::{clock, dom, location};
 
-/// What every page receives: the state and a way to change it (passed down, not a context:
-/// Yew's context machinery would cost wasm for no gain here).
-pub type AppContext = UseReducerHandle<State>;
-
 #[function_component(App)]
 pub fn app() -> Html {
-    // Storage is read once, here, at start.
-    let state = use_reducer(|| {
-        let loaded = persist::load();
-        let mut state = State::from_record(location::current(), loaded.record, loaded.keeping, loaded.notices);
-        state.embed = crate::web::embed::requested();
-        state.arrive(clock::now_ms());
-        state
+    // Storage is read once, here, at start; reading writes nothing. Text found there that could
+    // not be read waits in `unreadable` for the first write, which keeps it as a backup first.
+    let unreadable = use_mut_ref(|| None::<String>);
+    let state = use_reducer({
+        let unreadable = unreadable.clone();
+        move || {
+            let loaded = persist::load();
+            *unreadable.borrow_mut() = loaded.unreadable;
+            let mut state = State::from_record(location::current(), loaded.record, loaded.keeping, loaded.notices);
+            state.backups = loaded.backups;
+            state.embed = crate::web::embed::requested();
+            state.arrive(clock::now_ms());
+            state
+        }
     });
 
-    // Every change to what is kept is written at once (never during render). The text last
-    // written is remembered, so the same record is never written twice.
-    let last_text = use_mut_ref(String::new);
+    // Every change to what is kept is written at once (in an effect, never during render). The
+    // record last written is remembered, so the same record is never written twice.
+    let last_saved = use_mut_ref(|| None::<closer_core::record::Record>);
     {
         let dispatcher = state.dispatcher();
-        let last_text = last_text.clone();
         let record = state.to_record();
         let keeping = state.keeping;
         use_effect_with((record, keeping), move |(record, keeping)| {
-            if *keeping == Keeping::Saved {
-                let text = record.to_json();
-                if *last_text.borrow() != text {
-                    match persist::save(&text) {
-                        Ok(()) => *last_text.borrow_mut() = text,
-                        Err(lost) => dispatcher.dispatch(Action::StorageLost(lost)),
-                    }
+            if *keeping != Keeping::Saved {
+                return;
+            }
+            // Nothing is written over unreadable text before it is kept as a backup.
+            let pending = unreadable.borrow_mut().take();
+            if let Some(text) = pending {
+                if let Err(lost) = persist::keep_backup(&text) {
+                    return dispatcher.dispatch(Action::StorageLost(lost));
+                }
+            }
+            if last_saved.borrow().as_ref() != Some(record) {
+                match persist::save(record) {
+                    Ok(()) => *last_saved.borrow_mut() = Some(record.clone()),
+                    Err(lost) => dispatcher.dispatch(Action::StorageLost(lost)),
                 }
             }
         });
@@ -56,10 +65,12 @@ pub fn app() -> Html {
                 let dispatcher = dispatcher.clone();
                 crate::web::storage::on_change_elsewhere(closer_core::record::STORAGE_KEY, move |text| {
                     match persist::from_other_tab(text) {
-                        Some(Ok(record)) => dispatcher.dispatch(Action::Merge(record)),
-                        None => dispatcher.dispatch(Action::DeletedElsewhere),
+                        Elsewhere::Wrote(record) => dispatcher.dispatch(Action::Merge(record)),
+                        Elsewhere::Removed => dispatcher.dispatch(Action::DeletedElsewhere),
+                        // A newer Closer's record is never merged into ours, nor overwritten.
+                        Elsewhere::Newer => dispatcher.dispatch(Action::StorageLost(Keeping::Newer)),
                         // Unreadable text from elsewhere: keep ours, which will be written again.
-                        Some(Err(_)) => {}
+                        Elsewhere::Unreadable => {}
                     }
                 })
             };

@@ -48,6 +48,9 @@ pub enum Keeping {
     Unavailable,
     /// Storage refused to take more: changes from now on live in memory only.
     Full,
+    /// A newer version of Closer saved its record here (at start, or from another tab): it is
+    /// never overwritten or merged, and everything here lives in memory.
+    Newer,
 }
 
 /// Something the person should be told once, at the top of the page.
@@ -116,6 +119,8 @@ pub struct State {
     pub links: Vec<ReceivedLink>,
     pub keeping: Keeping,
     pub notices: Vec<Notice>,
+    /// How many copies of stored text that could not be read are kept (newest first).
+    pub backups: usize,
     /// Shown inside another site's page (`?embed=1`).
     pub embed: bool,
     /// When a link to this person's own result was last copied or shared.
@@ -307,7 +312,9 @@ impl State {
             Action::DeleteEverything => {
                 // What was fetched from this site (the explainer bodies) is not the person's data: kept.
                 let bodies = std::mem::take(&mut self.bodies);
-                *self = State { route: Route::Data, keeping: self.keeping, embed: self.embed, notices: vec![Notice::Deleted], bodies, ..State::default() };
+                // A newer version's record was deleted too: storage may be used again.
+                let keeping = if self.keeping == Keeping::Newer { Keeping::Saved } else { self.keeping };
+                *self = State { route: Route::Data, keeping, embed: self.embed, notices: vec![Notice::Deleted], bodies, ..State::default() };
             }
             Action::DeletedElsewhere => {
                 let bodies = std::mem::take(&mut self.bodies);

@@ -14,3 +14,9 @@ pub fn format_date(ms: u64) -> String {
     }
     date.to_locale_date_string("default", &options).into()
 }
+
+/// Today's date as `YYYY-MM-DD` (UTC), for file names.
+pub fn today_iso() -> String {
+    let iso: String = js_sys::Date::new_0().to_iso_string().into();
+    iso.get(..10).unwrap_or("today").to_owned()
+}

@@ -1,40 +1,42 @@
 //! Handing a link to the person: the clipboard, with a fallback that selects the text, and the
-//! system share sheet where the browser has one.
+//! system share sheet where the browser has one. Promises are awaited with wasm-bindgen-futures
+//! (which frees its callbacks once they settle).
 
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::{spawn_local, JsFuture};
 
 fn navigator() -> Option<web_sys::Navigator> {
     web_sys::window().map(|w| w.navigator())
 }
 
+/// Selects the text in the input with id `input`, so that the person can copy it themselves.
+fn select(input: &str) {
+    if let Some(input) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(input))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+    {
+        let _ = input.focus();
+        input.select();
+    }
+}
+
 /// Copies `text`, then calls `done(true)`; if the clipboard is not available or refuses, selects
 /// the text in the input with id `fallback_input` and calls `done(false)`.
-pub fn copy(text: &str, fallback_input: &'static str, done: impl Fn(bool) + 'static) {
-    let select = move || {
-        if let Some(input) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(fallback_input))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-        {
-            let _ = input.focus();
-            input.select();
-        }
-    };
-    let Some(clipboard) = navigator().and_then(|n| js_sys::Reflect::get(&n, &"clipboard".into()).ok()).filter(|c| !c.is_undefined()) else {
-        select();
+pub fn copy(text: &str, fallback_input: &'static str, done: impl FnOnce(bool) + 'static) {
+    let clipboard = navigator().and_then(|n| js_sys::Reflect::get(&n, &"clipboard".into()).ok()).filter(|c| !c.is_undefined());
+    let Some(clipboard) = clipboard else {
+        select(fallback_input);
         return done(false);
     };
-    let clipboard: web_sys::Clipboard = clipboard.unchecked_into();
-    let done = std::rc::Rc::new(done);
-    let ok = { let done = done.clone(); Closure::once(move |_: JsValue| done(true)) };
-    let failed = Closure::once(move |_: JsValue| {
-        select();
-        done(false)
+    let written = clipboard.unchecked_into::<web_sys::Clipboard>().write_text(text);
+    spawn_local(async move {
+        let copied = JsFuture::from(written).await.is_ok();
+        if !copied {
+            select(fallback_input);
+        }
+        done(copied);
     });
-    let _ = clipboard.write_text(text).then2(&ok, &failed);
-    ok.forget();
-    failed.forget();
 }
 
 /// Whether the browser can open a share sheet.
@@ -49,7 +51,7 @@ pub fn share(title: &str, text: &str, url: &str) {
     data.set_title(title);
     data.set_text(text);
     data.set_url(url);
-    let ignore = Closure::once(|_: JsValue| {});
-    let _ = navigator.share_with_data(&data).catch(&ignore);
-    ignore.forget();
+    let shown = navigator.share_with_data(&data);
+    // Dismissing the sheet rejects the promise; that is not an error.
+    spawn_local(async move { drop(JsFuture::from(shown).await) });
 }

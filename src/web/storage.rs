@@ -1,7 +1,14 @@
-//! localStorage, behind one small module. Every call reports failure instead of throwing:
-//! storage may be blocked (a sandboxed iframe, private mode), full, or hold anything at all.
+//! localStorage, through gloo-storage, behind one small module. Every call reports failure
+//! instead of throwing: storage may be blocked (a sandboxed iframe, some private modes), full,
+//! or hold anything at all.
+//!
+//! gloo-storage reaches localStorage with `LocalStorage::raw()`, which throws a JavaScript
+//! exception where the browser refuses access; so each call first asks [`usable`], and none is
+//! made through gloo-storage unless it says yes. Values are written by gloo-storage as JSON
+//! (serde); text is read as it is, so that unreadable text can be kept byte for byte.
 
-use std::fmt;
+use gloo_storage::errors::StorageError as GlooError;
+use gloo_storage::{LocalStorage, Storage};
 
 use super::listener::WindowListener;
 
@@ -12,53 +19,55 @@ pub enum StorageError {
     Unavailable,
     /// The browser would not keep more (the quota is full).
     Full,
-    /// Another failure, with the browser's message.
+    /// Another failure, with the browser's error name.
     Failed(String),
 }
 
-impl fmt::Display for StorageError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            StorageError::Unavailable => write!(f, "storage is unavailable"),
-            StorageError::Full => write!(f, "storage is full"),
-            StorageError::Failed(message) => write!(f, "storage failed: {message}"),
-        }
+/// Whether localStorage can be reached here at all: the one check made before gloo-storage is
+/// used (reaching it throws in a sandboxed frame and where the person blocked site data).
+fn usable() -> Result<web_sys::Storage, StorageError> {
+    match web_sys::window().map(|w| w.local_storage()) {
+        Some(Ok(Some(_))) => Ok(LocalStorage::raw()),
+        _ => Err(StorageError::Unavailable),
     }
 }
 
-fn local_storage() -> Result<web_sys::Storage, StorageError> {
-    let window = web_sys::window().ok_or(StorageError::Unavailable)?;
-    match window.local_storage() {
-        Ok(Some(storage)) => Ok(storage),
-        _ => Err(StorageError::Unavailable),
+fn from_name(name: &str) -> StorageError {
+    match name {
+        "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" => StorageError::Full,
+        "SecurityError" => StorageError::Unavailable,
+        _ => StorageError::Failed(name.to_owned()),
     }
 }
 
 fn describe(error: wasm_bindgen::JsValue) -> StorageError {
     let name = js_sys::Reflect::get(&error, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
-    if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
-        return StorageError::Full;
-    }
-    if name == "SecurityError" {
-        return StorageError::Unavailable;
-    }
-    let message = js_sys::Reflect::get(&error, &"message".into()).ok().and_then(|m| m.as_string());
-    StorageError::Failed(message.unwrap_or(name))
+    from_name(&name)
 }
 
-/// The text stored under `key`, or `None` when there is none.
+/// The text stored under `key`, exactly as stored, or `None` when there is none.
 pub fn read(key: &str) -> Result<Option<String>, StorageError> {
-    local_storage()?.get_item(key).map_err(describe)
+    usable()?.get_item(key).map_err(describe)
 }
 
-/// Stores `value` under `key`.
-pub fn write(key: &str, value: &str) -> Result<(), StorageError> {
-    local_storage()?.set_item(key, value).map_err(describe)
+/// Stores `value` under `key` as JSON (gloo-storage writes it with serde).
+pub fn save(key: &str, value: &impl serde::Serialize) -> Result<(), StorageError> {
+    usable()?;
+    LocalStorage::set(key, value).map_err(|error| match error {
+        GlooError::JsError(error) => from_name(&error.name),
+        // Plain data always serializes; were it not to, nothing was written.
+        _ => StorageError::Failed("serialize".into()),
+    })
+}
+
+/// Stores `text` under `key` exactly as it is (a backup of text that could not be read).
+pub fn write_text(key: &str, text: &str) -> Result<(), StorageError> {
+    usable()?.set_item(key, text).map_err(describe)
 }
 
 /// Removes whatever is stored under `key`.
 pub fn remove(key: &str) -> Result<(), StorageError> {
-    local_storage()?.remove_item(key).map_err(describe)
+    usable()?.remove_item(key).map_err(describe)
 }
 
 /// Calls `on_change` with the new text whenever another tab changes `key` (the `storage`

@@ -4,7 +4,7 @@ use closer_core::route::Route;
 use closer_core::share::{self, MAX_NAME_CHARS};
 use yew::prelude::*;
 
-use crate::app::root::AppContext;
+use crate::app::context::AppContext;
 use crate::app::state::{Action, CompletedResult, Copied};
 use crate::content::{fill, UI};
 use crate::web::{clock, embed, share as sheet};

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::app::components::notices::notices;
 use crate::app::components::site_link::site_link;
-use crate::app::root::AppContext;
+use crate::app::context::AppContext;
 use crate::content::UI;
 
 pub fn layout(state: &AppContext, page: Html) -> Html {

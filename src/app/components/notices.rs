@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::app::components::site_link::site_link;
 use crate::app::persist;
-use crate::app::root::AppContext;
+use crate::app::context::AppContext;
 use crate::app::state::{Action, Keeping, Notice};
 use crate::content::{fill, UI};
 use crate::web::files;
@@ -22,11 +22,20 @@ pub fn reason(key: &str) -> &'static str {
     }
 }
 
+/// Offers the kept copy at `index` (0 is the newest) as a file, exactly as it was stored.
+pub fn download_backup(index: usize) {
+    if let Some(text) = persist::backup(index) {
+        let name = ["closer-backup-", &(index + 1).decimal(), ".txt"].concat();
+        let _ = files::download(&name, &text, "text/plain");
+    }
+}
+
 pub fn notices(state: &AppContext) -> Html {
     let keeping = match state.keeping {
         Keeping::Saved => None,
         Keeping::Unavailable => Some(UI.notice_unavailable()),
         Keeping::Full => Some(UI.notice_full()),
+        Keeping::Newer => Some(UI.notice_newer()),
     };
     let items = state.notices.iter().enumerate().map(|(index, notice)| {
         let dismiss = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::Dismiss(index))) };
@@ -34,11 +43,7 @@ pub fn notices(state: &AppContext) -> Html {
             Notice::BackupKept { reason: key } => html! {
                 <>
                     <p>{ fill(UI.notice_backup_kept(), &[("reason", reason(key))]) }</p>
-                    <button onclick={Callback::from(|_| {
-                        if let Some(text) = persist::backup() {
-                            let _ = files::download("closer-backup.txt", &text, "text/plain");
-                        }
-                    })}>{ UI.notice_backup_download() }</button>
+                    <button onclick={Callback::from(|_| download_backup(0))}>{ UI.notice_backup_download() }</button>
                 </>
             },
             Notice::AnswersDropped(n) => html! { <p>{ fill(UI.notice_answers_dropped(), &[("count", &n.decimal())]) }</p> },

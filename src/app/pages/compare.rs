@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::app::components::compare_chart::compare_chart;
 use crate::app::components::invite::invite;
-use crate::app::root::AppContext;
+use crate::app::context::AppContext;
 use crate::app::state::{quiz_order, Action};
 use crate::content::{fill, BANK, UI};
 use closer_core::text::Decimal;

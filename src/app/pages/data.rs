@@ -1,11 +1,11 @@
 //! Your data: what is stored and where, export, import, and delete everything.
 
 use closer_core::record::{Record, MAX_RECORD_BYTES};
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::app::components::notices::download_backup;
 use crate::app::persist;
-use crate::app::root::AppContext;
+use crate::app::context::AppContext;
 use crate::app::state::{Action, Confirming};
 use crate::content::{fill, UI};
 use crate::web::{clock, files};
@@ -16,18 +16,15 @@ pub fn data_page(state: &AppContext) -> Html {
     let export = {
         let s = state.clone();
         Callback::from(move |_| {
-            let date = js_sys::Date::new(&(clock::now_ms() as f64).into()).to_iso_string().as_string().unwrap_or_default();
-            let name = ["closer-data-", date.get(..10).unwrap_or("export"), ".json"].concat();
+            let name = ["closer-data-", &clock::today_iso(), ".json"].concat();
             let _ = files::download(&name, &s.to_record().to_json_pretty(), "application/json");
         })
     };
     let import = {
         let s = state.clone();
         Callback::from(move |e: Event| {
-            let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
             let s = s.clone();
-            let input_again = input.clone();
-            files::read_chosen_file(&input, MAX_RECORD_BYTES as f64, move |text| {
+            files::read_chosen(&e, MAX_RECORD_BYTES as f64, move |text| {
                 let outcome = text.map_err(|e| match e {
                     files::FileError::TooLarge => UI.notice_reason_too_large().to_string(),
                     _ => UI.data_import_reason_unreadable().to_string(),
@@ -38,7 +35,6 @@ pub fn data_page(state: &AppContext) -> Html {
                     Ok(record) => s.dispatch(Action::Replace(record)),
                     Err(reason) => s.dispatch(Action::PageError(fill(UI.data_import_error(), &[("reason", &reason)]))),
                 }
-                input_again.set_value("");
             });
         })
     };
@@ -78,6 +74,17 @@ pub fn data_page(state: &AppContext) -> Html {
                 <input id="import-file" class="visually-hidden" type="file" accept="application/json,.json" onchange={import} />
                 <label class="button file-button" for="import-file">{ UI.data_import() }</label>
             </p>
+            if state.backups > 0 {
+                <h2>{ UI.data_backups_heading() }</h2>
+                <p>{ UI.data_backups_body() }</p>
+                <ul class="backups">
+                    { for (0..state.backups).map(|index| html! {
+                        <li><button onclick={Callback::from(move |_| download_backup(index))}>
+                            { fill(UI.data_backup_download(), &[("number", &(index + 1).decimal())]) }
+                        </button></li>
+                    }) }
+                </ul>
+            }
             <h2>{ UI.data_delete_heading() }</h2>
             <p>{ UI.data_delete_body() }</p>
             if state.confirming == Confirming::DeleteEverything {

@@ -6,7 +6,7 @@ use closer_core::DimensionScore;
 use yew::prelude::*;
 
 use crate::app::components::nothing_yet::nothing_yet;
-use crate::app::root::AppContext;
+use crate::app::context::AppContext;
 use crate::app::state::{Action, Confirming};
 use crate::content::{fill, BANK, UI};
 use crate::web::clock;

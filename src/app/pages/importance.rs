@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::app::components::answer_group::answer_group;
-use crate::app::root::AppContext;
+use crate::app::context::AppContext;
 use crate::app::state::Action;
 use crate::content::{BANK, UI};
 use crate::web::clock;

@@ -5,7 +5,7 @@ use closer_core::body_checksum;
 use closer_core::route::Route;
 use yew::prelude::*;
 
-use crate::app::root::AppContext;
+use crate::app::context::AppContext;
 use crate::app::state::Action;
 use crate::app::pages::not_found::not_found;
 use crate::content::{fill, PAGES, UI};

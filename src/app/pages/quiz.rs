@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::app::components::answer_group::answer_group;
 use crate::app::components::progress::progress;
-use crate::app::root::AppContext;
+use crate::app::context::AppContext;
 use crate::app::state::{quiz_order, Action};
 use crate::content::{BANK, UI};
 

@@ -11,7 +11,7 @@ use crate::app::components::nothing_yet::nothing_yet;
 use crate::app::components::safety_note::safety_note;
 use crate::app::components::site_link::site_link;
 use crate::app::components::score_chart::score_chart;
-use crate::app::root::AppContext;
+use crate::app::context::AppContext;
 use crate::app::state::Action;
 use crate::content::{fill, BANK, UI};
 use crate::web::{clock, dom};

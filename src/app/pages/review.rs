@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::app::root::AppContext;
+use crate::app::context::AppContext;
 use crate::app::state::{quiz_order, Action};
 use crate::content::{fill, UI};
 use closer_core::text::Decimal;
