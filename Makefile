@@ -1,11 +1,12 @@
 # Closer. `make serve` runs the app locally; `make test` runs every test.
 # Each first installs whatever is missing (scripts/tools.sh).
 
-export PATH := $(CURDIR)/.tools/bin:$(HOME)/.cargo/bin:$(PATH)
+# Tools from `cargo install` are in $CARGO_HOME/bin; rustup's proxies in ~/.cargo/bin.
+export PATH := $(CURDIR)/.tools/bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CHROME_PATH ?= /usr/bin/chromium
 
-.PHONY: serve test build bench tools check-originality test-core test-wasm test-e2e sizes
+.PHONY: serve test build release build-plain test-plain bench tools check-originality test-core test-wasm test-e2e sizes
 
 ## Serve the app at http://127.0.0.1:8080 with live reload.
 serve:
@@ -15,10 +16,23 @@ serve:
 ## Run every test: originality, core, browser unit tests, release build, size budget, end to end.
 test:
 	scripts/tools.sh test
-	$(MAKE) --no-print-directory check-originality test-core test-wasm build sizes test-e2e
+	$(MAKE) --no-print-directory check-originality test-core test-wasm release sizes test-e2e test-plain
 
-## A release build in dist/ (scripts/build-release.sh says how it is made small).
+## A release build in dist/ (scripts/build-release.sh says how it is made small). Installs
+## what is missing first, like the other commands.
 build:
+	scripts/tools.sh
+	scripts/build-release.sh
+
+## The plain release build (no std rebuild, no name shortening) in dist-plain/, and its smoke test.
+build-plain:
+	CLOSER_PLAIN_BUILD=1 scripts/build-release.sh --dist dist-plain
+
+test-plain: build-plain
+	npx playwright test --config playwright.plain.config.ts
+
+# The release build alone (make build also installs tools first).
+release:
 	scripts/build-release.sh
 
 check-originality:

@@ -1,25 +1,37 @@
 #!/usr/bin/env bash
 # The release build of dist/, as small as the toolchain allows.
 #
-# The standard library is compiled together with the app (from the rust-src component, which
-# scripts/tools.sh installs) with the immediate-abort panic strategy: a panic stops the program
-# at once instead of formatting a message, so no panic message, location or formatting code is
-# shipped. Both are unstable cargo/rustc options; RUSTC_BOOTSTRAP=1 allows them on the stable
-# toolchain. Measured: 152.7 → 136.0 KB gzip of wasm. The app does not panic on any input (bad
-# storage, links and content are handled as errors); a panic would be a bug either way.
+#   scripts/build-release.sh [trunk build options…]
+#   CLOSER_PLAIN_BUILD=1 scripts/build-release.sh --dist dist-plain
 #
-# If the toolchain cannot do this (no rust-src, or a rustc without -Cpanic=immediate-abort),
-# the build says so and falls back to an ordinary release build; the size budget then fails.
+# By default the standard library is compiled together with the app (from the rust-src
+# component that rust-toolchain.toml asks for) with the immediate-abort panic strategy: a panic
+# stops the program at once instead of formatting a message, so no panic message, location or
+# formatting code is shipped (152.7 → 136.0 KB gzip of wasm when it was introduced). Both are
+# unstable options of the pinned stable toolchain. They are scoped to the wasm compile alone:
+# cargo is allowed them (RUSTC_BOOTSTRAP=1, which -Zbuild-std needs), the rustc wrapper
+# scripts/rustc-wasm-only-unstable.sh takes that away from every compile that is not for
+# wasm32, and the post-build hook takes it away from what it runs. The app does not panic on
+# any input (bad storage, links and content are handled as errors); a panic would be a bug.
+# After the build, scripts/post-build.mjs shortens the names the wasm and its glue share.
+#
+# CLOSER_PLAIN_BUILD=1 makes an ordinary release instead: no unstable option, no std rebuild,
+# no name shortening (larger, and built only with what stable Rust and wasm-bindgen do). CI
+# builds it too and runs a smoke test on it (tests/e2e/plain-build.spec.ts).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-sysroot="$(rustc --print sysroot)"
-if [ -d "$sysroot/lib/rustlib/src/rust/library" ] \
-  && RUSTC_BOOTSTRAP=1 rustc -Zunstable-options -Cpanic=immediate-abort --print cfg --target wasm32-unknown-unknown >/dev/null 2>&1; then
+if [ "${CLOSER_PLAIN_BUILD:-}" = 1 ]; then
+  unset RUSTC_BOOTSTRAP CARGO_UNSTABLE_BUILD_STD CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS
+  echo "build: plain release (no std rebuild, no name shortening)" >&2
+else
+  if [ ! -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library" ]; then
+    echo "build: the standard library's source (rust-src) is missing; run scripts/tools.sh first" >&2
+    exit 1
+  fi
   export RUSTC_BOOTSTRAP=1
   export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
   export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
-else
-  echo "build: this toolchain cannot rebuild std with immediate-abort panics; building the ordinary way (larger wasm)" >&2
+  export RUSTC_WRAPPER="$PWD/scripts/rustc-wasm-only-unstable.sh"
 fi
 exec trunk build --release "$@"

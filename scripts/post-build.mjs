@@ -41,8 +41,15 @@ if (!dir) {
 // build: content/en → words-<checksum>.txt and pages/*.html.
 const root = join(fileURLToPath(new URL(".", import.meta.url)), "..");
 
+// A plain host build: none of the release build's unstable options (scripts/build-release.sh)
+// reach it.
+const hostEnv = { ...process.env };
+for (const name of ["RUSTC_BOOTSTRAP", "RUSTC_WRAPPER", "CARGO_UNSTABLE_BUILD_STD", "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS"]) {
+  delete hostEnv[name];
+}
 execFileSync("cargo", ["run", "-q", "-p", "closer-core", "--features", "parse", "--bin", "export-content", "--", join(root, "content/en"), dir], {
   cwd: root,
+  env: hostEnv,
   stdio: ["ignore", "inherit", "inherit"],
 });
 
@@ -146,11 +153,15 @@ if (release) {
   const wasmLink = html.match(/<link rel="preload" href="\.\/(closer-([0-9a-f]+)_bg\.wasm)"[^>]*integrity="([^"]+)"/);
   if (!glueLink || !wasmLink || glueLink[2] !== wasmLink[2]) fail("index.html has no preload links for the wasm-bindgen glue and wasm");
   const { code: minified } = await minify(readFileSync(join(dir, glueLink[1]), "utf8"), { module: true, compress: { passes: 2 }, mangle: true });
-  let shortened;
-  try {
-    shortened = shortenNames(readFileSync(join(dir, wasmLink[1])), minified);
-  } catch (error) {
-    fail(`cannot shorten the wasm's import and export names: ${error.message}`);
+  // A plain build (CLOSER_PLAIN_BUILD=1, see scripts/build-release.sh) keeps wasm-bindgen's names.
+  const wasm = readFileSync(join(dir, wasmLink[1]));
+  let shortened = { wasm, glue: minified };
+  if (process.env.CLOSER_PLAIN_BUILD !== "1") {
+    try {
+      shortened = shortenNames(wasm, minified);
+    } catch (error) {
+      fail(`cannot shorten the wasm's import and export names: ${error.message}`);
+    }
   }
   const hash = createHash("sha256").update(shortened.wasm).update(shortened.glue).digest("hex").slice(0, 16);
   const files = [

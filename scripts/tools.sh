@@ -2,13 +2,17 @@
 # Installs whatever Closer's build and tests need, and skips whatever is already there.
 # Safe to run again and again. Prints one line per step with the time it took.
 #
-#   scripts/tools.sh          the build tools: wasm32 target, trunk, wasm-bindgen, wasm-opt, npm packages
+#   scripts/tools.sh          the build tools: the pinned Rust toolchain with its wasm32 target and
+#                             components, every crate the builds need (the standard library's own
+#                             dependencies too), trunk, wasm-bindgen, wasm-opt, npm packages
 #   scripts/tools.sh test     the same, plus Chromium and chromedriver for the browser tests
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
-export PATH="$PWD/.tools/bin:$HOME/.cargo/bin:$PATH"
+# cargo install puts tools in $CARGO_HOME/bin; rustup's proxies live in ~/.cargo/bin.
+CARGO_BIN="${CARGO_HOME:-$HOME/.cargo}/bin"
+export PATH="$PWD/.tools/bin:$CARGO_BIN:$HOME/.cargo/bin:$PATH"
 
 step() {
   local name=$1; shift
@@ -43,10 +47,20 @@ rust_target() {
     echo "setup: Rust is missing. Install it from the Rust project's rustup installer, then run this again." >&2
     exit 1
   fi
+  # The toolchain rust-toolchain.toml pins, with its wasm32 target, clippy and rust-src (the
+  # standard library's source: release builds compile it with the app). Quick when present.
+  rustup toolchain install >/dev/null 2>&1 || rustup show active-toolchain >/dev/null
   rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
   cargo clippy --version >/dev/null 2>&1 || rustup component add clippy
-  # The standard library's source: release builds compile it with the app (scripts/build-release.sh).
   [ -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library" ] || rustup component add rust-src
+}
+
+crates() {
+  # Every crate the workspace needs, for every target (Trunk builds --offline), and the standard
+  # library's own dependencies, which the release build compiles (-Zbuild-std resolves them from
+  # the sysroot's Cargo.lock). cargo fetch is quick when everything is in the cache.
+  cargo fetch --locked -q
+  RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort cargo fetch --locked -q --target wasm32-unknown-unknown
 }
 
 trunk_tool() {
@@ -86,7 +100,8 @@ browsers() {
 }
 
 step "C compiler and python3" system_tools
-step "wasm32 target, clippy and rust-src" rust_target
+step "Rust toolchain, wasm32 target, clippy and rust-src" rust_target
+step "crates (the workspace's and the standard library's)" crates
 step "trunk $TRUNK_VERSION" trunk_tool
 step "wasm-bindgen-cli" wasm_bindgen_tool
 step "npm packages and wasm-opt" node_packages

@@ -8,10 +8,21 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
 fn what_is_written_reads_back_and_removing_it_leaves_nothing() {
-    storage::write("closer.test.a", "{\"hello\":1}").expect("write");
-    assert_eq!(storage::read("closer.test.a"), Ok(Some("{\"hello\":1}".to_string())));
+    storage::write_text("closer.test.a", "{\"hello\":1} \u{0} é").expect("write");
+    assert_eq!(storage::read("closer.test.a"), Ok(Some("{\"hello\":1} \u{0} é".to_string())), "text is kept byte for byte");
     storage::remove("closer.test.a").expect("remove");
     assert_eq!(storage::read("closer.test.a"), Ok(None));
+}
+
+#[wasm_bindgen_test]
+fn a_record_is_saved_as_json_through_gloo_storage_and_reads_back() {
+    let mut record = closer_core::record::Record::empty();
+    record.shared_ms = Some(5);
+    storage::save("closer.test.record", &record).expect("save");
+    let text = storage::read("closer.test.record").unwrap().expect("stored");
+    assert_eq!(text, record.to_json());
+    assert_eq!(closer_core::record::Record::from_json(&text), Ok(record));
+    storage::remove("closer.test.record").unwrap();
 }
 
 #[wasm_bindgen_test]
@@ -23,7 +34,8 @@ fn a_key_never_written_reads_as_none() {
 fn a_full_storage_is_reported_as_full_not_a_crash() {
     // Chromium keeps about 5 MB per origin; 6 million characters (12 MB as UTF-16) cannot fit.
     let huge = "x".repeat(6_000_000);
-    assert_eq!(storage::write("closer.test.huge", &huge), Err(StorageError::Full));
+    assert_eq!(storage::write_text("closer.test.huge", &huge), Err(StorageError::Full));
+    assert_eq!(storage::save("closer.test.huge", &huge), Err(StorageError::Full), "gloo-storage's error is mapped too");
     assert_eq!(storage::read("closer.test.huge"), Ok(None), "nothing half-written is left behind");
 }
 
