@@ -97,7 +97,6 @@ test("two tabs answering different statements keep both sets of answers", async 
 const CORRUPT: [string, string, string][] = [
   ["not JSON", "{this is not json", "it was damaged"],
   ["the wrong shape", JSON.stringify({ hello: "world" }), "it was not in the expected form"],
-  ["a future version", JSON.stringify({ version: 99, things: [1, 2, 3] }), "it was saved by a newer version of Closer"],
   ["a huge value", JSON.stringify({ version: 2, results: [], progress: null, junk: "x".repeat(2_100_000) }), "it was far too large"],
   ["wrong types", JSON.stringify({ version: 2, progress: { content_version: 1, answers: { au1: "Agree" } } }), "it was not in the expected form"],
   ["out-of-range values", JSON.stringify({ version: 2, progress: { content_version: 1, answers: { au1: 42 } } }), "it held values out of range"],
@@ -129,6 +128,104 @@ for (const [name, text, reason] of CORRUPT) {
     expect(await stored(page, BACKUP)).toBe(text);
   });
 }
+
+/** Puts `text` under the record's key before the app's first load in this tab (not on reloads). */
+async function seed(page: Page, text: string, key = KEY) {
+  await page.addInitScript(([k, v]) => { if (!sessionStorage.getItem("seeded")) { localStorage.setItem(k, v); sessionStorage.setItem("seeded", "1"); } }, [key, text]);
+}
+
+test("a record saved by a newer Closer is left untouched; this one works in memory and says so", async ({ page }) => {
+  const newer = JSON.stringify({ version: 99, things: [1, 2, 3] });
+  await seed(page, newer);
+  await page.goto("./");
+  await ready(page);
+  await expect(page.getByTestId("not-kept")).toContainText("A newer version of Closer has saved your data");
+  await page.getByRole("button", { name: "Start the check-in" }).click();
+  await answerSome(page, 3);
+  expect(await stored(page)).toBe(newer);
+  expect(await stored(page, BACKUP)).toBeNull();
+  await page.reload();
+  await ready(page);
+  await expect(page.getByTestId("not-kept")).toContainText("A newer version of Closer");
+  expect(await stored(page)).toBe(newer);
+});
+
+test("an older tab never merges or overwrites what a newer Closer wrote in another tab", async ({ page, context }) => {
+  await page.goto("./#/quiz");
+  await ready(page);
+  await answerSome(page, 2);
+  const newer = JSON.stringify({ version: 3, progress: "something new" });
+  // Another tab, where a newer Closer writes its record.
+  const other = await context.newPage();
+  await other.goto("./#/learn");
+  await ready(other);
+  await other.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, newer]);
+  await expect(page.getByTestId("not-kept")).toContainText("A newer version of Closer");
+  await page.keyboard.press("4");
+  await expect(page.locator(".progress-text")).toHaveText(`4 of ${ALL.length}`);
+  expect(await stored(page)).toBe(newer);
+});
+
+test("unreadable data is kept three deep, newest first, and each copy can be downloaded", async ({ page }) => {
+  await page.goto("./#/data");
+  await ready(page);
+  for (const text of ["{first", "{second", "{third", "{fourth"]) {
+    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, text]);
+    await page.reload();
+    await ready(page);
+    await expect(page.locator(".notice")).toContainText("could not be read");
+    await expect.poll(() => stored(page, BACKUP)).toBe(text);
+  }
+  expect(await stored(page, `${BACKUP}.2`)).toBe("{third");
+  expect(await stored(page, `${BACKUP}.3`)).toBe("{second");
+  await expect(page.getByRole("button", { name: /^Download copy \d$/ })).toHaveCount(3);
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download copy 3" }).click();
+  expect(readFileSync(await (await download).path(), "utf8")).toBe("{second");
+});
+
+test("a download's address still works after the click (Firefox and Safari read it later)", async ({ page }) => {
+  await page.addInitScript(() => {
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function () {
+      click.call(this);
+      const href = this.href;
+      // After the click has returned, as a browser that starts the download later would.
+      setTimeout(() => {
+        fetch(href).then((r) => r.text()).then(
+          (text) => ((window as any).downloadRead = text),
+          () => ((window as any).downloadRead = "revoked"),
+        );
+      }, 50);
+    };
+  });
+  await page.goto("./#/quiz");
+  await ready(page);
+  await answerSome(page, 1);
+  await page.goto("./#/data");
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Export everything as a file" }).click();
+  await download;
+  await expect.poll(() => page.evaluate(() => (window as any).downloadRead)).toContain('"version": 2');
+});
+
+test("an import whose file cannot be read says so and changes nothing", async ({ page }) => {
+  await page.addInitScript(() => {
+    Blob.prototype.text = () => Promise.reject(new DOMException("The file could not be read.", "NotReadableError"));
+    FileReader.prototype.readAsText = function () {
+      throw new DOMException("The file could not be read.", "NotReadableError");
+    };
+  });
+  await page.goto("./#/quiz");
+  await ready(page);
+  await answerSome(page, 2);
+  const before = await stored(page);
+  await page.goto("./#/data");
+  await page.locator("#import-file").setInputFiles({ name: "data.json", mimeType: "application/json", buffer: Buffer.from(before!) });
+  await expect(page.getByRole("alert")).toContainText("it could not be read");
+  await expect(page.getByRole("alert")).toContainText("Nothing was changed.");
+  expect(await stored(page)).toBe(before);
+});
 
 test("storage that throws on read and write: the app works in memory and says so", async ({ page }) => {
   await page.addInitScript(() => {
