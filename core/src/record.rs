@@ -92,8 +92,9 @@ pub struct StoredComparison {
 pub enum RecordError {
     /// Not JSON at all.
     NotJson,
-    /// JSON, but not a record Closer wrote (missing or wrongly typed fields).
-    WrongShape(String),
+    /// JSON, but not a record Closer wrote (not an object, or missing, unknown or wrongly
+    /// typed fields).
+    WrongShape,
     /// Written by a newer Closer than this one.
     FutureVersion(u32),
     /// Larger than any record Closer writes.
@@ -107,7 +108,7 @@ impl RecordError {
     pub fn key(&self) -> &'static str {
         match self {
             RecordError::NotJson => "not_json",
-            RecordError::WrongShape(_) => "wrong_shape",
+            RecordError::WrongShape => "wrong_shape",
             RecordError::FutureVersion(_) => "future_version",
             RecordError::TooLarge(_) => "too_large",
             RecordError::BadValue(_) => "bad_value",
@@ -119,7 +120,7 @@ impl fmt::Display for RecordError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             RecordError::NotJson => write!(f, "not JSON"),
-            RecordError::WrongShape(why) => write!(f, "not a Closer record: {why}"),
+            RecordError::WrongShape => write!(f, "not a Closer record"),
             RecordError::FutureVersion(v) => write!(f, "written by a newer version (record version {v})"),
             RecordError::TooLarge(n) => write!(f, "too large ({n} bytes)"),
             RecordError::BadValue(why) => write!(f, "a value is out of range: {why}"),
@@ -129,8 +130,26 @@ impl fmt::Display for RecordError {
 
 /// Only the version, read before the shape is known (every other field is skipped).
 #[derive(Deserialize)]
-struct Versioned {
+pub struct Versioned {
     version: u64,
+}
+
+/// Text already read by some JSON reader, to be read as one type or another: the record is
+/// read in two steps (its version first, then the shape that version has). The core reads
+/// JSON text with serde_json ([`JsonText`]); the app reads the browser's own `JSON.parse`
+/// output (serde-wasm-bindgen), so that no JSON parser is compiled into the wasm.
+pub trait Source {
+    /// The input as a `T`, or `None` if it does not have that shape.
+    fn read<T: serde::de::DeserializeOwned>(&self) -> Option<T>;
+}
+
+/// JSON text, read by serde_json.
+pub struct JsonText<'a>(pub &'a str);
+
+impl Source for JsonText<'_> {
+    fn read<T: serde::de::DeserializeOwned>(&self) -> Option<T> {
+        serde_json::from_str(self.0).ok()
+    }
 }
 
 /// Version 1, the first stored shape: answers in progress and completed results, without
@@ -154,10 +173,6 @@ struct ResultV1 {
     answers: Answers,
 }
 
-/// JSON of another shape than the record's.
-fn wrong_shape(error: serde_json::Error) -> RecordError {
-    RecordError::WrongShape(error.to_string())
-}
 
 fn migrate_v1(old: RecordV1) -> Record {
     Record {
@@ -206,21 +221,33 @@ impl Record {
 
     /// Reads stored or imported text, migrating older versions. Never panics.
     pub fn from_json(text: &str) -> Result<Record, RecordError> {
+        Record::check_size(text)?;
+        // Whether it is JSON at all; then an object; then the record in it.
+        serde_json::from_str::<serde::de::IgnoredAny>(text).map_err(|_| RecordError::NotJson)?;
+        if !text.trim_start().starts_with('{') {
+            return Err(RecordError::WrongShape);
+        }
+        Record::read(&JsonText(text))
+    }
+
+    /// Refuses text longer than any record Closer writes, before reading it.
+    pub fn check_size(text: &str) -> Result<(), RecordError> {
         if text.len() > MAX_RECORD_BYTES {
             return Err(RecordError::TooLarge(text.len()));
         }
-        // Whether it is JSON at all; then an object; then only its version; then the shape that
-        // version has. (A newer version is reported as newer whatever else it holds.)
-        serde_json::from_str::<serde::de::IgnoredAny>(text).map_err(|_| RecordError::NotJson)?;
-        if !text.trim_start().starts_with('{') {
-            return Err(RecordError::WrongShape("not an object".into()));
-        }
-        let Versioned { version } = serde_json::from_str(text).map_err(wrong_shape)?;
+        Ok(())
+    }
+
+    /// Reads a record from a JSON object already parsed: only its version first, then the shape
+    /// that version has, migrating older versions; a newer one is reported as newer whatever
+    /// else it holds. Then checks every value's range. Never panics.
+    pub fn read(source: &impl Source) -> Result<Record, RecordError> {
+        let Versioned { version } = source.read().ok_or(RecordError::WrongShape)?;
         let record = match version {
             v if v > u64::from(RECORD_VERSION) => return Err(RecordError::FutureVersion(u32::try_from(v).unwrap_or(u32::MAX))),
-            1 => migrate_v1(serde_json::from_str(text).map_err(wrong_shape)?),
-            2 => serde_json::from_str::<Record>(text).map_err(wrong_shape)?,
-            v => return Err(RecordError::WrongShape(["unknown version ", &decimal(v)].concat())),
+            1 => migrate_v1(source.read().ok_or(RecordError::WrongShape)?),
+            2 => source.read::<Record>().ok_or(RecordError::WrongShape)?,
+            _ => return Err(RecordError::WrongShape),
         };
         record.validate()?;
         Ok(record)

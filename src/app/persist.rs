@@ -8,7 +8,25 @@
 use closer_core::record::{Record, RecordError, BACKUP_KEYS, STORAGE_KEY};
 
 use super::state::{Keeping, Notice};
+use crate::web::json;
 use crate::web::storage::{self, StorageError};
+
+/// Reads stored or imported text as a record: parsed by the browser's `JSON.parse`, then read
+/// by the core (the version first, migrating older ones). Never panics.
+pub fn read(text: &str) -> Result<Record, RecordError> {
+    Record::check_size(text)?;
+    let parsed = json::parse(text).ok_or(RecordError::NotJson)?;
+    if !parsed.is_object() {
+        return Err(RecordError::WrongShape);
+    }
+    Record::read(&parsed)
+}
+
+/// The record as an export file: JSON indented for a person to read (the same fields as
+/// stored, so an import reads it like stored text).
+pub fn export_text(record: &Record) -> String {
+    json::indent(&record.to_json())
+}
 
 /// What was found in storage at start. Reading writes nothing: what must be written (a backup
 /// of unreadable text) is in `unreadable`, for the first write to keep before anything else.
@@ -40,7 +58,7 @@ pub fn load() -> Loaded {
     };
     match storage::read(STORAGE_KEY) {
         Ok(None) => loaded(Record::empty(), Keeping::Saved, vec![], None),
-        Ok(Some(text)) => match Record::from_json(&text) {
+        Ok(Some(text)) => match read(&text) {
             Ok(record) => loaded(record, Keeping::Saved, vec![], None),
             Err(RecordError::FutureVersion(_)) => loaded(Record::empty(), Keeping::Newer, vec![], None),
             Err(error) => loaded(Record::empty(), Keeping::Saved, vec![Notice::BackupKept { reason: error.key() }], Some(text)),
@@ -91,7 +109,7 @@ pub enum Elsewhere {
 
 /// Reads a record another tab wrote.
 pub fn from_other_tab(text: Option<String>) -> Elsewhere {
-    match text.map(|t| Record::from_json(&t)) {
+    match text.map(|t| read(&t)) {
         None => Elsewhere::Removed,
         Some(Ok(record)) => Elsewhere::Wrote(record),
         Some(Err(RecordError::FutureVersion(_))) => Elsewhere::Newer,

@@ -8,5 +8,6 @@ pub mod storage;
 pub mod dom;
 pub mod embed;
 pub mod fetch;
+pub mod json;
 pub mod files;
 pub mod listener;

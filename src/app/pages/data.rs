@@ -1,6 +1,6 @@
 //! Your data: what is stored and where, export, import, and delete everything.
 
-use closer_core::record::{Record, MAX_RECORD_BYTES};
+use closer_core::record::MAX_RECORD_BYTES;
 use yew::prelude::*;
 
 use crate::app::components::notices::download_backup;
@@ -17,7 +17,7 @@ pub fn data_page(state: &AppContext) -> Html {
         let s = state.clone();
         Callback::from(move |_| {
             let name = ["closer-data-", &clock::today_iso(), ".json"].concat();
-            let _ = files::download(&name, &s.to_record().to_json_pretty(), "application/json");
+            let _ = files::download(&name, &persist::export_text(&s.to_record()), "application/json");
         })
     };
     let import = {
@@ -29,7 +29,7 @@ pub fn data_page(state: &AppContext) -> Html {
                     files::FileError::TooLarge => UI.notice_reason_too_large().to_string(),
                     _ => UI.data_import_reason_unreadable().to_string(),
                 }).and_then(|t| {
-                    Record::from_json(&t).map_err(|e| crate::app::components::notices::reason(e.key()).to_string())
+                    persist::read(&t).map_err(|e| crate::app::components::notices::reason(e.key()).to_string())
                 });
                 match outcome {
                     Ok(record) => s.dispatch(Action::Replace(record)),
