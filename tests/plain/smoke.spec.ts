@@ -8,7 +8,7 @@ test("the plain build starts, takes an answer and keeps it across a reload", asy
   await page.getByRole("button", { name: "Start the check-in" }).click();
   const first = page.locator("fieldset[data-kind=statement] legend");
   const statement = await first.textContent();
-  await page.getByLabel("Agree", { exact: true }).click();
+  await page.getByText("Agree", { exact: true }).click();
   await expect(page.locator(".progress-text")).toHaveText(/^2 of \d+$/);
   await expect.poll(() => page.evaluate(() => localStorage.getItem("closer.v1"))).toContain('"answers":{"');
   await page.reload();
