@@ -22,7 +22,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ "${CLOSER_PLAIN_BUILD:-}" = 1 ]; then
-  unset RUSTC_BOOTSTRAP CARGO_UNSTABLE_BUILD_STD CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS
+  unset RUSTC_BOOTSTRAP CARGO_UNSTABLE_BUILD_STD CARGO_UNSTABLE_BUILD_STD_FEATURES CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS
   echo "build: plain release (no std rebuild, no name shortening)" >&2
 else
   if [ ! -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library" ]; then
@@ -31,6 +31,7 @@ else
   fi
   export RUSTC_BOOTSTRAP=1
   export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
+  export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
   export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
   export RUSTC_WRAPPER="$PWD/scripts/rustc-wasm-only-unstable.sh"
 fi

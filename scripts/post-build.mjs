@@ -44,7 +44,7 @@ const root = join(fileURLToPath(new URL(".", import.meta.url)), "..");
 // A plain host build: none of the release build's unstable options (scripts/build-release.sh)
 // reach it.
 const hostEnv = { ...process.env };
-for (const name of ["RUSTC_BOOTSTRAP", "RUSTC_WRAPPER", "CARGO_UNSTABLE_BUILD_STD", "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS"]) {
+for (const name of ["RUSTC_BOOTSTRAP", "RUSTC_WRAPPER", "CARGO_UNSTABLE_BUILD_STD", "CARGO_UNSTABLE_BUILD_STD_FEATURES", "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS"]) {
   delete hostEnv[name];
 }
 execFileSync("cargo", ["run", "-q", "-p", "closer-core", "--features", "parse", "--bin", "export-content", "--", join(root, "content/en"), dir], {
