@@ -5,9 +5,10 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { gzipSync } from "node:zlib";
 
-// The budgets: wasm ≤ 100 KB and first load ≤ 120 KB gzip (issue 8). A change that grows past
-// either fails the tests.
-export const GOALS = { wasmGzip: 100 * 1024, firstLoadGzip: 120 * 1024 };
+// The budgets: wasm ≤ 115 KB and first load ≤ 130 KB gzip (raised from 100 and 120 in issue 12;
+// issue 13's safety screen, comparison marks and talk guide took the wasm to 100.3 KB). A change
+// that grows past either fails the tests.
+export const GOALS = { wasmGzip: 115 * 1024, firstLoadGzip: 130 * 1024 };
 export const BUDGETS = GOALS;
 
 /** The files a first visit loads: index.html and everything it references. */

@@ -84,7 +84,7 @@ test("a full run by mouse, with back, skip and the review of skipped statements"
     const s = await current(page);
     expect(s.dimension, "two statements of one dimension in a row").not.toBe(previous);
     previous = s.dimension;
-    await page.getByText(LABELS[n % 5], { exact: true }).click();
+    await page.getByText(s.safety ? LABELS[0] : LABELS[n % 5], { exact: true }).click();
   }
   await expect(page.locator("h1")).toHaveText("Before your results");
   await expect(page.getByText("You skipped one statement.")).toBeVisible();
