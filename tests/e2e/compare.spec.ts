@@ -194,7 +194,7 @@ test("in the partner flow, fear reported brings the safety response before the c
     const mark = sam.locator(`[data-area="${id}"]`);
     if (touched().includes(id)) {
       await expect(mark).toHaveAttribute("data-mark", "set-aside");
-      await expect(mark).not.toContainText("strength");
+      await expect(mark).not.toContainText("Shared strength");
     } else {
       await expect(mark).toHaveAttribute("data-mark", "strength");
     }
