@@ -98,6 +98,22 @@ function bootScript(glue, wasm, wordsFile) {
 // starts the glue as Trunk's start-up script does. If Closer cannot start, or stops on an error,
 // it says so and offers a reload; these words come from content/en/shell.toml.
 const words = ${JSON.stringify({ failed_to_start, stopped, reload })};
+// Quick exit (src/web/exit.rs) left for a neutral page and noted where in this tab's session.
+// Someone who comes back to an earlier Closer page with the back button is sent on there at
+// once, before anything shows; a visit of any other kind starts afresh.
+function leftFor() {
+  try { return sessionStorage.getItem("closer.left"); } catch { return null; }
+}
+function sendOn(to) {
+  if (to && to.startsWith("https://")) { location.replace(to); return true; }
+  return false;
+}
+addEventListener("pageshow", (e) => { if (e.persisted) sendOn(leftFor()); });
+if (performance.getEntriesByType("navigation")[0]?.type === "back_forward") {
+  if (sendOn(leftFor())) await new Promise(() => {});
+} else {
+  try { sessionStorage.removeItem("closer.left"); } catch {}
+}
 function tell(text) {
   if (document.getElementById("shell-alert")) return;
   const note = document.createElement("div");

@@ -5,8 +5,9 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { gzipSync } from "node:zlib";
 
-// The budgets: wasm ≤ 115 KB and first load ≤ 130 KB gzip (issue 12, which brought serde and
-// gloo-storage into the wasm). A change that grows past either fails the tests.
+// The budgets: wasm ≤ 115 KB and first load ≤ 130 KB gzip (raised from 100 and 120 in issue 12,
+// which brought serde and gloo-storage into the wasm). A change that grows past either fails
+// the tests.
 export const GOALS = { wasmGzip: 115 * 1024, firstLoadGzip: 130 * 1024 };
 export const BUDGETS = GOALS;
 

@@ -49,6 +49,7 @@ pub fn shape(lang: &Language) -> (Shape, Vec<&'static str>) {
     let ui_count = u16::try_from(words.0.len()).expect("fewer than 65 536 texts");
     let bank = &lang.bank;
     let answer_options = words.run(&bank.answer_options).0;
+    let not_applicable_option = words.one(bank.not_applicable_option);
     let importance_options = words.run(&bank.importance_options).0;
     let band = |b: &Band, words: &mut Words| (b.id, b.min, b.max, words.one(b.name));
     let bands = [band(&bank.bands[0], &mut words), band(&bank.bands[1], &mut words), band(&bank.bands[2], &mut words)];
@@ -56,7 +57,7 @@ pub fn shape(lang: &Language) -> (Shape, Vec<&'static str>) {
     let mut dimensions = Vec::new();
     for d in bank.dimensions {
         let first_item = u16::try_from(items.len()).expect("fewer than 65 536 statements");
-        items.extend(d.items.iter().map(|i| ItemShape { id: i.id, text: words.one(i.text), reverse: i.reverse, safety: i.safety }));
+        items.extend(d.items.iter().map(|i| item(i, &mut words)));
         dimensions.push(DimensionShape {
             id: d.id,
             sign: d.sign,
@@ -66,10 +67,14 @@ pub fn shape(lang: &Language) -> (Shape, Vec<&'static str>) {
             importance_question: words.one(d.importance_question),
             band_text: words.run(&d.band_text).0,
             steps: words.run(d.steps),
+            appreciation: words.one(d.appreciation),
             starters: words.run(d.starters),
             items: (first_item, u16::try_from(items.len()).expect("fewer than 65 536 statements")),
         });
     }
+    let first_screen = u16::try_from(items.len()).expect("fewer than 65 536 statements");
+    items.extend(bank.screen.items.iter().map(|i| item(i, &mut words)));
+    let screen_items = (first_screen, u16::try_from(items.len()).expect("fewer than 65 536 statements"));
     let pages = lang
         .pages
         .iter()
@@ -83,13 +88,20 @@ pub fn shape(lang: &Language) -> (Shape, Vec<&'static str>) {
         word_count: u16::try_from(words.0.len()).expect("fewer than 65 536 texts"),
         ui_count,
         answer_options,
+        not_applicable_option,
         importance_options,
         bands,
         dimensions: leak(dimensions),
         items: leak(items),
+        screen_items,
+        screen_touches: bank.screen.touches,
         pages: leak(pages),
     };
     (shape, words.0)
+}
+
+fn item(i: &Item, words: &mut Words) -> ItemShape {
+    ItemShape { id: i.id, text: words.one(i.text), reverse: i.reverse, may_not_apply: i.may_not_apply, neutral_note: i.neutral_note }
 }
 
 fn s(text: &str) -> String {
@@ -104,23 +116,28 @@ fn rust_of(shape: &Shape, lang: &Language, words_file: &str, checksum: u32) -> S
     let _ = writeln!(out, "pub const WORDS_CHECKSUM: u32 = {checksum};\n");
     let _ = writeln!(out, "pub static SHAPE: ::closer_core::words::Shape = ::closer_core::words::Shape {{");
     let _ = writeln!(out, "    content_version: {},\n    word_count: {},\n    ui_count: {},", shape.content_version, shape.word_count, shape.ui_count);
-    let _ = writeln!(out, "    answer_options: {},\n    importance_options: {},", shape.answer_options, shape.importance_options);
+    let _ = writeln!(
+        out,
+        "    answer_options: {},\n    not_applicable_option: {},\n    importance_options: {},",
+        shape.answer_options, shape.not_applicable_option, shape.importance_options
+    );
+    let _ = writeln!(out, "    screen_items: {:?},\n    screen_touches: &{:?},", shape.screen_items, shape.screen_touches);
     let bands: Vec<String> =
         shape.bands.iter().map(|(id, min, max, name)| format!("(::closer_core::BandId::{id:?}, {min}, {max}, {name})")).collect();
     let _ = writeln!(out, "    bands: [{}],\n    dimensions: &[", bands.join(", "));
     for d in shape.dimensions {
         let _ = writeln!(
             out,
-            "        ::closer_core::words::DimensionShape {{ id: {}, sign: ::closer_core::Sign::{:?}, name: {}, distance_name: {}, summary: {}, importance_question: {}, band_text: {}, steps: {:?}, starters: {:?}, items: {:?} }},",
-            s(d.id), d.sign, d.name, d.distance_name, d.summary, d.importance_question, d.band_text, d.steps, d.starters, d.items
+            "        ::closer_core::words::DimensionShape {{ id: {}, sign: ::closer_core::Sign::{:?}, name: {}, distance_name: {}, summary: {}, importance_question: {}, band_text: {}, steps: {:?}, appreciation: {}, starters: {:?}, items: {:?} }},",
+            s(d.id), d.sign, d.name, d.distance_name, d.summary, d.importance_question, d.band_text, d.steps, d.appreciation, d.starters, d.items
         );
     }
     out.push_str("    ],\n    items: &[\n");
     for i in shape.items {
         let _ = writeln!(
             out,
-            "        ::closer_core::words::ItemShape {{ id: {}, text: {}, reverse: {}, safety: {} }},",
-            s(i.id), i.text, i.reverse, i.safety
+            "        ::closer_core::words::ItemShape {{ id: {}, text: {}, reverse: {}, may_not_apply: {}, neutral_note: {} }},",
+            s(i.id), i.text, i.reverse, i.may_not_apply, i.neutral_note
         );
     }
     out.push_str("    ],\n    pages: &[\n");

@@ -1,11 +1,27 @@
-//! Two people's results side by side: where they agree, where they differ most, and what to
-//! talk about.
+//! Two people's results side by side: each area marked as a shared strength, a shared growth
+//! area or a difference, what both care about most, and the order to talk about them in.
 
 use crate::content::DIMENSION_IDS;
 use crate::share::SharedResult;
 
-/// A difference under this many points counts as agreeing.
-pub const AGREE_WITHIN: u8 = 10;
+/// Two scores at least this many points apart count as a difference; a smaller gap is noise.
+/// One answer one step further along the scale moves a score of four statements by about 6
+/// points (5 with five statements), and people often answer a step apart from one day to the
+/// next, so a gap only means something once it is more than two such steps.
+pub const DIFFERENCE_AT: u8 = 15;
+
+/// What an area is for the two of you.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// Both scores are strengths (at least the high band's lowest score), within the noise.
+    SharedStrength,
+    /// Within the noise of each other, and not both strengths: room for both to grow.
+    SharedGrowth,
+    /// At least [`DIFFERENCE_AT`] points apart: you see this area differently.
+    Difference(u8),
+    /// One of you has no score here.
+    Missing,
+}
 
 /// One dimension, both sides.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -13,6 +29,7 @@ pub struct Row {
     pub dimension: &'static str,
     pub mine: Option<u8>,
     pub theirs: Option<u8>,
+    pub mark: Mark,
 }
 
 impl Row {
@@ -27,27 +44,59 @@ impl Row {
 pub struct Comparison {
     /// Every dimension, in [`DIMENSION_IDS`] order.
     pub rows: Vec<Row>,
-    /// Dimensions where both scored within [`AGREE_WITHIN`] points.
-    pub agree: Vec<&'static str>,
-    /// Up to three dimensions with the largest gaps (of at least [`AGREE_WITHIN`]), largest first.
-    pub differ: Vec<&'static str>,
     /// Dimensions both rated "Very" or "Extremely" important, most important to both first.
     pub shared_priorities: Vec<&'static str>,
     /// Whether the two results come from different content versions (scores still compare).
     pub versions_differ: bool,
 }
 
-/// Compares two shared results (each side as a link would carry it).
-pub fn compare(mine: &SharedResult, theirs: &SharedResult) -> Comparison {
+impl Comparison {
+    /// The shared strengths, highest lower score first: where a talk may start.
+    pub fn strengths(&self) -> Vec<&'static str> {
+        let mut rows: Vec<(u8, &'static str)> = self
+            .rows
+            .iter()
+            .filter(|r| r.mark == Mark::SharedStrength)
+            .filter_map(|r| Some((r.mine?.min(r.theirs?), r.dimension)))
+            .collect();
+        crate::sort::sort_by(&mut rows, |a, b| a.0 > b.0);
+        rows.into_iter().map(|(_, d)| d).collect()
+    }
+
+    /// The areas to talk about, one at a time: the differences, largest gap first, then the
+    /// shared growth areas, lowest first.
+    pub fn topics(&self) -> Vec<&'static str> {
+        let mut rows: Vec<(u8, u16, &'static str)> = self
+            .rows
+            .iter()
+            .filter_map(|r| match r.mark {
+                Mark::Difference(gap) => Some((0, 255 - u16::from(gap), r.dimension)),
+                Mark::SharedGrowth => Some((1, u16::from(r.mine?) + u16::from(r.theirs?), r.dimension)),
+                Mark::SharedStrength | Mark::Missing => None,
+            })
+            .collect();
+        crate::sort::sort_by(&mut rows, |a, b| (a.0, a.1) < (b.0, b.1));
+        rows.into_iter().map(|(_, _, d)| d).collect()
+    }
+}
+
+/// Compares two shared results (each side as a link would carry it). `strength_min` is the
+/// lowest score of the high band ("A strength").
+pub fn compare(mine: &SharedResult, theirs: &SharedResult, strength_min: u8) -> Comparison {
     let rows: Vec<Row> = DIMENSION_IDS
         .iter()
         .enumerate()
-        .map(|(i, &dimension)| Row { dimension, mine: mine.scores[i], theirs: theirs.scores[i] })
+        .map(|(i, &dimension)| {
+            let (a, b) = (mine.scores[i], theirs.scores[i]);
+            let mark = match (a, b) {
+                (Some(a), Some(b)) if a.abs_diff(b) >= DIFFERENCE_AT => Mark::Difference(a.abs_diff(b)),
+                (Some(a), Some(b)) if a.min(b) >= strength_min => Mark::SharedStrength,
+                (Some(_), Some(_)) => Mark::SharedGrowth,
+                _ => Mark::Missing,
+            };
+            Row { dimension, mine: a, theirs: b, mark }
+        })
         .collect();
-    let agree = rows.iter().filter(|r| r.gap().is_some_and(|g| g < AGREE_WITHIN)).map(|r| r.dimension).collect();
-    let mut gaps: Vec<(usize, u8)> = rows.iter().enumerate().filter_map(|(i, r)| r.gap().filter(|&g| g >= AGREE_WITHIN).map(|g| (i, g))).collect();
-    crate::sort::sort_by(&mut gaps, |a, b| a.1 > b.1);
-    let differ = gaps.iter().take(3).map(|&(i, _)| DIMENSION_IDS[i]).collect();
     let mut priorities: Vec<(usize, u8)> = (0..DIMENSION_IDS.len())
         .filter_map(|i| {
             let both = mine.importance[i]?.min(theirs.importance[i]?);
@@ -57,8 +106,6 @@ pub fn compare(mine: &SharedResult, theirs: &SharedResult) -> Comparison {
     crate::sort::sort_by(&mut priorities, |a, b| a.1 > b.1);
     Comparison {
         rows,
-        agree,
-        differ,
         shared_priorities: priorities.iter().map(|&(i, _)| DIMENSION_IDS[i]).collect(),
         versions_differ: mine.content_version != theirs.content_version,
     }
@@ -69,38 +116,60 @@ mod tests {
     use super::*;
 
     fn result(scores: [Option<u8>; 8], importance: [Option<u8>; 8]) -> SharedResult {
-        SharedResult { content_version: 1, scores, importance, answers: None, name: None }
+        SharedResult { content_version: 2, scores, importance, answers: None, name: None }
     }
 
     #[test]
-    fn agreement_gaps_and_shared_priorities() {
+    fn each_area_is_a_shared_strength_a_shared_growth_area_or_a_difference() {
         let a = result(
-            [Some(80), Some(50), Some(30), Some(90), None, Some(60), Some(10), Some(70)],
+            [Some(80), Some(50), Some(30), Some(90), None, Some(60), Some(70), Some(72)],
             [Some(4), Some(3), Some(2), Some(4), Some(4), None, Some(3), Some(1)],
         );
         let b = result(
-            [Some(75), Some(59), Some(70), Some(40), Some(50), Some(60), Some(35), Some(60)],
+            [Some(75), Some(64), Some(70), Some(40), Some(50), Some(60), Some(84), Some(65)],
             [Some(4), Some(4), Some(4), Some(3), Some(4), Some(4), Some(2), Some(4)],
         );
-        let c = compare(&a, &b);
-        // Under 10 points apart: authenticity (5), quality_time (9), empathy (0). physical is 10: not.
-        assert_eq!(c.agree, ["authenticity", "quality_time", "empathy"]);
-        // Largest gaps: boundaries 50, support 40, security 25 (physical 10 is fourth).
-        assert_eq!(c.differ, ["boundaries", "support", "security"]);
+        let c = compare(&a, &b, 70);
+        let marks: Vec<Mark> = c.rows.iter().map(|r| r.mark).collect();
+        assert_eq!(marks, [
+            Mark::SharedStrength,  // 80 and 75: both strengths, 5 apart
+            Mark::SharedGrowth,    // 50 and 64: 14 apart is noise, neither a strength
+            Mark::Difference(40),  // 30 and 70
+            Mark::Difference(50),  // 90 and 40
+            Mark::Missing,         // no score on one side
+            Mark::SharedGrowth,    // 60 and 60
+            Mark::SharedStrength,  // 70 and 84: 14 apart, both strengths
+            Mark::SharedGrowth,    // 72 and 65: 7 apart, but 65 is no strength
+        ]);
+        assert_eq!(c.rows[4].gap(), None);
+        assert_eq!(c.rows[2].gap(), Some(40));
+        // Start from the strength both see most clearly; then differences, largest first, then
+        // shared growth areas, lowest first.
+        assert_eq!(c.strengths(), ["authenticity", "security"]);
+        assert_eq!(c.topics(), ["boundaries", "support", "quality_time", "empathy", "physical"]);
         // Both at least "Very": authenticity and openness (4 and 4), then quality_time and boundaries (3).
         assert_eq!(c.shared_priorities, ["authenticity", "openness", "quality_time", "boundaries"]);
-        assert_eq!(c.rows[4].gap(), None, "no score on one side: no gap");
         assert!(!c.versions_differ);
+    }
+
+    #[test]
+    fn a_gap_of_exactly_15_is_a_difference_and_14_is_not() {
+        let a = result([Some(50); 8], [None; 8]);
+        let mut b = result([Some(64); 8], [None; 8]);
+        b.scores[0] = Some(65);
+        let c = compare(&a, &b, 70);
+        assert_eq!(c.rows[0].mark, Mark::Difference(DIFFERENCE_AT));
+        assert_eq!(c.rows[1].mark, Mark::SharedGrowth);
     }
 
     #[test]
     fn different_content_versions_still_compare_scores() {
         let a = result([Some(50); 8], [None; 8]);
         let mut b = result([Some(52); 8], [None; 8]);
-        b.content_version = 2;
-        let c = compare(&a, &b);
+        b.content_version = 1;
+        let c = compare(&a, &b, 70);
         assert!(c.versions_differ);
-        assert_eq!(c.agree.len(), 8);
-        assert!(c.differ.is_empty() && c.shared_priorities.is_empty());
+        assert!(c.rows.iter().all(|r| r.mark == Mark::SharedGrowth));
+        assert!(c.strengths().is_empty() && c.shared_priorities.is_empty());
     }
 }

@@ -4,8 +4,16 @@
 //! in and the words file (`words.rs`), and keeps it for the visit; the parser leaks the little it
 //! reads (once per build or test run).
 
-/// The five answers to a statement, in order: index 0 is "Strongly disagree", 4 "Strongly agree".
-pub const ANSWER_COUNT: u8 = 5;
+/// The five answers on the agreement scale, in order: 0 is "Strongly disagree", 4 "Strongly agree".
+pub const SCALE_COUNT: u8 = 5;
+
+/// "Does not apply to us": offered only where a statement may not apply, and left out of every
+/// score.
+pub const NOT_APPLICABLE: u8 = 5;
+
+/// How many values a stored answer can hold: the scale (0–4) and "does not apply" (5). Stored
+/// answers are checked against it (`record.rs`).
+pub const ANSWER_COUNT: u8 = 6;
 
 /// The whole assessment of one language and one content version.
 #[derive(Debug, Clone, PartialEq)]
@@ -13,9 +21,36 @@ pub struct Bank {
     /// Changes whenever statements are added or removed; stored answers and links carry it.
     pub content_version: u16,
     pub answer_options: [&'static str; 5],
+    /// The sixth answer, "Does not apply to us", for statements that may not apply.
+    pub not_applicable_option: &'static str,
     pub importance_options: [&'static str; 5],
     pub bands: [Band; 3],
     pub dimensions: &'static [Dimension],
+    /// The safety screen: asked among the statements, scored into no dimension.
+    pub screen: Screen,
+}
+
+/// The safety screen: statements about fear, sexual pressure, insults, control and threats.
+/// They are asked like the others but count toward no dimension; agreeing with any brings the
+/// full safety response ([`Bank::safety_response`]). Their answers never leave the device.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Screen {
+    /// Agreeing describes a danger sign; none is reverse-worded or may be left "does not apply".
+    pub items: &'static [Item],
+    /// The dimensions the screen's subjects touch. While the full safety response is on, none
+    /// of them reads as a strength.
+    pub touches: &'static [&'static str],
+}
+
+/// What the safety screen's answers call for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum SafetyResponse {
+    /// No screen statement was agreed with, and none of the gentle ones left at Neutral.
+    None,
+    /// Neutral on a statement about fear or sexual pressure: a gentler note.
+    Gentle,
+    /// Agree or Strongly agree on any screen statement: the full safety response, first.
+    Full,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -71,6 +106,8 @@ pub struct Dimension {
     pub band_text: [&'static str; 3],
     /// Small things to try this week.
     pub steps: &'static [&'static str],
+    /// A prompt for saying what each values in this area, for comparing results.
+    pub appreciation: &'static str,
     /// Questions partners can ask each other, for comparing results.
     pub starters: &'static [&'static str],
     pub items: &'static [Item],
@@ -84,8 +121,11 @@ pub struct Item {
     pub text: &'static str,
     /// Agreeing describes distance, so the answer scores 4–0 instead of 0–4.
     pub reverse: bool,
-    /// Agreeing points to fear, coercion, name-calling or control: a safety note, whatever the scores.
-    pub safety: bool,
+    /// The statement may not fit every couple: "Does not apply to us" is offered, and left out
+    /// of the score.
+    pub may_not_apply: bool,
+    /// Only on the safety screen: Neutral brings the gentler note (fear, sexual pressure).
+    pub neutral_note: bool,
 }
 
 /// An explainer page. Its body, turned into markup at build time, is a file of its own beside
@@ -114,12 +154,12 @@ impl Bank {
         self.dimensions.iter().find(|d| d.id == id)
     }
 
-    pub fn item(&self, id: &str) -> Option<(&Dimension, &Item)> {
-        self.dimensions
-            .iter()
-            .find_map(|d| d.items.iter().find(|i| i.id == id).map(|i| (d, i)))
+    /// A statement of a dimension or of the safety screen.
+    pub fn item(&self, id: &str) -> Option<&Item> {
+        self.quiz_order().into_iter().map(|(_, i)| i).find(|i| i.id == id)
     }
 
+    /// The statements that are scored (the safety screen's are not).
     pub fn item_count(&self) -> usize {
         self.dimensions.iter().map(|d| d.items.len()).sum()
     }
@@ -136,34 +176,62 @@ impl Bank {
             .unwrap_or(&self.bands[2])
     }
 
-    /// The statements in the order they are asked: one from each dimension in turn, so no two
-    /// neighbours share a dimension while more than one dimension has statements left. Fixed for
-    /// a given content version.
-    pub fn quiz_order(&self) -> Vec<(&Dimension, &Item)> {
-        let mut order = Vec::with_capacity(self.item_count());
+    /// Every statement in the order it is asked, with its dimension (`None` for the safety
+    /// screen). The dimensions' statements come one from each dimension in turn, so no two
+    /// neighbours share a dimension while more than one dimension has statements left; the
+    /// screen's are spread evenly among them, never first or last. Fixed for a content version.
+    pub fn quiz_order(&self) -> Vec<(Option<&Dimension>, &Item)> {
+        let mut scored = Vec::with_capacity(self.item_count());
         let longest = self.dimensions.iter().map(|d| d.items.len()).max().unwrap_or(0);
         for round in 0..longest {
             for d in self.dimensions {
                 if let Some(item) = d.items.get(round) {
-                    order.push((d, item));
+                    scored.push((Some(d), item));
                 }
             }
         }
+        let (m, s) = (scored.len(), self.screen.items.len());
+        let mut order = Vec::with_capacity(m + s);
+        let mut screen = self.screen.items.iter().enumerate().peekable();
+        for (n, asked) in scored.into_iter().enumerate() {
+            order.push(asked);
+            // Screen statement k follows scored statement ⌊(k + 1)·m ÷ (s + 1)⌋.
+            while let Some((_, item)) = screen.next_if(|(k, _)| (k + 1) * m / (s + 1) == n + 1) {
+                order.push((None, item));
+            }
+        }
+        order.extend(screen.map(|(_, item)| (None, item)));
         order
+    }
+
+    /// What the safety screen's answers call for: the full response on Agree or Strongly agree
+    /// to any of its statements, the gentler note on Neutral to fear or sexual pressure.
+    pub fn safety_response(&self, answers: &crate::scoring::Answers) -> SafetyResponse {
+        self.screen
+            .items
+            .iter()
+            .map(|item| match answers.get(item.id).copied() {
+                Some(3 | 4) => SafetyResponse::Full,
+                Some(2) if item.neutral_note => SafetyResponse::Gentle,
+                _ => SafetyResponse::None,
+            })
+            .max()
+            .unwrap_or(SafetyResponse::None)
     }
 }
 
 impl Item {
     /// The points an answer (0 = Strongly disagree … 4 = Strongly agree) earns: 0–4, or 4–0
-    /// when the statement is reverse-worded. `None` for an answer outside the scale.
+    /// when the statement is reverse-worded. `None` for "does not apply" and any answer outside
+    /// the scale: those are left out of the score.
     pub fn points(&self, answer: u8) -> Option<u8> {
-        (answer < ANSWER_COUNT).then(|| if self.reverse { 4 - answer } else { answer })
+        (answer < SCALE_COUNT).then(|| if self.reverse { 4 - answer } else { answer })
     }
 
-    /// Whether this answer to a safety statement is a concerning one: it earns 0 or 1 point,
-    /// that is, the person agrees with a statement about fear, pressure, insults or control.
-    pub fn is_concerning(&self, answer: u8) -> bool {
-        self.safety && matches!(self.points(answer), Some(0 | 1))
+    /// Whether `answer` may be given to this statement: the scale, and "does not apply" where
+    /// the statement may not apply.
+    pub fn accepts(&self, answer: u8) -> bool {
+        answer < SCALE_COUNT || (answer == NOT_APPLICABLE && self.may_not_apply)
     }
 }
 

@@ -77,9 +77,27 @@ fn read(path: &Path) -> Result<String, ContentError> {
 struct AssessmentFile {
     content_version: Spanned<u16>,
     answer_options: Spanned<Vec<String>>,
+    not_applicable_option: Spanned<String>,
     importance_options: Spanned<Vec<String>>,
     band: Spanned<Vec<Spanned<BandEntry>>>,
     dimension: Spanned<Vec<Spanned<DimensionEntry>>>,
+    screen: Spanned<ScreenEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ScreenEntry {
+    touches: Spanned<Vec<Spanned<String>>>,
+    item: Spanned<Vec<Spanned<ScreenItemEntry>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ScreenItemEntry {
+    id: Spanned<String>,
+    text: Spanned<String>,
+    #[serde(default)]
+    neutral_note: bool,
 }
 
 #[derive(Deserialize)]
@@ -102,6 +120,7 @@ struct DimensionEntry {
     summary: Spanned<String>,
     importance_question: Spanned<String>,
     steps: Spanned<Vec<Spanned<String>>>,
+    appreciation: Spanned<String>,
     starters: Spanned<Vec<Spanned<String>>>,
     band: Spanned<BandTexts>,
     item: Spanned<Vec<Spanned<ItemEntry>>>,
@@ -122,7 +141,7 @@ struct ItemEntry {
     text: Spanned<String>,
     reverse: bool,
     #[serde(default)]
-    safety: bool,
+    may_not_apply: bool,
 }
 
 fn words(text: &str) -> usize {
@@ -143,6 +162,32 @@ fn text(src: &Source, field: &str, value: &Spanned<String>) -> Result<&'static s
         return Err(src.error(Some(value.span()), format!("`{field}` has a line break: write it on one line")));
     }
     Ok(leak(trimmed.to_string()))
+}
+
+/// Checks a statement's id and words, and that its id is new; returns its id and text.
+fn statement(
+    src: &Source,
+    seen: &mut BTreeSet<String>,
+    id: &Spanned<String>,
+    words_of: &Spanned<String>,
+) -> Result<(&'static str, &'static str), ContentError> {
+    let err = |span: Range<usize>, msg: String| src.error(Some(span), msg);
+    let item_id = id.get_ref();
+    if !is_id(item_id) {
+        return Err(err(id.span(), format!("statement id \"{item_id}\" may hold only a–z, 0–9 and _")));
+    }
+    if !seen.insert(item_id.clone()) {
+        return Err(err(id.span(), format!("statement id \"{item_id}\" is used twice")));
+    }
+    let count = words(words_of.get_ref());
+    if !(6..=18).contains(&count) {
+        return Err(err(words_of.span(), format!("statement \"{item_id}\" has {count} words; keep statements to 6–18")));
+    }
+    let lower = words_of.get_ref().to_lowercase();
+    if let Some(word) = ["always", "never"].iter().find(|w| lower.split(|c: char| !c.is_alphabetic()).any(|x| x == **w)) {
+        return Err(err(words_of.span(), format!("statement \"{item_id}\" says \"{word}\"; statements avoid absolutes")));
+    }
+    Ok((leak(item_id.clone()), text(src, "text", words_of)?))
 }
 
 /// Reads and validates an `assessment.toml`.
@@ -232,35 +277,27 @@ pub fn assessment_from_str(path: &Path, raw: &str) -> Result<Bank, ContentError>
             return Err(err(d.starters.span(), format!("dimension \"{id}\" needs 2–3 conversation starters, found {}", starters_list.len())));
         }
         let starters = starters_list.iter().map(|s| text(&src, "starters", s)).collect::<Result<Vec<_>, _>>()?;
+        let appreciation = text(&src, "appreciation", &d.appreciation)?;
         let band = d.band.get_ref();
         let band_text = [text(&src, "band.low", &band.low)?, text(&src, "band.middle", &band.middle)?, text(&src, "band.high", &band.high)?];
 
         let item_list = d.item.get_ref();
-        if !(4..=6).contains(&item_list.len()) {
-            return Err(err(d.item.span(), format!("dimension \"{id}\" needs 4–6 statements, found {}", item_list.len())));
+        if !(4..=5).contains(&item_list.len()) {
+            return Err(err(d.item.span(), format!("dimension \"{id}\" needs 4–5 statements, found {}", item_list.len())));
         }
         let mut items = Vec::new();
         for item_entry in item_list {
             let i = item_entry.get_ref();
-            let item_id = i.id.get_ref();
-            if !is_id(item_id) {
-                return Err(err(i.id.span(), format!("statement id \"{item_id}\" may hold only a–z, 0–9 and _")));
-            }
-            if !seen_items.insert(item_id.clone()) {
-                return Err(err(i.id.span(), format!("statement id \"{item_id}\" is used twice")));
-            }
-            let words = words(i.text.get_ref());
-            if !(6..=18).contains(&words) {
-                return Err(err(i.text.span(), format!("statement \"{item_id}\" has {words} words; keep statements to 6–18")));
-            }
-            let lower = i.text.get_ref().to_lowercase();
-            if let Some(word) = ["always", "never"].iter().find(|w| lower.split(|c: char| !c.is_alphabetic()).any(|x| x == **w)) {
-                return Err(err(i.text.span(), format!("statement \"{item_id}\" says \"{word}\"; statements avoid absolutes")));
-            }
-            items.push(Item { id: leak(item_id.clone()), text: text(&src, "text", &i.text)?, reverse: i.reverse, safety: i.safety });
+            let (item_id, item_text) = statement(&src, &mut seen_items, &i.id, &i.text)?;
+            items.push(Item { id: item_id, text: item_text, reverse: i.reverse, may_not_apply: i.may_not_apply, neutral_note: false });
         }
-        if !items.iter().any(|i| i.reverse) || items.iter().all(|i| i.reverse) {
-            return Err(err(d.item.span(), format!("dimension \"{id}\" needs at least one reverse-worded and one straight statement")));
+        // Balance: agreeing with everything lands near the middle (40–60), not at either end.
+        let reverse = items.iter().filter(|i| i.reverse).count();
+        if reverse < 2 || items.len() - reverse < 2 {
+            return Err(err(
+                d.item.span(),
+                format!("dimension \"{id}\" needs at least two statements worded each way, found {} straight and {reverse} reverse-worded", items.len() - reverse),
+            ));
         }
         dimensions.push(Dimension {
             id: DIMENSION_IDS.iter().find(|x| **x == id).copied().unwrap_or("unknown"),
@@ -271,6 +308,7 @@ pub fn assessment_from_str(path: &Path, raw: &str) -> Result<Bank, ContentError>
             importance_question: text(&src, "importance_question", &d.importance_question)?,
             band_text,
             steps: leak_slice(steps),
+            appreciation,
             starters: leak_slice(starters),
             items: leak_slice(items),
         });
@@ -285,7 +323,36 @@ pub fn assessment_from_str(path: &Path, raw: &str) -> Result<Bank, ContentError>
     if !(32..=40).contains(&total) {
         return Err(err(file.dimension.span(), format!("the assessment needs 32–40 statements, found {total}")));
     }
-    Ok(Bank { content_version, answer_options, importance_options, bands: [bands[0].clone(), bands[1].clone(), bands[2].clone()], dimensions: leak_slice(dimensions) })
+
+    // The safety screen: its own list, scored into no dimension.
+    let screen_entry = file.screen.get_ref();
+    let screen_list = screen_entry.item.get_ref();
+    if !(4..=8).contains(&screen_list.len()) {
+        return Err(err(screen_entry.item.span(), format!("the safety screen needs 4–8 statements, found {}", screen_list.len())));
+    }
+    let mut screen_items = Vec::new();
+    for entry in screen_list {
+        let i = entry.get_ref();
+        let (item_id, item_text) = statement(&src, &mut seen_items, &i.id, &i.text)?;
+        screen_items.push(Item { id: item_id, text: item_text, reverse: false, may_not_apply: false, neutral_note: i.neutral_note });
+    }
+    let mut touches = Vec::new();
+    for touched in screen_entry.touches.get_ref() {
+        match DIMENSION_IDS.iter().find(|x| **x == touched.get_ref()) {
+            Some(id) if !touches.contains(id) => touches.push(*id),
+            _ => return Err(err(touched.span(), format!("`touches`: \"{}\" is not a dimension, or is listed twice", touched.get_ref()))),
+        }
+    }
+    let not_applicable_option = text(&src, "not_applicable_option", &file.not_applicable_option)?;
+    Ok(Bank {
+        content_version,
+        answer_options,
+        not_applicable_option,
+        importance_options,
+        bands: [bands[0].clone(), bands[1].clone(), bands[2].clone()],
+        dimensions: leak_slice(dimensions),
+        screen: Screen { items: leak_slice(screen_items), touches: leak_slice(touches) },
+    })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -307,8 +374,8 @@ pub fn check_item_lock(path: &Path, bank: &Bank) -> Result<(), ContentError> {
             return Err(ContentError { file: path.into(), line: n + 1, column: 1, message: format!("id \"{id}\" is listed twice") });
         }
     }
-    for d in bank.dimensions {
-        for item in d.items {
+    for (_, item) in bank.quiz_order() {
+        {
             match locked.get(item.id) {
                 Some((_, text)) if *text == item.text => {}
                 Some((line, text)) => {

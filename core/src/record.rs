@@ -193,12 +193,17 @@ fn migrate_v1(old: RecordV1) -> Record {
     }
 }
 
-fn check_answers(what: &str, map: &Answers) -> Result<(), RecordError> {
+/// Importance ratings run from 0 ("Not at all") to 4 ("Extremely").
+const IMPORTANCE_COUNT: u8 = 5;
+
+/// Checks a map of ids to values below `count` (answers: the scale and "does not apply";
+/// importance ratings: the scale).
+fn check_values(what: &str, map: &Answers, count: u8) -> Result<(), RecordError> {
     if map.len() > 500 {
         return Err(RecordError::BadValue([what, ": ", &decimal(map.len() as u64), " entries"].concat()));
     }
     for (id, value) in map {
-        if id.len() > MAX_ID_LEN || *value >= ANSWER_COUNT {
+        if id.len() > MAX_ID_LEN || *value >= count {
             return Err(RecordError::BadValue([what, ": ", first_chars(id, 20), " = ", &decimal(u64::from(*value))].concat()));
         }
     }
@@ -266,8 +271,8 @@ impl Record {
 
     fn validate(&self) -> Result<(), RecordError> {
         if let Some(p) = &self.progress {
-            check_answers("answers", &p.answers)?;
-            check_answers("importance", &p.importance)?;
+            check_values("answers", &p.answers, ANSWER_COUNT)?;
+            check_values("importance", &p.importance, IMPORTANCE_COUNT)?;
             if p.position > 500 {
                 return Err(RecordError::BadValue(["position ", &decimal(p.position as u64)].concat()));
             }
@@ -277,8 +282,8 @@ impl Record {
         }
         for r in &self.results {
             check_date("result", r.date_ms)?;
-            check_answers("result answers", &r.answers)?;
-            check_answers("result importance", &r.importance)?;
+            check_values("result answers", &r.answers, ANSWER_COUNT)?;
+            check_values("result importance", &r.importance, IMPORTANCE_COUNT)?;
         }
         for c in &self.comparisons {
             check_date("comparison", c.received_ms)?;

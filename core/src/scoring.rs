@@ -1,6 +1,7 @@
-//! Scores, bands, the focus list and the safety check.
+//! Scores, bands and the focus list. (The safety screen is read by [`Bank::safety_response`]:
+//! its statements belong to no dimension, so they change no score.)
 
-use crate::content::{Bank, BandId, Dimension, Item};
+use crate::content::{Bank, BandId, Dimension};
 
 /// Answers keyed by statement id: 0 = Strongly disagree … 4 = Strongly agree.
 pub type Answers = crate::id_map::IdMap;
@@ -11,9 +12,10 @@ pub type Importance = crate::id_map::IdMap;
 /// The result for one dimension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DimensionScore {
-    /// 0–100: round(100 × mean points ÷ 4) over the answered statements.
+    /// 0–100: round(100 × mean points ÷ 4) over the answered statements ("does not apply"
+    /// left out).
     Scored(u8),
-    /// Fewer than half of the dimension's statements were answered.
+    /// Fewer than half of the dimension's statements have an answer that counts.
     NotEnoughAnswers { answered: usize, total: usize },
 }
 
@@ -79,16 +81,6 @@ impl Bank {
     pub fn band_of(&self, score: u8) -> BandId {
         self.band_for(score).id
     }
-
-    /// The statements about fear, coercion, insults or control that were answered in a
-    /// concerning way. Any one of them brings up the safety note, whatever the scores.
-    pub fn safety_concerns(&self, answers: &Answers) -> Vec<&Item> {
-        self.dimensions
-            .iter()
-            .flat_map(|d| d.items.iter())
-            .filter(|item| answers.get(item.id).is_some_and(|&a| item.is_concerning(a)))
-            .collect()
-    }
 }
 
 /// Your focus: the dimensions you rated at least "Somewhat" important that are not yet a
@@ -103,7 +95,7 @@ pub fn focus(bank: &Bank, scores: &Scores, importance: &Importance) -> Vec<&'sta
         .filter_map(|(position, (id, score))| {
             let value = score.value()?;
             let rated = *importance.get(id)?;
-            (rated >= 2 && value < high_min).then_some((position, rated, value, *id))
+            ((2..=4).contains(&rated) && value < high_min).then_some((position, rated, value, *id))
         })
         .collect();
     // Most important first, then lowest score; ties keep the order of the dimensions.

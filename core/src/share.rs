@@ -1,14 +1,23 @@
 //! The partner-link code: a result packed into a short string that travels after the `#`.
 //!
 //! A code carries the format version, the content version, the eight dimension scores, the eight
-//! importance ratings, optionally every statement answer (only if the sharer chooses) and
-//! optionally a first name, sealed with a checksum. It is packed as bits and written in base64url
-//! without padding, so it needs no escaping in a URL. A full result with answers and a short name
-//! takes about 55 characters.
+//! importance ratings and optionally a first name, sealed with a checksum. It is packed as bits
+//! and written in base64url without padding, so it needs no escaping in a URL. A result with a
+//! short name takes about 30 characters.
 //!
-//! Dimensions are identified by their position in [`DIMENSION_IDS`]; answers by their position in
-//! [`Bank::quiz_order`], which is fixed for a content version. So answers only mean something to
-//! a bank of the same content version ([`SharedResult::answers_map`]); scores always compare.
+//! Dimensions are identified by their position in [`DIMENSION_IDS`], so scores from any two
+//! content versions compare.
+//!
+//! # No answers travel
+//!
+//! Closer writes no single answers into a link, of any kind ([`SharedResult::from_answers`] is
+//! the only way the app makes one): the answers to the safety screen (fear, sexual pressure,
+//! insults, control, threats) must never leave the device, and single answers to the other
+//! statements would only give a partner lines to quote back. Scores are made from the
+//! dimensions' statements alone, so the screen's answers change nothing in a link. The format
+//! stays version 1, with its answers field: links from older Closers (content version 1) that
+//! carry answers still decode, and [`encode`] still writes that field when given one, so every
+//! accepted code is the one `encode` writes; the app never reads it.
 //!
 //! [`decode`] is total: any string gives a result or a [`DecodeError`], never a panic, and it
 //! refuses input longer than [`MAX_CODE_LEN`] before doing any work. Whatever it returns is
@@ -25,7 +34,7 @@
 //! | 16              | content version                                              |
 //! | 8 × 7           | scores, in [`DIMENSION_IDS`] order: 0–100, 127 = not enough answers |
 //! | 8 × 3           | importance, same order: 0–4, 7 = unrated                     |
-//! | 1               | 1 if answers follow                                          |
+//! | 1               | 1 if answers follow (only in links of older Closers)         |
 //! | 8, then packed  | answer count, then answers in base 6 (0 = unanswered, 1–5 = answer 0–4), three to a byte (6³ = 216 ≤ 256); a last pair takes 6 bits, a last single 3 |
 //! | 8, then 8 each  | name length in bytes (0 = no name, at most 120), then its UTF-8 |
 //! | 0–7             | zero bits up to a byte boundary                              |
@@ -36,7 +45,7 @@
 //! a CRC-24 of all the other bytes at the end. So a code whose checksum fails was altered or cut,
 //! and a code with a good checksum and a higher version was made by a newer Closer.
 
-use crate::content::{Bank, ANSWER_COUNT, DIMENSION_IDS};
+use crate::content::{Bank, DIMENSION_IDS, SCALE_COUNT};
 use crate::scoring::{Answers, DimensionScore, Importance};
 
 /// The format [`encode`] writes. [`decode`] reads this one and refuses higher ones with
@@ -80,8 +89,8 @@ pub struct SharedResult {
     pub scores: [Option<u8>; 8],
     /// Importance ratings 0–4 by position in [`DIMENSION_IDS`]; `None` when unrated.
     pub importance: [Option<u8>; 8],
-    /// Answers 0–4 by position in [`Bank::quiz_order`] (`None` = unanswered), only if the
-    /// sharer chose to include them.
+    /// Answers 0–4 by position in the sharer's quiz order (`None` = unanswered). Only links of
+    /// older Closers carry them; this one never writes or reads them (see the module's docs).
     pub answers: Option<Vec<Option<u8>>>,
     /// The sharer's first name, in the form [`normalize_name`] gives.
     pub name: Option<String>,
@@ -126,45 +135,17 @@ impl DecodeError {
 
 impl SharedResult {
     /// The result to share from a person's answers and ratings: scores from `bank`, ratings by
-    /// dimension, the answers in quiz order if `include_answers`, and the name normalized
-    /// ([`normalize_name`]). Answers or ratings out of range count as missing.
-    pub fn from_answers(
-        bank: &Bank,
-        answers: &Answers,
-        importance: &Importance,
-        include_answers: bool,
-        name: Option<&str>,
-    ) -> SharedResult {
+    /// dimension and the name normalized ([`normalize_name`]); never any answer. Ratings out of
+    /// range count as missing.
+    pub fn from_answers(bank: &Bank, answers: &Answers, importance: &Importance, name: Option<&str>) -> SharedResult {
         let scores = bank.score(answers);
         SharedResult {
             content_version: bank.content_version,
             scores: DIMENSION_IDS.map(|id| scores.get(id).and_then(DimensionScore::value)),
             importance: DIMENSION_IDS.map(|id| importance.get(id).copied().filter(|&v| v <= MAX_IMPORTANCE)),
-            answers: include_answers.then(|| {
-                bank.quiz_order()
-                    .iter()
-                    .map(|(_, item)| answers.get(item.id).copied().filter(|&a| a < ANSWER_COUNT))
-                    .collect()
-            }),
+            answers: None,
             name: name.and_then(normalize_name),
         }
-    }
-
-    /// The shared answers keyed by statement id, if answers were shared and `bank` has the same
-    /// content version and number of statements. Otherwise `None`: the caller says that only
-    /// scores compare.
-    pub fn answers_map(&self, bank: &Bank) -> Option<Answers> {
-        if self.content_version != bank.content_version {
-            return None;
-        }
-        let answers = self.answers.as_ref()?;
-        let order = bank.quiz_order();
-        if answers.len() != order.len() {
-            return None;
-        }
-        let mut map = Answers::new();
-        map.extend(order.iter().zip(answers).filter_map(|((_, item), answer)| answer.map(|a| (item.id.to_string(), a))));
-        Some(map)
     }
 
     /// The shared importance ratings keyed by dimension id, as [`crate::focus`] takes them.
@@ -337,7 +318,7 @@ fn read_v1(frame: &[u8]) -> Result<SharedResult, DecodeError> {
 
 /// An answer (0–4) as a base-6 digit: 0 for unanswered (or out of range), 1–5.
 fn answer_digit(answer: Option<u8>) -> u32 {
-    answer.filter(|&a| a < ANSWER_COUNT).map_or(0, |a| u32::from(a) + 1)
+    answer.filter(|&a| a < SCALE_COUNT).map_or(0, |a| u32::from(a) + 1)
 }
 
 /// The bits a group of one, two or three base-6 digits takes: enough for 6, 36 or 216 values.

@@ -6,7 +6,7 @@
 //! and another language would be another words file. [`Shape::build`] makes the content the
 //! rest of the app uses, and refuses words that do not fit the shape.
 
-use crate::content::{Band, BandId, Bank, Dimension, Item, Page, Sign};
+use crate::content::{Band, BandId, Bank, Dimension, Item, Page, Screen, Sign};
 
 /// Where a run of texts sits in the words file: `start..end`.
 pub type Run = (u16, u16);
@@ -20,12 +20,17 @@ pub struct Shape {
     pub ui_count: u16,
     /// The first of five texts each.
     pub answer_options: u16,
+    pub not_applicable_option: u16,
     pub importance_options: u16,
     /// Id, lowest and highest score, and the number of the band's name.
     pub bands: [(BandId, u8, u8, u16); 3],
     pub dimensions: &'static [DimensionShape],
-    /// Every dimension's statements, one dimension after the other.
+    /// Every dimension's statements, one dimension after the other, then the safety screen's.
     pub items: &'static [ItemShape],
+    /// The safety screen's statements in [`Shape::items`].
+    pub screen_items: Run,
+    /// The dimensions the safety screen touches.
+    pub screen_touches: &'static [&'static str],
     pub pages: &'static [PageShape],
 }
 
@@ -40,6 +45,7 @@ pub struct DimensionShape {
     /// The first of three: low, middle, high.
     pub band_text: u16,
     pub steps: Run,
+    pub appreciation: u16,
     pub starters: Run,
     /// Its statements in [`Shape::items`].
     pub items: Run,
@@ -50,7 +56,8 @@ pub struct ItemShape {
     pub id: &'static str,
     pub text: u16,
     pub reverse: bool,
-    pub safety: bool,
+    pub may_not_apply: bool,
+    pub neutral_note: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -92,7 +99,9 @@ impl Shape {
         let items = leak(
             self.items
                 .iter()
-                .map(|i| Some(Item { id: i.id, text: one(i.text)?, reverse: i.reverse, safety: i.safety }))
+                .map(|i| {
+                    Some(Item { id: i.id, text: one(i.text)?, reverse: i.reverse, may_not_apply: i.may_not_apply, neutral_note: i.neutral_note })
+                })
                 .collect::<Option<Vec<_>>>()?,
         );
         let dimensions = self
@@ -108,6 +117,7 @@ impl Shape {
                     importance_question: one(d.importance_question)?,
                     band_text: three(d.band_text)?,
                     steps: run(d.steps)?,
+                    appreciation: one(d.appreciation)?,
                     starters: run(d.starters)?,
                     items: items.get(usize::from(d.items.0)..usize::from(d.items.1))?,
                 })
@@ -118,9 +128,14 @@ impl Shape {
         let bank = Bank {
             content_version: self.content_version,
             answer_options: five(self.answer_options)?,
+            not_applicable_option: one(self.not_applicable_option)?,
             importance_options: five(self.importance_options)?,
             bands: [band(low)?, band(middle)?, band(high)?],
             dimensions: leak(dimensions),
+            screen: Screen {
+                items: items.get(usize::from(self.screen_items.0)..usize::from(self.screen_items.1))?,
+                touches: self.screen_touches,
+            },
         };
         let pages = self
             .pages

@@ -18,54 +18,133 @@ fn language() -> parse::Language {
 }
 
 #[test]
-fn the_bank_has_eight_balanced_dimensions_and_32_to_40_statements() {
+fn the_bank_has_eight_balanced_dimensions_of_4_to_5_statements_and_32_to_40_in_all() {
     let bank = language().bank;
     assert_eq!(bank.dimensions.iter().map(|d| d.id).collect::<Vec<_>>(), DIMENSION_IDS);
     assert!((32..=40).contains(&bank.item_count()), "{} statements", bank.item_count());
     for d in bank.dimensions {
-        assert!((4..=6).contains(&d.items.len()), "{}: {} statements", d.id, d.items.len());
-        assert!(d.items.iter().any(|i| i.reverse), "{} has no reverse-worded statement", d.id);
-        assert!(d.items.iter().any(|i| !i.reverse), "{} has no straight statement", d.id);
+        assert!((4..=5).contains(&d.items.len()), "{}: {} statements", d.id, d.items.len());
+        let reverse = d.items.iter().filter(|i| i.reverse).count();
+        assert!(reverse >= 2 && d.items.len() - reverse >= 2, "{}: {reverse} of {} reverse-worded", d.id, d.items.len());
         assert!((2..=3).contains(&d.steps.len()), "{} steps", d.id);
+        assert!((2..=3).contains(&(d.starters.len() + 1)), "{}: 2–3 prompts with the appreciation one", d.id);
         for text in d.band_text {
             assert!(text.len() > 40, "{}: band text too short: {text}", d.id);
         }
     }
     assert_eq!(bank.answer_options, ["Strongly disagree", "Disagree", "Neutral", "Agree", "Strongly agree"]);
+    assert_eq!(bank.not_applicable_option, "Does not apply to us");
     assert_eq!(bank.importance_options, ["Not at all", "A little", "Somewhat", "Very", "Extremely"]);
     assert_eq!(bank.bands.iter().map(|b| (b.min, b.max)).collect::<Vec<_>>(), [(0, 39), (40, 69), (70, 100)]);
 }
 
 #[test]
+fn agreeing_with_everything_gives_every_dimension_40_to_60() {
+    let bank = language().bank;
+    for value in [1, 3] {
+        let answers: Answers = bank.quiz_order().iter().map(|(_, i)| (i.id.to_string(), value)).collect();
+        for (id, score) in bank.score(&answers).dimensions {
+            let score = score.value().unwrap_or_default();
+            assert!((40..=60).contains(&score), "{id}: {score} when every answer is {value}");
+        }
+    }
+}
+
+#[test]
+fn the_high_and_low_band_texts_differ_from_one_another() {
+    let bank = language().bank;
+    for band in [0, 2] {
+        let openings: BTreeSet<String> =
+            bank.dimensions.iter().map(|d| d.band_text[band].split_whitespace().take(3).collect::<Vec<_>>().join(" ")).collect();
+        assert_eq!(openings.len(), 8, "band {band}: texts start alike: {openings:?}");
+        let keep_going = bank.dimensions.iter().filter(|d| d.band_text[band].contains("Keep it going")).count();
+        assert_eq!(keep_going, 0, "band {band}: a stock phrase");
+    }
+    let conflict = bank.dimension("openness").unwrap();
+    assert!(conflict.band_text[0].contains("safety page"), "Facing conflict's low band points to the safety page");
+}
+
+#[test]
 fn statement_ids_are_unique_and_locked_to_their_words() {
     let bank = language().bank;
-    let ids: Vec<&str> = bank.dimensions.iter().flat_map(|d| d.items).map(|i| i.id).collect();
+    let ids: Vec<&str> = bank.quiz_order().iter().map(|(_, i)| i.id).collect();
     assert_eq!(ids.iter().collect::<BTreeSet<_>>().len(), ids.len());
     parse::check_item_lock(&content_dir().join("../item-ids.lock"), &bank).unwrap_or_else(|e| panic!("{e}"));
 }
 
 #[test]
-fn the_safety_statements_cover_fear_coercion_insults_and_control() {
+fn the_safety_screen_covers_fear_sexual_pressure_insults_control_money_and_threats() {
     let bank = language().bank;
-    let safety: Vec<&Item> = bank.dimensions.iter().flat_map(|d| d.items).filter(|i| i.safety).collect();
-    assert!(safety.len() >= 4, "{} safety statements", safety.len());
-    let text = safety.iter().map(|i| i.text.to_lowercase()).collect::<Vec<_>>().join(" | ");
-    for word in ["afraid", "pressured", "names", "jealousy"] {
-        assert!(text.contains(word), "no safety statement mentions \"{word}\": {text}");
+    let screen = bank.screen.items;
+    assert!((4..=8).contains(&screen.len()), "{} screen statements", screen.len());
+    let text = screen.iter().map(|i| i.text.to_lowercase()).collect::<Vec<_>>().join(" | ");
+    for word in ["afraid", "pressured", "names", "messages", "who i can see", "money", "threatened"] {
+        assert!(text.contains(word), "no screen statement mentions \"{word}\": {text}");
     }
-    // Agreeing is the concerning answer on each.
-    for item in safety {
-        assert!(item.is_concerning(3) && item.is_concerning(4) && !item.is_concerning(2), "{}", item.id);
+    // Only fear and sexual pressure bring the gentler note on Neutral.
+    let gentle: Vec<&str> = screen.iter().filter(|i| i.neutral_note).map(|i| i.text).collect();
+    assert_eq!(gentle.len(), 2);
+    assert!(gentle.iter().any(|t| t.contains("afraid")) && gentle.iter().any(|t| t.contains("sexual")));
+    assert!(screen.iter().all(|i| !i.reverse && !i.may_not_apply), "agreeing is the concerning answer on each");
+    // Not one of them is scored in a dimension.
+    for d in bank.dimensions {
+        assert!(d.items.iter().all(|i| !screen.iter().any(|s| s.id == i.id)), "{}", d.id);
+    }
+    assert_eq!(bank.screen.touches, ["boundaries", "openness", "security", "physical"]);
+}
+
+#[test]
+fn neutral_and_agree_on_each_real_screen_statement_give_the_right_response() {
+    let bank = language().bank;
+    // Every other answer favourable: the best answer to every scored statement.
+    let favourable: Answers =
+        bank.dimensions.iter().flat_map(|d| d.items).map(|i| (i.id.to_string(), if i.reverse { 0 } else { 4 })).collect();
+    assert_eq!(bank.safety_response(&favourable), SafetyResponse::None);
+    for item in bank.screen.items {
+        for (answer, expected) in [
+            (0, SafetyResponse::None),
+            (1, SafetyResponse::None),
+            (2, if item.neutral_note { SafetyResponse::Gentle } else { SafetyResponse::None }),
+            (3, SafetyResponse::Full),
+            (4, SafetyResponse::Full),
+        ] {
+            let mut given = favourable.clone();
+            given.insert(item.id.to_string(), answer);
+            assert_eq!(bank.safety_response(&given), expected, "{} at {answer}", item.id);
+            assert_eq!(bank.score(&given), bank.score(&favourable), "{} changed a score", item.id);
+        }
     }
 }
 
 #[test]
-fn the_quiz_never_asks_two_statements_of_one_dimension_in_a_row() {
+fn no_statement_assumes_living_together_being_in_one_place_or_a_sex_life_without_a_way_out() {
+    let bank = language().bank;
+    for (_, item) in bank.quiz_order() {
+        let text = item.text.to_lowercase();
+        for word in ["at home", "our home", "live together", "side by side", "date", "hurt me"] {
+            if item.id == "sc4" && word == "hurt me" {
+                continue; // the screen asks about harm itself
+            }
+            assert!(!text.contains(word), "{}: \"{}\" assumes \"{word}\"", item.id, item.text);
+        }
+        if text.contains("sex life") {
+            assert!(item.may_not_apply, "{} assumes a sex life", item.id);
+        }
+    }
+}
+
+#[test]
+fn the_quiz_never_asks_two_statements_of_one_dimension_in_a_row_and_asks_the_screen_among_them() {
     let bank = language().bank;
     let order = bank.quiz_order();
-    assert_eq!(order.len(), bank.item_count());
+    assert_eq!(order.len(), bank.item_count() + bank.screen.items.len());
+    let scored: Vec<_> = order.iter().filter_map(|(d, i)| Some((d.as_ref()?.id, i.id))).collect();
+    for pair in scored.windows(2) {
+        assert_ne!(pair[0].0, pair[1].0, "{} then {}", pair[0].1, pair[1].1);
+    }
+    assert!(order.first().is_some_and(|(d, _)| d.is_some()) && order.last().is_some_and(|(d, _)| d.is_some()));
     for pair in order.windows(2) {
-        assert_ne!(pair[0].0.id, pair[1].0.id, "{} then {}", pair[0].1.id, pair[1].1.id);
+        assert!(pair[0].0.is_some() || pair[1].0.is_some(), "two screen statements in a row");
     }
 }
 
@@ -80,7 +159,7 @@ fn neutral_on_every_real_statement_gives_50_on_every_dimension() {
 #[test]
 fn statements_and_pages_read_easily() {
     let lang = language();
-    let statements = lang.bank.dimensions.iter().flat_map(|d| d.items).fold(Default::default(), |t: readability::TextStats, i| t + stats(i.text));
+    let statements = lang.bank.quiz_order().iter().fold(Default::default(), |t: readability::TextStats, (_, i)| t + stats(i.text));
     assert!(statements.reading_ease() >= 60.0, "statements: {:.1}", statements.reading_ease());
     for p in &lang.pages {
         let ease = stats(p.text).reading_ease();
@@ -129,7 +208,7 @@ fn line_of(text: &str, needle: &str) -> usize {
 
 #[test]
 fn a_duplicate_statement_id_is_reported_at_its_line() {
-    let text = real_assessment().replacen("id = \"qt1\"", "id = \"au1\"", 1);
+    let text = real_assessment().replacen("id = \"qt3\"", "id = \"au1\"", 1);
     let e = assessment_error(&text);
     let second = text.match_indices("id = \"au1\"").nth(1).expect("two au1").0;
     assert_eq!(e.line, text[..second].matches('\n').count() + 1);
@@ -153,6 +232,9 @@ fn wrong_values_are_refused_with_a_reason() {
         (real_assessment().replacen("max = 39", "max = 38", 1), "must start at 39"),
         (real_assessment().replacen("\"Neutral\", ", "", 1), "exactly five"),
         (real_assessment().replacen("reverse = false", "reverse = false\nweight = 2", 1), "unknown field `weight`"),
+        (real_assessment().replacen("reverse = false", "reverse = false\nsafety = true", 1), "unknown field `safety`"),
+        (real_assessment().replacen("id = \"au5\"\ntext = \"I put on an act around my partner to keep things smooth.\"\nreverse = true", "id = \"au5\"\ntext = \"I put on an act around my partner to keep things smooth.\"\nreverse = false", 1), "at least two statements worded each way"),
+        (real_assessment().replacen("touches = [\"boundaries\"", "touches = [\"boundary\"", 1), "\"boundary\" is not a dimension"),
     ];
     for (text, expected) in cases {
         let e = assessment_error(&text);
@@ -260,4 +342,28 @@ fn words_that_do_not_fit_the_shape_are_refused() {
         assert!(shape.build(bad.leak()).is_none());
     }
     assert!(shape.build(all.leak()).is_some());
+}
+
+#[test]
+fn a_check_in_saved_with_content_version_1_keeps_the_answers_to_statements_that_remain() {
+    use closer_core::record::{Progress, Record};
+    let bank = language().bank;
+    // Every statement of content version 1 (from the lock's first 36 lines), answered.
+    let lock = std::fs::read_to_string(content_dir().join("../item-ids.lock")).unwrap();
+    let v1: Vec<&str> = lock.lines().filter(|l| !l.starts_with('#')).take(36).filter_map(|l| l.split('\t').next()).collect();
+    assert_eq!((v1[0], v1[35]), ("au1", "ph4"));
+    let answers: Answers = v1.iter().map(|id| (id.to_string(), 3)).collect();
+    let mut record = Record { progress: Some(Progress { content_version: 1, answers, ..Default::default() }), ..Record::empty() };
+    let dropped = record.adapt_to(&bank);
+    let kept = record.progress.unwrap().answers;
+    assert_eq!(dropped + kept.len(), 36);
+    assert_eq!(dropped, v1.iter().filter(|id| bank.item(id).is_none()).count());
+    // Statements that kept their words keep their answers, the safety screen's included.
+    for id in ["au1", "qt3", "su1", "bo1", "bo3", "bo4", "bo5", "op1", "em4", "se1", "ph1"] {
+        assert_eq!(kept.get(id), Some(&3), "{id}");
+    }
+    for id in ["au2", "qt1", "qt5", "bo2", "em1", "em3", "se4", "ph4"] {
+        assert_eq!(kept.get(id), None, "{id} changed its words, or left");
+    }
+    println!("content version 1 → {}: {} answers kept, {dropped} set aside", bank.content_version, kept.len());
 }

@@ -274,9 +274,10 @@ fn more_corrupt_forms_are_refused_as_before() {
         // Newer than this version, whatever else it holds.
         (r#"{"version":3,"x":"\ud800"}"#.into(), "future_version"),
         (r#"{"version":18446744073709551615}"#.into(), "future_version"),
-        // Read, but out of range.
+        // Read, but out of range ("does not apply" is an answer, not a rating).
+        (r#"{"version":2,"progress":{"content_version":1,"answers":{},"importance":{"support":5}}}"#.into(), "bad_value"),
         (r#"{"version":2,"progress":{"content_version":1,"answers":{"au1":255}}}"#.into(), "bad_value"),
-        (r#"{"version":2,"progress":{"content_version":1,"answers":{"au1":5}}}"#.into(), "bad_value"),
+        (r#"{"version":2,"progress":{"content_version":1,"answers":{"au1":6}}}"#.into(), "bad_value"),
         (r#"{"version":2,"progress":{"content_version":1,"answers":{},"position":4294967296}}"#.into(), "bad_value"),
         (format!(r#"{{"version":2,"progress":{{"content_version":1,"answers":{{"{}":1}}}}}}"#, "a".repeat(65)), "bad_value"),
     ];
@@ -364,4 +365,11 @@ mod never_panics {
             let _ = Record::from_json(&text);
         }
     }
+}
+
+#[test]
+fn does_not_apply_is_a_stored_answer() {
+    let text = r#"{"version":2,"progress":{"content_version":2,"answers":{"ph3":5,"au1":4},"importance":{},"position":3}}"#;
+    let r = Record::from_json(text).expect("an answer of 5, does not apply, is kept");
+    assert_eq!(r.progress.unwrap().answers, answers(&[("au1", 4), ("ph3", 5)]));
 }

@@ -1,10 +1,17 @@
-//! Scoring, bands, partial answers, the focus list and the safety check, on a small bank
-//! built here so every number can be worked out by hand.
+//! Scoring, bands, partial answers, "does not apply", the focus list, the quiz order and the
+//! safety screen, on a small bank built here so every number can be worked out by hand.
+
+#![allow(clippy::disallowed_macros)] // build-time code or tests: never in the wasm
 
 use closer_core::*;
+use proptest::prelude::*;
 
-const fn item(id: &'static str, reverse: bool, safety: bool) -> Item {
-    Item { id, text: "A statement for the test.", reverse, safety }
+const fn item(id: &'static str, reverse: bool, may_not_apply: bool) -> Item {
+    Item { id, text: "A statement for the test.", reverse, may_not_apply, neutral_note: false }
+}
+
+const fn screen_item(id: &'static str, neutral_note: bool) -> Item {
+    Item { id, text: "A screen statement for the test.", reverse: false, may_not_apply: false, neutral_note }
 }
 
 const fn dimension(id: &'static str, items: &'static [Item]) -> Dimension {
@@ -17,6 +24,7 @@ const fn dimension(id: &'static str, items: &'static [Item]) -> Dimension {
         importance_question: "",
         band_text: ["low", "middle", "high"],
         steps: &[],
+        appreciation: "",
         starters: &[],
         items,
     }
@@ -25,6 +33,7 @@ const fn dimension(id: &'static str, items: &'static [Item]) -> Dimension {
 static BANK: Bank = Bank {
     content_version: 1,
     answer_options: ["Strongly disagree", "Disagree", "Neutral", "Agree", "Strongly agree"],
+    not_applicable_option: "Does not apply to us",
     importance_options: ["Not at all", "A little", "Somewhat", "Very", "Extremely"],
     bands: [
         Band { id: BandId::Low, min: 0, max: 39, name: "Room to grow" },
@@ -33,9 +42,14 @@ static BANK: Bank = Bank {
     ],
     dimensions: &[
         dimension("a", &[item("a1", false, false), item("a2", true, false), item("a3", false, false), item("a4", false, false)]),
-        dimension("b", &[item("b1", false, false), item("b2", true, true), item("b3", false, false), item("b4", true, false)]),
+        dimension("b", &[item("b1", false, false), item("b2", true, false), item("b3", false, false), item("b4", true, true)]),
         dimension("c", &[item("c1", false, false), item("c2", false, false), item("c3", true, false), item("c4", false, false), item("c5", false, false)]),
     ],
+    screen: Screen {
+        // x1: fear (Neutral brings the gentler note), x2: insults, x3: control.
+        items: &[screen_item("x1", true), screen_item("x2", false), screen_item("x3", false)],
+        touches: &["b"],
+    },
 };
 
 const SD: u8 = 0;
@@ -50,6 +64,12 @@ fn answers(pairs: &[(&str, u8)]) -> Answers {
 
 fn all(value: u8) -> Answers {
     BANK.dimensions.iter().flat_map(|d| d.items).map(|i| (i.id.to_string(), value)).collect()
+}
+
+/// The best answer to every scored statement: agreeing with the straight ones, disagreeing with
+/// the reverse-worded ones.
+fn favourable() -> Answers {
+    BANK.dimensions.iter().flat_map(|d| d.items).map(|i| (i.id.to_string(), if i.reverse { SD } else { SA })).collect()
 }
 
 #[test]
@@ -148,23 +168,88 @@ fn focus_is_what_matters_most_and_scored_lowest() {
 }
 
 #[test]
-fn agreeing_with_a_safety_statement_is_a_concern_whatever_the_scores() {
-    // Everything else at its best, b2 ("agree" with a safety statement) at Agree.
-    let mut given = all(SA);
-    for d in BANK.dimensions {
-        for i in d.items {
-            given.insert(i.id.to_string(), if i.reverse { SD } else { SA });
-        }
-    }
-    assert!(BANK.safety_concerns(&given).is_empty());
-    given.insert("b2".into(), A);
-    assert_eq!(BANK.safety_concerns(&given).iter().map(|i| i.id).collect::<Vec<_>>(), ["b2"]);
-    given.insert("b2".into(), N);
-    assert!(BANK.safety_concerns(&given).is_empty(), "Neutral is not a concern");
+fn does_not_apply_is_left_out_of_the_score_and_offered_only_where_a_statement_may_not_apply() {
+    // b: 4 + 0 + 4 with b4 left out: 8 of 12 → 67. With b4 at Strongly agree (reverse): 8 of 16 → 50.
+    let mut given = answers(&[("b1", SA), ("b2", SA), ("b3", SA), ("b4", NOT_APPLICABLE)]);
+    assert_eq!(BANK.score(&given).get("b"), Some(DimensionScore::Scored(67)));
+    given.insert("b4".into(), SA);
+    assert_eq!(BANK.score(&given).get("b"), Some(DimensionScore::Scored(50)));
+    // Left out means not counted toward "enough answers" either.
+    let mostly_not = answers(&[("b1", SA), ("b4", NOT_APPLICABLE)]);
+    assert_eq!(BANK.score(&mostly_not).get("b"), Some(DimensionScore::NotEnoughAnswers { answered: 1, total: 4 }));
+    let b4 = &BANK.dimensions[1].items[3];
+    let b1 = &BANK.dimensions[1].items[0];
+    assert!(b4.accepts(NOT_APPLICABLE) && !b1.accepts(NOT_APPLICABLE));
+    assert!((0..5).all(|a| b1.accepts(a) && b4.accepts(a)));
+    assert!(!b4.accepts(6));
+    assert_eq!(b4.points(NOT_APPLICABLE), None);
 }
 
 #[test]
-fn the_quiz_order_takes_one_statement_from_each_dimension_in_turn() {
+fn agreeing_with_any_screen_statement_brings_the_full_response_whatever_the_scores() {
+    let mut given = favourable();
+    for id in ["x1", "x2", "x3"] {
+        given.insert(id.into(), SD);
+    }
+    assert_eq!(BANK.safety_response(&given), SafetyResponse::None);
+    for id in ["x1", "x2", "x3"] {
+        for (answer, expected) in [(A, SafetyResponse::Full), (SA, SafetyResponse::Full), (D, SafetyResponse::None)] {
+            let mut one = given.clone();
+            one.insert(id.into(), answer);
+            assert_eq!(BANK.safety_response(&one), expected, "{id} at {answer}");
+        }
+    }
+}
+
+#[test]
+fn neutral_on_fear_brings_the_gentler_note_and_neutral_elsewhere_nothing() {
+    let neutral = |id: &str| BANK.safety_response(&answers(&[(id, N)]));
+    assert_eq!(neutral("x1"), SafetyResponse::Gentle);
+    assert_eq!(neutral("x2"), SafetyResponse::None);
+    assert_eq!(neutral("x3"), SafetyResponse::None);
+    // The full response wins over the gentler note.
+    assert_eq!(BANK.safety_response(&answers(&[("x1", N), ("x2", A)])), SafetyResponse::Full);
+    assert_eq!(BANK.safety_response(&Answers::new()), SafetyResponse::None, "nothing answered");
+}
+
+#[test]
+fn the_screen_statements_are_not_scored_or_counted() {
+    assert_eq!(BANK.item_count(), 13);
+    assert_eq!(BANK.item("x2").map(|i| i.id), Some("x2"), "found as a statement, so progress keeps its answer");
+    assert_eq!(BANK.item("b4").map(|i| i.id), Some("b4"));
+    assert!(BANK.item("nope").is_none());
+}
+
+/// Any answer to any statement: the scale, "does not apply", or none.
+fn any_answers() -> impl Strategy<Value = Answers> {
+    let ids: Vec<&'static str> = BANK.quiz_order().iter().map(|(_, i)| i.id).collect();
+    proptest::collection::vec(proptest::option::of(0u8..=5), ids.len()).prop_map(move |values| {
+        ids.iter().zip(values).filter_map(|(id, v)| v.map(|v| (id.to_string(), v))).collect()
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 500, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn screen_answers_change_no_score(given in any_answers(), screen in proptest::collection::vec(proptest::option::of(0u8..=4), 3)) {
+        let mut changed = given.clone();
+        for (item, answer) in BANK.screen.items.iter().zip(screen) {
+            match answer {
+                Some(a) => {
+                    changed.insert(item.id.to_string(), a);
+                }
+                None => changed.retain(|id, _| id != item.id),
+            }
+        }
+        prop_assert_eq!(BANK.score(&changed), BANK.score(&given));
+    }
+}
+
+#[test]
+fn the_quiz_order_takes_one_statement_from_each_dimension_in_turn_and_spreads_the_screen() {
     let order: Vec<&str> = BANK.quiz_order().iter().map(|(_, i)| i.id).collect();
-    assert_eq!(order, ["a1", "b1", "c1", "a2", "b2", "c2", "a3", "b3", "c3", "a4", "b4", "c4", "c5"]);
+    // 13 scored statements, 3 screen ones after the 3rd, 6th and 9th: ⌊k·13 ÷ 4⌋ for k = 1, 2, 3.
+    assert_eq!(order, ["a1", "b1", "c1", "x1", "a2", "b2", "c2", "x2", "a3", "b3", "c3", "x3", "a4", "b4", "c4", "c5"]);
+    assert!(BANK.quiz_order().iter().all(|(d, i)| d.is_none() == i.id.starts_with('x')));
 }

@@ -235,16 +235,21 @@ fn every_error_has_a_stable_key() {
 #[cfg(feature = "parse")]
 mod with_the_real_bank {
     use std::path::Path;
+    use std::sync::OnceLock;
 
     use closer_core::share::{decode, encode, SharedResult};
     use closer_core::*;
+    use proptest::prelude::*;
 
-    fn bank() -> Bank {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content/en/assessment.toml");
-        parse::assessment(&path).unwrap_or_else(|e| panic!("{e}"))
+    fn bank() -> &'static Bank {
+        static BANK: OnceLock<Bank> = OnceLock::new();
+        BANK.get_or_init(|| {
+            let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content/en/assessment.toml");
+            parse::assessment(&path).unwrap_or_else(|e| panic!("{e}"))
+        })
     }
 
-    /// Answers every statement, some with out-of-range values, and rates most dimensions.
+    /// Answers every statement, the screen's included, and rates most dimensions.
     fn answered(bank: &Bank) -> (Answers, Importance) {
         let answers =
             bank.quiz_order().iter().enumerate().map(|(i, (_, item))| (item.id.to_string(), (i % 5) as u8)).collect();
@@ -254,87 +259,84 @@ mod with_the_real_bank {
     }
 
     #[test]
-    fn a_shared_result_has_the_sharers_scores_answers_and_ratings() {
+    fn a_shared_result_has_the_sharers_scores_and_ratings_and_no_answer() {
         let bank = bank();
-        let (answers, importance) = answered(&bank);
-        let r = SharedResult::from_answers(&bank, &answers, &importance, true, Some("  Sam\n"));
+        let (answers, importance) = answered(bank);
+        let r = SharedResult::from_answers(bank, &answers, &importance, Some("  Sam\n"));
         let code = encode(&r);
-        println!("real bank, {} statements, all answered, name \"Sam\": {} characters", bank.item_count(), code.len());
-        assert!(code.len() < 80);
+        println!("real bank, every statement answered, name \"Sam\": {} characters", code.len());
+        assert!(code.len() < 40);
         let decoded = decode(&code).unwrap();
         assert_eq!(decoded, r);
         assert_eq!(decoded.content_version, bank.content_version);
         assert_eq!(decoded.name.as_deref(), Some("Sam"));
+        assert_eq!(decoded.answers, None, "no single answer travels");
         let scores = bank.score(&answers);
         for (i, id) in DIMENSION_IDS.iter().enumerate() {
             assert_eq!(decoded.scores[i], scores.get(id).and_then(|s| s.value()), "{id}");
         }
-        assert_eq!(decoded.answers.as_ref().map(Vec::len), Some(bank.item_count()));
-        assert_eq!(decoded.answers_map(&bank), Some(answers));
         assert_eq!(decoded.importance_map(), importance);
-        assert_eq!(
-            focus(&bank, &bank.score(&decoded.answers_map(&bank).unwrap()), &decoded.importance_map()),
-            focus(&bank, &scores, &importance)
-        );
     }
 
     #[test]
-    fn a_full_real_result_with_a_10_character_name_is_under_80_characters() {
-        let bank = bank();
-        assert_eq!(bank.item_count(), 36);
-        let (answers, importance) = answered(&bank);
-        let r = SharedResult::from_answers(&bank, &answers, &importance, true, Some("Alexandria"));
-        let code = encode(&r);
-        println!("real bank, 36 answers, 10-character name: {} characters: {code}", code.len());
-        assert!(code.len() < 80);
+    fn a_link_from_an_older_closer_with_answers_still_opens() {
+        // Content version 1 let people share their 36 answers, the safety statements among them.
+        let old = SharedResult {
+            content_version: 1,
+            scores: [Some(60); 8],
+            importance: [Some(3); 8],
+            answers: Some(vec![Some(3); 36]),
+            name: Some("Ana".into()),
+        };
+        let decoded = decode(&encode(&old)).unwrap();
+        assert_eq!(decoded.scores, [Some(60); 8]);
+        assert_eq!(decoded.answers.map(|a| a.len()), Some(36));
     }
 
-    #[test]
-    fn without_answers_only_scores_and_ratings_travel() {
-        let bank = bank();
-        let (answers, importance) = answered(&bank);
-        let r = SharedResult::from_answers(&bank, &answers, &importance, false, None);
-        assert_eq!(r.answers, None);
-        assert_eq!(r.name, None);
-        let decoded = decode(&encode(&r)).unwrap();
-        assert_eq!(decoded.answers_map(&bank), None);
-        assert!(decoded.scores.iter().all(Option::is_some));
+    /// Any answer or none to every statement (the scale, "does not apply" and values out of
+    /// range), any ratings, any name.
+    fn any_answers() -> impl Strategy<Value = (Answers, Importance, Option<String>)> {
+        let ids: Vec<&'static str> = bank().quiz_order().iter().map(|(_, i)| i.id).collect();
+        let n = ids.len();
+        (
+            proptest::collection::vec(proptest::option::of(0u8..=7), n),
+            proptest::collection::vec(proptest::option::of(0u8..=5), 8),
+            proptest::option::of("\\PC{0,12}"),
+        )
+            .prop_map(move |(values, ratings, name)| {
+                let answers = ids.iter().zip(values).filter_map(|(id, v)| v.map(|v| (id.to_string(), v))).collect();
+                let importance =
+                    DIMENSION_IDS.iter().zip(ratings).filter_map(|(id, v)| v.map(|v| (id.to_string(), v))).collect();
+                (answers, importance, name)
+            })
     }
 
-    #[test]
-    fn partial_and_out_of_range_answers() {
-        let bank = bank();
-        let order = bank.quiz_order();
-        let mut answers: Answers = order.iter().take(3).map(|(_, item)| (item.id.to_string(), 4)).collect();
-        answers.insert(order[3].1.id.to_string(), 9);
-        answers.insert("not-a-statement".into(), 2);
-        let mut importance = Importance::new();
-        importance.insert("physical".into(), 7);
-        importance.insert("no-such-dimension".into(), 3);
-        let r = SharedResult::from_answers(&bank, &answers, &importance, true, Some(""));
-        assert_eq!(r.scores, [None; 8], "three answers score no dimension");
-        assert_eq!(r.importance, [None; 8]);
-        let shared = r.answers.as_ref().unwrap();
-        assert_eq!(shared[..4], [Some(4), Some(4), Some(4), None]);
-        assert!(shared[4..].iter().all(Option::is_none));
-        let decoded = decode(&encode(&r)).unwrap();
-        let expected: Answers = order.iter().take(3).map(|(_, item)| (item.id.to_string(), 4)).collect();
-        assert_eq!(decoded.answers_map(&bank), Some(expected));
-    }
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 1000, failure_persistence: None, ..ProptestConfig::default() })]
 
-    #[test]
-    fn answers_from_another_content_version_are_dropped_but_scores_compare() {
-        let bank = bank();
-        let (answers, importance) = answered(&bank);
-        let mut r = SharedResult::from_answers(&bank, &answers, &importance, true, None);
-        r.content_version = bank.content_version.wrapping_add(1);
-        let decoded = decode(&encode(&r)).unwrap();
-        assert_eq!(decoded.answers_map(&bank), None);
-        assert_eq!(decoded.scores, SharedResult::from_answers(&bank, &answers, &importance, false, None).scores);
-        // Same version but a different number of answers: not comparable either.
-        let mut r = SharedResult::from_answers(&bank, &answers, &importance, true, None);
-        r.answers.as_mut().unwrap().pop();
-        assert_eq!(decode(&encode(&r)).unwrap().answers_map(&bank), None);
+        /// A link of any kind (the invitation with or without a name, the link back, the code a
+        /// comparison is pinned to) is made by `from_answers`: whatever the screen's answers,
+        /// it is the same code, and it holds no answer at all.
+        #[test]
+        fn a_link_carries_no_screen_answer(
+            (answers, importance, name) in any_answers(),
+            screen in proptest::collection::vec(proptest::option::of(0u8..=4), 7),
+        ) {
+            let bank = bank();
+            let mut other = answers.clone();
+            for (item, answer) in bank.screen.items.iter().zip(screen) {
+                other.retain(|id, _| id != item.id);
+                if let Some(a) = answer {
+                    other.insert(item.id.to_string(), a);
+                }
+            }
+            for name in [None, name.as_deref()] {
+                let code = encode(&SharedResult::from_answers(bank, &answers, &importance, name));
+                prop_assert_eq!(&code, &encode(&SharedResult::from_answers(bank, &other, &importance, name)));
+                let decoded = decode(&code).unwrap();
+                prop_assert_eq!(decoded.answers, None);
+            }
+        }
     }
 }
 

@@ -8,14 +8,15 @@ use std::sync::OnceLock;
 use closer_core::record::{Progress, Record, StoredComparison, StoredResult, RECORD_VERSION};
 use closer_core::route::Route;
 use closer_core::share::{self, SharedResult};
-use closer_core::{Answers, Dimension, Importance, Item, ANSWER_COUNT};
+use closer_core::{Answers, Dimension, Importance, Item, SafetyResponse, SCALE_COUNT};
 use yew::Reducible;
 
 use crate::content::BANK;
 
-/// The statements in the order they are asked, computed once.
-pub fn quiz_order() -> &'static [(&'static Dimension, &'static Item)] {
-    static ORDER: OnceLock<Vec<(&'static Dimension, &'static Item)>> = OnceLock::new();
+/// The statements in the order they are asked (the safety screen's without a dimension),
+/// computed once.
+pub fn quiz_order() -> &'static [(Option<&'static Dimension>, &'static Item)] {
+    static ORDER: OnceLock<Vec<(Option<&'static Dimension>, &'static Item)>> = OnceLock::new();
     ORDER.get_or_init(|| BANK.quiz_order())
 }
 
@@ -78,11 +79,10 @@ pub enum Confirming {
     DeleteEverything,
 }
 
-/// The partner-link form under a result: what to share, the name to show, and whether the
-/// link was just copied. Forgotten on leaving the page, like a form.
+/// The partner-link form under a result: the name to show, and whether the link was just
+/// copied. Forgotten on leaving the page, like a form.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct InviteForm {
-    pub with_answers: bool,
     pub name: String,
     pub copied: Copied,
 }
@@ -98,9 +98,14 @@ pub enum Copied {
 }
 
 impl CompletedResult {
-    /// This result as a partner link carries it.
-    pub fn shared(&self, include_answers: bool, name: Option<&str>) -> SharedResult {
-        SharedResult::from_answers(&BANK, &self.answers, &self.importance, include_answers, name)
+    /// This result as a partner link carries it: scores and ratings, never an answer.
+    pub fn shared(&self, name: Option<&str>) -> SharedResult {
+        SharedResult::from_answers(&BANK, &self.answers, &self.importance, name)
+    }
+
+    /// What this result's safety screen calls for.
+    pub fn safety(&self) -> SafetyResponse {
+        BANK.safety_response(&self.answers)
     }
 }
 
@@ -147,7 +152,8 @@ pub enum Action {
     StartOver,
     /// Go on with the quiz where it was left.
     Continue,
-    /// Answer a statement (0–4) and, if it is the one on screen, optionally move on.
+    /// Answer a statement (0–4, or 5 "does not apply" where offered) and, if it is the one on
+    /// screen, optionally move on.
     Answer { item: &'static str, value: u8, advance: bool },
     /// Move to the next statement, answered or not; after the last, to the review.
     Next,
@@ -162,8 +168,6 @@ pub enum Action {
     Merge(Record),
     /// An imported file replaces everything.
     Replace(Record),
-    /// In the partner-link form: share the answers too, or scores only.
-    InviteWithAnswers(bool),
     /// In the partner-link form: the name to show.
     InviteName(String),
     /// What became of copying the link.
@@ -222,6 +226,15 @@ impl State {
         self.bodies.iter().find(|(s, _)| *s == slug).map(|(_, html)| *html)
     }
 
+    /// The result a received link was compared with (the one its pinned code was made from),
+    /// or else the latest.
+    pub fn compared_result(&self, link: Option<&ReceivedLink>) -> Option<&CompletedResult> {
+        let pinned = link.and_then(|l| l.own_code.as_deref());
+        pinned
+            .and_then(|code| self.results.iter().rev().find(|r| share::encode(&r.shared(None)) == code))
+            .or_else(|| self.latest())
+    }
+
     /// The result before the latest one, to show the change since last time.
     pub fn previous(&self) -> Option<&CompletedResult> {
         self.results.len().checked_sub(2).and_then(|n| self.results.get(n))
@@ -249,7 +262,7 @@ impl State {
                 // The answer belongs to the statement it was given for, even if a late event
                 // arrives after the quiz has moved on.
                 let Some(position) = quiz_order().iter().position(|(_, item)| item.id == item_id) else { return };
-                if value < ANSWER_COUNT {
+                if quiz_order()[position].1.accepts(value) {
                     self.answers.insert(item_id.to_string(), value);
                     if advance && position == self.position {
                         self.next(total);
@@ -270,7 +283,7 @@ impl State {
                 self.route = Route::Quiz;
             }
             Action::Rate { dimension, value } => {
-                if value < ANSWER_COUNT && BANK.dimension(dimension).is_some() {
+                if value < SCALE_COUNT && BANK.dimension(dimension).is_some() {
                     self.importance.insert(dimension.to_string(), value);
                 }
             }
@@ -284,8 +297,7 @@ impl State {
                 self.page_error = None;
                 self.notices = vec![Notice::Imported];
             }
-            Action::InviteWithAnswers(with_answers) => self.invite = InviteForm { with_answers, copied: Copied::Not, ..std::mem::take(&mut self.invite) },
-            Action::InviteName(name) => self.invite = InviteForm { name, copied: Copied::Not, ..std::mem::take(&mut self.invite) },
+            Action::InviteName(name) => self.invite = InviteForm { name, copied: Copied::Not },
             Action::InviteCopied(copied) => self.invite.copied = copied,
             Action::BodyLoaded { slug, html } => {
                 if self.body(slug).is_none() {
@@ -340,7 +352,7 @@ impl State {
                 self.route = Route::Results;
                 // A partner's link waiting for this result: compare with it now.
                 if let Some(link) = self.links.iter_mut().rev().find(|l| l.own_code.is_none()) {
-                    link.own_code = Some(share::encode(&result.shared(false, None)));
+                    link.own_code = Some(share::encode(&result.shared(None)));
                     self.route = Route::Compare(link.code.clone());
                 }
                 self.results.push(result);
@@ -377,7 +389,7 @@ impl State {
             return;
         }
         if let Some(latest) = self.latest() {
-            let own_code = share::encode(&latest.shared(false, None));
+            let own_code = share::encode(&latest.shared(None));
             self.links[index].own_code = Some(own_code);
         }
     }
@@ -476,7 +488,7 @@ mod tests {
 
     /// A partner's link, as their Closer would make it.
     fn partner_code(value: u8) -> String {
-        share::encode(&finished(1, value).shared(false, Some("Sam")))
+        share::encode(&finished(1, value).shared(Some("Sam")))
     }
 
     fn go(state: &mut State, route: Route, at_ms: u64) {
@@ -507,7 +519,7 @@ mod tests {
         state.answers = finished(0, 3).answers;
         state.reduce_mut(Action::Finish { date_ms: 200 });
         let pinned = state.links[0].own_code.clone().expect("the link now compares with this result");
-        assert_eq!(pinned, share::encode(&state.latest().unwrap().shared(false, None)));
+        assert_eq!(pinned, share::encode(&state.latest().unwrap().shared(None)));
 
         // A later check-in does not change what the link compares with.
         state.answers = finished(0, 0).answers;
@@ -520,7 +532,7 @@ mod tests {
     fn someone_who_shared_first_sees_the_reply_at_once_pinned_to_their_latest_result() {
         let mut state = State { results: vec![finished(50, 4)], shared_ms: Some(60), ..fresh() };
         go(&mut state, Route::Compare(partner_code(2)), 100);
-        assert_eq!(state.links[0].own_code, Some(share::encode(&finished(50, 4).shared(false, None))));
+        assert_eq!(state.links[0].own_code, Some(share::encode(&finished(50, 4).shared(None))));
     }
 
     #[test]
@@ -528,10 +540,9 @@ mod tests {
         let mut state = State { results: vec![finished(50, 4)], route: Route::History, ..fresh() };
         state.reduce_mut(Action::PageError("could not".into()));
         state.reduce_mut(Action::Confirm(Confirming::DeleteResult { date_ms: 50 }));
-        state.reduce_mut(Action::InviteWithAnswers(true));
         state.reduce_mut(Action::InviteName("Alex".into()));
         state.reduce_mut(Action::InviteCopied(Copied::Yes));
-        assert_eq!(state.invite, InviteForm { with_answers: true, name: "Alex".into(), copied: Copied::Yes });
+        assert_eq!(state.invite, InviteForm { name: "Alex".into(), copied: Copied::Yes });
 
         // Staying on the page keeps them; a new choice in the form forgets "copied".
         go(&mut state, Route::History, 1);
@@ -580,5 +591,18 @@ mod tests {
         assert_eq!(state.body("safety"), Some("<p>Safety</p>"));
         state.reduce_mut(Action::DeletedElsewhere);
         assert_eq!(state.body("safety"), Some("<p>Safety</p>"));
+    }
+
+    #[test]
+    fn does_not_apply_is_taken_only_where_a_statement_offers_it() {
+        let mut state = State { route: Route::Quiz, ..fresh() };
+        let offered = quiz_order().iter().find(|(_, i)| i.may_not_apply).unwrap().1;
+        let not_offered = quiz_order().iter().find(|(_, i)| !i.may_not_apply).unwrap().1;
+        for item in [offered, not_offered] {
+            state.reduce_mut(Action::Answer { item: item.id, value: closer_core::NOT_APPLICABLE, advance: false });
+        }
+        assert_eq!(state.answers.get(offered.id), Some(&closer_core::NOT_APPLICABLE));
+        assert_eq!(state.answers.get(not_offered.id), None);
+        assert_eq!(state.answered(), 1, "does not apply counts as answered, so it is not listed as skipped");
     }
 }

@@ -7,6 +7,7 @@ pub mod share;
 pub mod storage;
 pub mod dom;
 pub mod embed;
+pub mod exit;
 pub mod fetch;
 pub mod json;
 pub mod files;

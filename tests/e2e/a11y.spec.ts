@@ -3,7 +3,7 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { Page } from "@playwright/test";
 import { test, expect, ready } from "./fixtures";
-import { statements, DIMENSIONS } from "./content";
+import { statements, DIMENSIONS, contentVersion } from "./content";
 import { craftCode } from "./codes";
 
 const ALL = statements();
@@ -11,15 +11,16 @@ const SLUGS = readdirSync(join(__dirname, "../../content/en/pages")).filter((f) 
 
 /** A stored record with two finished check-ins, one in progress and a partner link. */
 function record() {
-  const answers = (f: (i: number) => number) => Object.fromEntries(ALL.map((s, i) => [s.id, f(i)]));
+  // The safety screen answered "Strongly disagree": these are ordinary results.
+  const answers = (f: (i: number) => number) => Object.fromEntries(ALL.map((s, i) => [s.id, s.safety ? 0 : f(i)]));
   const importance = Object.fromEntries(DIMENSIONS.map((d, i) => [d, i % 5]));
   const partner = craftCode(1, 1, [40, 90, 55, 70, 20, 65, 80, 35], [4, 3, 2, 4, 1, 3, 4, 2]);
   return {
     version: 2,
-    progress: { content_version: 1, answers: answers((i) => i % 5), importance: {}, position: 5 },
+    progress: { content_version: contentVersion(), answers: answers((i) => i % 5), importance: {}, position: 5 },
     results: [
-      { date_ms: 1780000000000, content_version: 1, answers: answers((i) => (i * 3) % 5), importance },
-      { date_ms: 1781000000000, content_version: 1, answers: answers((i) => (i * 7) % 5), importance },
+      { date_ms: 1780000000000, content_version: contentVersion(), answers: answers((i) => (i * 3) % 5), importance },
+      { date_ms: 1781000000000, content_version: contentVersion(), answers: answers((i) => (i * 7) % 5), importance },
     ],
     comparisons: [{ received_ms: 1782000000000, code: partner, own_code: null }],
     shared_ms: 1781500000000,

@@ -1,6 +1,6 @@
 import { Page } from "@playwright/test";
 import { test, expect, ready, progress, LABELS } from "./fixtures";
-import { statements, DIMENSIONS } from "./content";
+import { statements, DIMENSIONS, favourable, touched } from "./content";
 
 const ALL = statements();
 const byText = new Map(ALL.map((s) => [s.text, s]));
@@ -84,7 +84,7 @@ test("a full run by mouse, with back, skip and the review of skipped statements"
     const s = await current(page);
     expect(s.dimension, "two statements of one dimension in a row").not.toBe(previous);
     previous = s.dimension;
-    await page.getByText(LABELS[n % 5], { exact: true }).click();
+    await page.getByText(s.safety ? LABELS[0] : LABELS[n % 5], { exact: true }).click();
   }
   await expect(page.locator("h1")).toHaveText("Before your results");
   await expect(page.getByText("You skipped one statement.")).toBeVisible();
@@ -118,35 +118,82 @@ async function completeWith(page: Page, pick: (s: (typeof ALL)[number]) => numbe
   await expect(page.locator("h1")).toHaveText("Your results");
 }
 
-test("Neutral on every statement gives 50 on every dimension, with no safety note", async ({ page }) => {
+test("Neutral on every statement gives 50 on every dimension, and only the gentler safety note", async ({ page }) => {
   await completeWith(page, () => 2);
   for (const id of DIMENSIONS) {
     await expect(page.locator(`[data-dimension="${id}"]`)).toHaveAttribute("data-score", "50");
   }
   await expect(page.locator("[data-overall]")).toHaveAttribute("data-overall", "50");
   await expect(page.getByText("Steady in places").first()).toBeVisible();
+  // Unsure about fear and about sexual pressure: a gentler note, and nothing else held back.
+  await expect(page.getByTestId("safety-gentle")).toBeVisible();
   await expect(page.getByTestId("safety-note")).toHaveCount(0);
+  await expect(page.locator(".steps").first()).toBeVisible();
 });
 
-test("one concerning answer brings up the safety note even when every score is high", async ({ page }) => {
+test("agreeing with every statement gives every dimension 40 to 60", async ({ page }) => {
+  await completeWith(page, () => 3);
+  for (const id of DIMENSIONS) {
+    const score = Number(await page.locator(`[data-dimension="${id}"]`).getAttribute("data-score"));
+    expect(score, id).toBeGreaterThanOrEqual(40);
+    expect(score, id).toBeLessThanOrEqual(60);
+  }
+});
+
+test("fear reported and every other answer favourable: the safety response first, nothing touched called a strength, no exercise with the partner", async ({ page }) => {
   const fear = ALL.find((s) => s.safety && /afraid/.test(s.text))!;
-  // The best answer everywhere, except agreeing that the person is afraid of their partner.
-  await completeWith(page, (s) => (s.id === fear.id ? 3 : s.reverse ? 0 : 4), () => 4);
+  await completeWith(page, (s) => (s.id === fear.id ? 3 : favourable(s)), () => 4);
   const note = page.getByTestId("safety-note");
   await expect(note).toBeVisible();
   await expect(note).toContainText("not an intimacy gap");
-  // The note comes first, before the scores.
+  // The response comes first, before the scores.
   const noteBox = await note.boundingBox();
   const overallBox = await page.locator(".overall").boundingBox();
   expect(noteBox!.y).toBeLessThan(overallBox!.y);
-  await note.getByRole("link").click();
-  await expect(page).toHaveURL(/#\/learn\/safety$/);
-  await expect(page.locator("h1")).toHaveText("Safety");
-  // Everything else was at its best.
-  await page.goBack();
-  for (const id of DIMENSIONS.filter((d) => d !== fear.dimension)) {
+  // The screen counts toward no score: every area is at its best…
+  for (const id of DIMENSIONS) {
     await expect(page.locator(`[data-dimension="${id}"]`)).toHaveAttribute("data-score", "100");
   }
+  // …yet neither the overall score nor a touched area reads as a strength, and focus says nothing stands out.
+  await expect(page.locator(".overall")).not.toContainText("A strength");
+  await expect(page.locator("[data-overall]")).toHaveCount(0);
+  await expect(page.locator(".focus")).not.toContainText("Nothing stands out");
+  for (const id of touched()) {
+    const card = page.locator(`[data-dimension="${id}"]`);
+    await expect(card).not.toContainText("A strength");
+    await expect(card).toHaveAttribute("data-set-aside", "true");
+  }
+  // No exercise to do with the partner, anywhere.
+  await expect(page.locator(".steps")).toHaveCount(0);
+  await expect(page.locator(".steps-set-aside")).toBeVisible();
+  // Inviting the partner: a plain caution first; the link only on request.
+  await expect(page.getByTestId("invite-caution")).toBeVisible();
+  await expect(page.locator("#invite-link")).toBeHidden();
+  await page.getByText("Compare with your partner anyway").click();
+  await expect(page.locator("#invite-link")).toBeVisible();
+  // The note leads to the safety page.
+  await note.getByRole("link", { name: /Read about safety/ }).click();
+  await expect(page).toHaveURL(/#\/learn\/safety$/);
+  await expect(page.locator("h1")).toHaveText("Safety");
+});
+
+test("'Does not apply to us' is offered only where a statement may not apply, and counts for nothing", async ({ page }) => {
+  const notApplicable = ALL.find((s) => s.dimension === "physical" && s.mayNotApply && s.reverse)!;
+  // Every statement at its best, except one about physical closeness: "Does not apply to us" (key 6).
+  await page.goto("./");
+  await ready(page);
+  await page.getByRole("button", { name: "Start the check-in" }).click();
+  for (let n = 1; n <= ALL.length; n++) {
+    await expect(page.locator(".progress-text")).toHaveText(`${n} of ${ALL.length}`);
+    const s = await current(page);
+    await expect(page.getByRole("radio", { name: "Does not apply to us" })).toHaveCount(s.mayNotApply ? 1 : 0);
+    await page.keyboard.press(s.id === notApplicable.id ? "6" : String(favourable(s) + 1));
+  }
+  await expect(page.getByText("You answered every statement.")).toBeVisible();
+  await page.getByRole("link", { name: "Continue" }).click();
+  await page.getByRole("button", { name: "See my results" }).click();
+  // Left out, not scored as a middle answer: the rest give 100.
+  await expect(page.locator('[data-dimension="physical"]')).toHaveAttribute("data-score", "100");
 });
 
 test("the results explain each score, open with your focus and link to the explainer", async ({ page }) => {
@@ -154,7 +201,7 @@ test("the results explain each score, open with your focus and link to the expla
   const low = new Set(["quality_time", "empathy"]);
   await completeWith(
     page,
-    (s) => (low.has(s.dimension) ? (s.reverse ? 4 : 0) : s.reverse ? 0 : 4),
+    (s) => (low.has(s.dimension) ? (s.reverse ? 4 : 0) : favourable(s)),
     (d) => (d === "quality_time" ? 4 : d === "empathy" ? 3 : 2),
   );
   await expect(page.locator("[data-focus]")).toHaveText(["Quality time", "Empathy"]);
@@ -198,7 +245,7 @@ test("the quiz fits a 320 px screen and shows visible focus", async ({ page }) =
 });
 
 test("printing the results gives a clean summary of at most two pages", async ({ page }) => {
-  await completeWith(page, (s) => (s.reverse ? 1 : 3), () => 3);
+  await completeWith(page, (s) => (s.safety ? 0 : s.reverse ? 1 : 3), () => 3);
   await page.emulateMedia({ media: "print" });
   for (const hidden of [".site-header", ".site-footer", ".invite", ".actions"]) {
     await expect(page.locator(hidden).first()).toBeHidden();

@@ -1,7 +1,8 @@
 import { Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { test, expect, ready, progress } from "./fixtures";
-import { statements } from "./content";
+import { statements, contentVersion, onScreen } from "./content";
 
 const ALL = statements();
 const KEY = "closer.v1";
@@ -23,13 +24,14 @@ async function answerSome(page: Page, count: number, key = "4") {
   await expect(page.locator(".progress-text")).toHaveText(`${first + count} of ${ALL.length}`);
 }
 
+/** A whole check-in, every statement answered with `key` but the safety questions ("1"). */
 async function finishCheckIn(page: Page, key: string) {
   await page.goto("./");
   await ready(page);
   await page.getByRole("button", { name: /Start the check-in|Start over/ }).click();
   for (let n = 1; n <= ALL.length; n++) {
     await expect(page.locator(".progress-text")).toHaveText(`${n} of ${ALL.length}`);
-    await page.keyboard.press(key);
+    await page.keyboard.press((await onScreen(page)).safety ? "1" : key);
   }
   await page.getByRole("link", { name: "Continue" }).click();
   await page.getByRole("button", { name: "See my results" }).click();
@@ -353,4 +355,33 @@ test("a version 1 record from an older Closer is migrated on load", async ({ pag
   await expect(page.locator("[data-overall]")).toHaveAttribute("data-overall", "50");
   await expect(page.locator(".notice")).toHaveCount(0);
   await expect.poll(async () => JSON.parse((await stored(page))!).version).toBe(2);
+});
+
+test("a check-in saved with the previous content version keeps the answers that still fit, with a notice", async ({ page }) => {
+  // Content version 1's 36 statements, all answered: the first 36 lines of the id lock.
+  const v1 = readFileSync(join(__dirname, "../../content/item-ids.lock"), "utf8")
+    .split("\n").filter((l) => l && !l.startsWith("#")).slice(0, 36).map((l) => l.split("\t")[0]);
+  expect([v1[0], v1[35]]).toEqual(["au1", "ph4"]);
+  const now = new Set(ALL.map((s) => s.id));
+  const kept = v1.filter((id) => now.has(id));
+  expect(kept.length).toBeGreaterThan(0);
+  expect(kept.length).toBeLessThan(36);
+  const record = {
+    version: 2,
+    progress: { content_version: 1, answers: Object.fromEntries(v1.map((id) => [id, 3])), importance: { support: 4 }, position: 30 },
+    results: [],
+    comparisons: [],
+  };
+  await page.addInitScript(([k, v]) => { if (!sessionStorage.getItem("seeded")) { localStorage.setItem(k, v); sessionStorage.setItem("seeded", "1"); } }, [KEY, JSON.stringify(record)]);
+  await page.goto("./");
+  await ready(page);
+  await expect(page.locator(".notice")).toContainText(`${36 - kept.length} answers to statements that were removed have been set aside; the rest are kept.`);
+  await expect(page.getByRole("button", { name: `Continue where you left off (${kept.length} of ${ALL.length})` })).toBeVisible();
+  // Stored again for this content version, with only the answers that still fit.
+  await expect.poll(async () => JSON.parse((await stored(page))!).progress.content_version).toBe(contentVersion());
+  expect(Object.keys(JSON.parse((await stored(page))!).progress.answers).sort()).toEqual([...kept].sort());
+  // Going on starts at the first statement without an answer.
+  await page.getByRole("button", { name: /Continue where you left off/ }).click();
+  await expect(page.locator("fieldset[data-kind=statement] legend")).toBeVisible();
+  expect(kept).not.toContain((await onScreen(page)).id);
 });

@@ -6,8 +6,8 @@ use closer_core::text::Decimal;
 
 /// A radio group named `name` (unique on the page, and its key) whose legend is `legend`.
 /// `kind` ("statement" or "importance") is its `data-kind`, for styles and tests.
-/// `on_choose` gets the chosen answer (0–4) and whether to move on.
-pub fn answer_group(name: &str, legend: &'static str, options: &[&'static str; 5], selected: Option<u8>, on_choose: &Callback<(u8, bool)>, kind: &'static str) -> Html {
+/// `on_choose` gets the chosen answer (its index in `options`) and whether to move on.
+pub fn answer_group(name: &str, legend: &'static str, options: &[&'static str], selected: Option<u8>, on_choose: &Callback<(u8, bool)>, kind: &'static str) -> Html {
     let options = options.iter().enumerate().map(|(n, label)| {
         let value = n as u8;
         let id = [name, "-", &n.decimal()].concat();

@@ -1,7 +1,9 @@
 //! One dimension's result: score, band, what it may mean, small steps, and its explainer page.
+//! While the full safety response is on, an area the safety screen touches is set aside (never
+//! "A strength"), and no area offers things to try with the partner.
 
 use closer_core::route::Route;
-use closer_core::{Dimension, DimensionScore, Sign};
+use closer_core::{BandId, Dimension, DimensionScore, Sign};
 
 use crate::app::components::site_link::site_link;
 use yew::prelude::*;
@@ -20,18 +22,26 @@ pub fn change_text(now: u8, before: u8) -> String {
     }
 }
 
-/// One dimension's card; `previous` is its score last time, for the change since then.
-pub fn dimension_result(d: &'static Dimension, score: DimensionScore, previous: Option<u8>, embedded: bool) -> Html {
+/// One dimension's card; `previous` is its score last time, for the change since then. With
+/// `safety_first` (the full safety response is on), no steps, and an area the screen touches is
+/// set aside.
+pub fn dimension_result(d: &'static Dimension, score: DimensionScore, previous: Option<u8>, embedded: bool, safety_first: bool) -> Html {
     let heading_id = ["dimension-", d.id].concat();
     let page = PAGES.iter().find(|p| p.dimension == Some(d.id));
+    let touched = BANK.screen.touches.contains(&d.id);
+    let set_aside = safety_first && touched;
+    let mut low = false;
     let (score_attr, summary, meaning) = match score {
         DimensionScore::Scored(value) => {
             let band = BANK.band_for(value);
-            let mut line = [&fill(UI.results_score_of(), &[("score", &value.decimal())]), " · ", band.name].concat();
+            low = band.id == BandId::Low;
+            let name = if set_aside { UI.results_set_aside() } else { band.name };
+            let mut line = [&fill(UI.results_score_of(), &[("score", &value.decimal())]), " · ", name].concat();
             if let Some(before) = previous {
                 line = [&line, " · ", &change_text(value, before)].concat();
             }
-            (Some(value.decimal()), line, d.band_text[band.id.index()].to_string())
+            let meaning = if set_aside { UI.results_set_aside_meaning() } else { d.band_text[band.id.index()] };
+            (Some(value.decimal()), line, meaning.to_string())
         }
         DimensionScore::NotEnoughAnswers { answered, total } => (
             None,
@@ -40,15 +50,21 @@ pub fn dimension_result(d: &'static Dimension, score: DimensionScore, previous: 
         ),
     };
     html! {
-        <section key={d.id} class="dimension-result" data-dimension={d.id} data-score={score_attr} aria-labelledby={heading_id.clone()}>
+        <section key={d.id} class="dimension-result" data-dimension={d.id} data-score={score_attr}
+            data-set-aside={set_aside.then_some("true")} aria-labelledby={heading_id.clone()}>
             <h3 id={heading_id}>{ d.name }</h3>
             <p class="dimension-score">{ summary }</p>
             <p>{ meaning }</p>
+            if touched && (low || set_aside) {
+                <p class="card-safety">{ site_link(embedded, Route::Page("safety".into()), UI.safety_link()) }</p>
+            }
             if d.sign == Sign::Distance {
                 <p class="dimension-sign">{ fill(UI.results_sign_of_distance(), &[("name", d.distance_name)]) }</p>
             }
-            <h4>{ UI.results_steps_heading() }</h4>
-            <ul class="steps">{ for d.steps.iter().map(|s| html! { <li>{ *s }</li> }) }</ul>
+            if !safety_first {
+                <h4>{ UI.results_steps_heading() }</h4>
+                <ul class="steps">{ for d.steps.iter().map(|s| html! { <li>{ *s }</li> }) }</ul>
+            }
             if let Some(page) = page {
                 <p class="learn-more">{ site_link(embedded, Route::Page(page.slug.into()), &fill(UI.results_learn_more(), &[("name", d.name)])) }</p>
             }

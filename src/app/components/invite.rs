@@ -1,4 +1,6 @@
-//! Making a partner link: what to share, an optional name, the link itself, and what it holds.
+//! Making a partner link: an optional name, the link itself, and what it holds (scores and
+//! ratings, never an answer). While the safety response is on, a plain caution comes first and
+//! the form opens only on request.
 
 use closer_core::route::Route;
 use closer_core::share::{self, MAX_NAME_CHARS};
@@ -10,20 +12,16 @@ use crate::content::{fill, UI};
 use crate::web::{clock, embed, share as sheet};
 use closer_core::text::Decimal;
 
-/// The partner-link form for `result`, under `heading` and `lead`.
-pub fn invite(state: &AppContext, result: &CompletedResult, heading: &'static str, lead: &'static str) -> Html {
+/// The partner-link form for `result`, under `heading` and `lead`; with `caution`, behind a
+/// caution and a choice to open it.
+pub fn invite(state: &AppContext, result: &CompletedResult, heading: &'static str, lead: &'static str, caution: bool) -> Html {
     let form = &state.invite;
-    let shared = result.shared(form.with_answers, Some(form.name.as_str()));
+    let shared = result.shared(Some(form.name.as_str()));
     let link = embed::full_site_url(&Route::Compare(share::encode(&shared)).to_hash());
-    let mut holds = if form.with_answers { UI.invite_contains_answers().to_string() } else { UI.invite_contains_scores().to_string() };
+    let mut holds = UI.invite_contains_scores().to_string();
     if let Some(n) = &shared.name {
         holds = [&holds, " ", &fill(UI.invite_contains_name(), &[("name", n)])].concat();
     }
-
-    let choose = |value: bool| {
-        let s = state.clone();
-        Callback::from(move |_| s.dispatch(Action::InviteWithAnswers(value)))
-    };
     let on_name = {
         let s = state.clone();
         Callback::from(move |e: InputEvent| {
@@ -49,21 +47,9 @@ pub fn invite(state: &AppContext, result: &CompletedResult, heading: &'static st
             sheet::share(UI.invite_share_title(), UI.invite_share_text(), &link);
         })
     };
-    html! {
-        <section class="invite no-print" aria-labelledby="invite-heading">
-            <h2 id="invite-heading">{ heading }</h2>
+    let body = html! {
+        <>
             <p>{ lead }</p>
-            <fieldset class="invite-choice">
-                <legend>{ UI.invite_what_to_share() }</legend>
-                <div class="choice">
-                    <input type="radio" id="share-scores" name="share-what" checked={!form.with_answers} onchange={choose(false)} />
-                    <label for="share-scores">{ UI.invite_scores_only() }</label>
-                </div>
-                <div class="choice">
-                    <input type="radio" id="share-answers" name="share-what" checked={form.with_answers} onchange={choose(true)} />
-                    <label for="share-answers">{ UI.invite_with_answers() }</label>
-                </div>
-            </fieldset>
             <p class="field">
                 <label for="invite-name">{ UI.invite_name_label() }</label>
                 <input id="invite-name" type="text" autocomplete="given-name" maxlength={MAX_NAME_CHARS.decimal()}
@@ -84,6 +70,20 @@ pub fn invite(state: &AppContext, result: &CompletedResult, heading: &'static st
             <p class="copy-status" role="status">
                 { match form.copied { Copied::Not => "", Copied::Yes => UI.invite_copied(), Copied::Selected => UI.invite_copy_failed() } }
             </p>
+        </>
+    };
+    html! {
+        <section class="invite no-print" aria-labelledby="invite-heading">
+            <h2 id="invite-heading">{ heading }</h2>
+            if caution {
+                <p class="caution" data-testid="invite-caution">{ UI.invite_caution() }</p>
+                <details class="invite-details">
+                    <summary>{ UI.invite_caution_open() }</summary>
+                    { body }
+                </details>
+            } else {
+                { body }
+            }
         </section>
     }
 }

@@ -12,14 +12,20 @@ const LABEL_WIDTH: u32 = 172;
 const BAR_WIDTH: u32 = 200;
 const WIDTH: u32 = LABEL_WIDTH + BAR_WIDTH + 50;
 
-pub fn score_chart(scores: &Scores) -> Html {
+/// The chart; with `safety_first`, the areas the safety screen touches are never coloured as a
+/// strength.
+pub fn score_chart(scores: &Scores, safety_first: bool) -> Html {
     let height = ROW * scores.dimensions.len() as u32 + 8;
     let mut words = Vec::new();
     let rows = scores.dimensions.iter().enumerate().map(|(n, (id, score))| {
         let name = BANK.dimension(id).map_or("", |d| d.name);
         let y = 4 + ROW * n as u32;
         let (width, value, band) = match score {
-            DimensionScore::Scored(v) => (BAR_WIDTH * u32::from(*v) / 100, v.decimal(), BANK.band_of(*v)),
+            DimensionScore::Scored(v) => {
+                let band = BANK.band_of(*v);
+                let band = if safety_first && band == BandId::High && BANK.screen.touches.contains(id) { BandId::Middle } else { band };
+                (BAR_WIDTH * u32::from(*v) / 100, v.decimal(), band)
+            }
             DimensionScore::NotEnoughAnswers { .. } => (0, "–".to_string(), BandId::Low),
         };
         words.push([name, ": ", if score.value().is_some() { &value } else { UI.results_not_enough() }].concat());

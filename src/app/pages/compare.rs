@@ -1,12 +1,17 @@
-//! A partner's link: who invited, the blind wait until your own check-in is done, then both
-//! results side by side with where you agree, where you differ, and what to talk about.
+//! A partner's link: who invited, the blind wait until your own check-in is done, then the
+//! safety response first if your answers call for it, both results side by side with each area
+//! marked (shared strength, shared growth area, or a difference), and a guide to talk it through.
 
-use closer_core::compare;
+use closer_core::compare::{self, Comparison, Mark};
+use closer_core::route::Route;
 use closer_core::share::{self, DecodeError, SharedResult};
+use closer_core::{BandId, Dimension, SafetyResponse};
 use yew::prelude::*;
 
 use crate::app::components::compare_chart::compare_chart;
 use crate::app::components::invite::invite;
+use crate::app::components::safety_note::safety_note;
+use crate::app::components::site_link::site_link;
 use crate::app::context::AppContext;
 use crate::app::state::{quiz_order, Action};
 use crate::content::{fill, BANK, UI};
@@ -66,41 +71,40 @@ pub fn compare(state: &AppContext, code: &str) -> Html {
     }
 
     // Our side: the result this link was compared with, or else the latest.
-    let mine: Option<SharedResult> = link
+    let Some(own) = state.compared_result(link) else { return html! {} };
+    let mine: SharedResult = link
         .and_then(|l| l.own_code.as_deref())
         .and_then(|c| share::decode(c).ok())
-        .or_else(|| state.latest().map(|r| r.shared(false, None)));
-    let Some(mine) = mine else { return html! {} };
-    let c = compare::compare(&mine, &theirs);
+        .unwrap_or_else(|| own.shared(None));
+    // The safety response comes first, before the comparison and any link back.
+    let response = own.safety();
+    let safety_first = response == SafetyResponse::Full;
+    let c = compare::compare(&mine, &theirs, BANK.band(BandId::High).min);
     let name_of = |id: &str| BANK.dimension(id).map_or("", |d| d.name);
-    let starter_ids: Vec<&'static str> = c.differ.iter().chain(c.shared_priorities.iter()).fold(Vec::new(), |mut v, id| {
-        if !v.contains(id) && v.len() < 4 {
-            v.push(*id);
-        }
-        v
+    let marks = c.rows.iter().map(|row| {
+        let set_aside = safety_first && BANK.screen.touches.contains(&row.dimension) && row.mark == Mark::SharedStrength;
+        let (key, label) = match row.mark {
+            _ if set_aside => ("set-aside", UI.results_set_aside().to_string()),
+            Mark::SharedStrength => ("strength", UI.compare_mark_strength().to_string()),
+            Mark::SharedGrowth => ("growth", UI.compare_mark_growth().to_string()),
+            Mark::Difference(points) => ("difference", fill(UI.compare_mark_difference(), &[("points", &points.decimal())])),
+            Mark::Missing => ("missing", UI.compare_mark_missing().to_string()),
+        };
+        html! { <li data-area={row.dimension} data-mark={key}><span class="mark-name">{ name_of(row.dimension) }</span>{ " · " }<span class="mark">{ label }</span></li> }
     });
     html! {
         <div class="compare">
             <h1 tabindex="-1">{ UI.compare_title() }</h1>
+            { safety_note(response, state.embed) }
             if c.versions_differ { <p class="notice">{ UI.compare_older_version() }</p> }
             <section aria-labelledby="side-heading">
                 <h2 id="side-heading">{ UI.compare_chart_heading() }</h2>
                 { compare_chart(&c, &partner) }
             </section>
-            <section aria-labelledby="agree-heading">
-                <h2 id="agree-heading">{ UI.compare_agree_heading() }</h2>
-                if c.agree.is_empty() { <p>{ UI.compare_agree_none() }</p> } else {
-                    <ul class="agree-list">{ for c.agree.iter().map(|id| html! { <li data-agree={*id}>{ name_of(id) }</li> }) }</ul>
-                }
-            </section>
-            <section aria-labelledby="differ-heading">
-                <h2 id="differ-heading">{ UI.compare_differ_heading() }</h2>
-                if c.differ.is_empty() { <p>{ UI.compare_differ_none() }</p> } else {
-                    <ul class="differ-list">{ for c.differ.iter().map(|id| {
-                        let gap = c.rows.iter().find(|r| r.dimension == *id).and_then(|r| r.gap()).unwrap_or(0);
-                        html! { <li data-differ={*id}>{ name_of(id) }{ ": " }{ fill(UI.compare_gap(), &[("points", &gap.decimal())]) }</li> }
-                    }) }</ul>
-                }
+            <section aria-labelledby="marks-heading" class="marks">
+                <h2 id="marks-heading">{ UI.compare_marks_heading() }</h2>
+                <p>{ UI.compare_marks_lead() }{ " " }{ site_link(state.embed, Route::Page("how-it-works".into()), UI.compare_marks_how()) }</p>
+                <ul class="mark-list">{ for marks }</ul>
             </section>
             if !c.shared_priorities.is_empty() {
                 <section aria-labelledby="priorities-heading">
@@ -108,21 +112,68 @@ pub fn compare(state: &AppContext, code: &str) -> Html {
                     <ul>{ for c.shared_priorities.iter().map(|id| html! { <li data-priority={*id}>{ name_of(id) }</li> }) }</ul>
                 </section>
             }
-            if !starter_ids.is_empty() {
-                <section aria-labelledby="starters-heading" data-testid="starters">
-                    <h2 id="starters-heading">{ UI.compare_starters_heading() }</h2>
-                    <p>{ UI.compare_starters_lead() }</p>
-                    { for starter_ids.iter().filter_map(|id| BANK.dimension(id)).map(|d| html! {
-                        <div class="starters" data-dimension={d.id}>
-                            <h3>{ d.name }</h3>
-                            <ul>{ for d.starters.iter().map(|q| html! { <li>{ *q }</li> }) }</ul>
-                        </div>
-                    }) }
-                </section>
+            if safety_first {
+                <p class="talk-set-aside" data-testid="talk-set-aside">{ UI.talk_set_aside() }</p>
+            } else {
+                { talk_guide(&c, state.embed) }
             }
-            if let Some(latest) = state.latest() {
-                { invite(state, latest, UI.compare_send_back_heading(), UI.compare_send_back_lead()) }
-            }
+            { invite(state, own, UI.compare_send_back_heading(), UI.compare_send_back_lead(), safety_first) }
         </div>
+    }
+}
+
+/// The "talk it through" guide: ground rules, a shared strength to start from, one topic at a
+/// time with its prompts (appreciation first), and what to do if one of you does not want to
+/// talk. It prints on pages of its own.
+fn talk_guide(c: &Comparison, embedded: bool) -> Html {
+    let strengths = c.strengths();
+    let start = strengths.first().and_then(|id| BANK.dimension(id));
+    let mut topics = c.topics();
+    let all_strong = topics.is_empty();
+    if all_strong {
+        topics = strengths.clone();
+    }
+    let mark_of = |id: &str| c.rows.iter().find(|r| r.dimension == id).map(|r| r.mark);
+    let topic = |d: &'static Dimension| {
+        let mark = match mark_of(d.id) {
+            Some(Mark::Difference(points)) => fill(UI.compare_mark_difference(), &[("points", &points.decimal())]),
+            Some(Mark::SharedStrength) => UI.compare_mark_strength().to_string(),
+            _ => UI.compare_mark_growth().to_string(),
+        };
+        html! {
+            <div class="topic" data-area={d.id}>
+                <h4>{ d.name }<span class="topic-mark">{ " · " }{ mark }</span></h4>
+                <ul class="prompts">
+                    <li class="appreciation">{ d.appreciation }</li>
+                    { for d.starters.iter().map(|q| html! { <li>{ *q }</li> }) }
+                </ul>
+            </div>
+        }
+    };
+    html! {
+        <section class="talk" aria-labelledby="talk-heading" data-testid="talk">
+            <h2 id="talk-heading">{ UI.talk_heading() }</h2>
+            <p>{ UI.talk_lead() }</p>
+            <h3>{ UI.talk_rules_heading() }</h3>
+            <ul class="rules">
+                <li>{ UI.talk_rule_time() }</li>
+                <li>{ UI.talk_rule_topic() }</li>
+                <li>{ UI.talk_rule_pause() }</li>
+                <li>{ UI.talk_rule_scores() }</li>
+                <li>{ UI.talk_rule_verdict() }</li>
+            </ul>
+            <h3>{ UI.talk_start_heading() }</h3>
+            if let Some(d) = start {
+                <p data-testid="talk-start" data-area={d.id}>{ fill(UI.talk_start_strength(), &[("name", d.name)]) }{ " " }{ d.appreciation }</p>
+            } else {
+                <p data-testid="talk-start">{ UI.talk_start_none() }</p>
+            }
+            <h3>{ UI.talk_topics_heading() }</h3>
+            <p>{ if all_strong { UI.talk_topics_all_strong() } else { UI.talk_topics_lead() } }</p>
+            { for topics.iter().filter_map(|id| BANK.dimension(id)).map(topic) }
+            <h3>{ UI.talk_not_ready_heading() }</h3>
+            <p>{ UI.talk_not_ready() }</p>
+            <p class="no-print">{ site_link(embedded, Route::Page("safety".into()), UI.safety_link()) }</p>
+        </section>
     }
 }

@@ -1,5 +1,6 @@
 //! One statement at a time, with progress, back and skip, and keyboard answering:
-//! 1–5 choose and move on, arrow keys choose, Enter moves on.
+//! 1–5 (and 6, "does not apply", where offered) choose and move on, arrow keys choose, Enter
+//! moves on.
 
 use yew::prelude::*;
 
@@ -15,6 +16,11 @@ pub fn quiz(state: &AppContext) -> Html {
     let position = state.position.min(order.len().saturating_sub(1));
     let (_, item) = order[position];
     let selected = state.answers.get(item.id).copied();
+    // "Does not apply to us" only where a statement may not fit every couple.
+    let [a, b, c, d, e] = BANK.answer_options;
+    let with_not_applicable = [a, b, c, d, e, BANK.not_applicable_option];
+    let options: &[&'static str] = if item.may_not_apply { &with_not_applicable } else { &BANK.answer_options };
+    let count = options.len() as u8;
 
     let on_choose = {
         let s = state.clone();
@@ -27,7 +33,7 @@ pub fn quiz(state: &AppContext) -> Html {
                 return;
             }
             let key = e.key();
-            if let Some(n) = key.parse::<u8>().ok().filter(|n| (1..=5).contains(n)) {
+            if let Some(n) = key.parse::<u8>().ok().filter(|n| (1..=count).contains(n)) {
                 e.prevent_default();
                 s.dispatch(Action::Answer { item: item.id, value: n - 1, advance: true });
             } else if key == "Enter" && e.target_dyn_into::<web_sys::HtmlInputElement>().is_some() {
@@ -46,7 +52,7 @@ pub fn quiz(state: &AppContext) -> Html {
             { progress(position + 1, order.len()) }
             <p class="instructions" id="quiz-instructions">{ UI.quiz_instructions() }</p>
             <div id="quiz-form" onkeydown={on_keydown} aria-describedby="quiz-instructions">
-                { answer_group(&["answer-", item.id].concat(), item.text, &BANK.answer_options, selected, &on_choose, "statement") }
+                { answer_group(&["answer-", item.id].concat(), item.text, options, selected, &on_choose, "statement") }
                 <div class="quiz-actions">
                     <button type="button" onclick={back} disabled={position == 0}>{ UI.quiz_back() }</button>
                     if selected.is_some() {

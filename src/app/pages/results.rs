@@ -1,7 +1,10 @@
-//! The results of the latest check-in: safety note if needed, overall score and band, your
-//! focus, the chart, one card per dimension, and the disclaimer.
+//! The results of the latest check-in: the safety response first if the screen calls for it,
+//! overall score and band, your focus, the chart, one card per dimension, the partner link and
+//! the disclaimer. While the full safety response is on, there is no overall score or focus,
+//! no touched area reads as a strength, no step is to do with the partner, and the partner link
+//! comes behind a caution.
 
-use closer_core::focus;
+use closer_core::{focus, SafetyResponse};
 use closer_core::route::Route;
 use yew::prelude::*;
 
@@ -24,11 +27,14 @@ pub fn results(state: &AppContext) -> Html {
     let scores = BANK.score(&latest.answers);
     let previous = state.previous().map(|p| BANK.score(&p.answers));
     let overall = scores.overall();
-    let concerns = !BANK.safety_concerns(&latest.answers).is_empty();
+    let response = latest.safety();
+    let safety_first = response == SafetyResponse::Full;
     let focus_ids = focus(&BANK, &scores, &latest.importance);
     let again = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::StartOver)) };
 
-    let focus_section = if latest.importance.is_empty() {
+    let focus_section = if safety_first {
+        html! { <p>{ UI.results_focus_safety() }</p> }
+    } else if latest.importance.is_empty() {
         html! { <p>{ UI.results_focus_unrated() }</p> }
     } else if focus_ids.is_empty() {
         html! { <p>{ UI.results_focus_none() }</p> }
@@ -49,10 +55,12 @@ pub fn results(state: &AppContext) -> Html {
         <div class="results">
             <h1 tabindex="-1">{ UI.results_title() }</h1>
             <p class="result-date">{ fill(UI.results_dated(), &[("date", &clock::format_date(latest.date_ms))]) }</p>
-            if concerns { { safety_note(state.embed) } }
+            { safety_note(response, state.embed) }
             <section class="overall" aria-labelledby="overall-heading">
                 <h2 id="overall-heading">{ UI.results_overall() }</h2>
-                if let Some(value) = overall {
+                if safety_first {
+                    <p class="overall-score" data-set-aside="true">{ UI.results_overall_set_aside() }</p>
+                } else if let Some(value) = overall {
                     <p class="overall-score" data-overall={value.decimal()}>
                         <span class="overall-number">{ fill(UI.results_overall_of(), &[("score", &value.decimal())]) }</span>
                         <span class="overall-band">{ BANK.band_for(value).name }</span>
@@ -70,15 +78,16 @@ pub fn results(state: &AppContext) -> Html {
             </section>
             <section class="chart" aria-labelledby="chart-heading">
                 <h2 id="chart-heading">{ UI.results_chart_heading() }</h2>
-                { score_chart(&scores) }
+                { score_chart(&scores, safety_first) }
             </section>
+            if safety_first { <p class="steps-set-aside">{ UI.results_steps_set_aside() }</p> }
             <div class="dimension-results">
                 { for BANK.dimensions.iter().map(|d| html! {
                     dimension_result(d, scores.get(d.id).unwrap_or(closer_core::DimensionScore::NotEnoughAnswers { answered: 0, total: d.items.len() }),
-                        previous.as_ref().and_then(|p| p.get(d.id)).and_then(|s| s.value()), state.embed)
+                        previous.as_ref().and_then(|p| p.get(d.id)).and_then(|s| s.value()), state.embed, safety_first)
                 }) }
             </div>
-            { invite(state, latest, UI.invite_heading(), UI.invite_lead()) }
+            { invite(state, latest, UI.invite_heading(), UI.invite_lead(), safety_first) }
             <p class="disclaimer">{ UI.results_disclaimer() }</p>
             <nav class="read-more no-print" aria-labelledby="read-more-heading">
                 <h2 id="read-more-heading">{ UI.results_read_more() }</h2>
