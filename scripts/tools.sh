@@ -3,7 +3,9 @@
 # Safe to run again and again. Prints one line per step with the time it took.
 #
 #   scripts/tools.sh          the build tools: wasm32 target, trunk, wasm-bindgen, wasm-opt, npm packages
-#   scripts/tools.sh test     the same, plus Chromium and chromedriver for the browser tests
+#   scripts/tools.sh test     the same, plus the browsers and drivers for the tests: Chromium and
+#                             chromedriver; WebKitGTK's WebKitWebDriver with MiniBrowser and Xvfb;
+#                             Firefox ESR and geckodriver; and Hugo for the embed test
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -85,6 +87,20 @@ browsers() {
   fi
 }
 
+other_engines() {
+  # The cross-engine suite (tests/engines): Safari's engine as WebKitGTK ships it (its WebDriver
+  # starts MiniBrowser, which needs a display: Xvfb), Firefox ESR, and Hugo to build a blog.
+  local missing=()
+  command -v WebKitWebDriver >/dev/null || missing+=(webkit2gtk-driver)
+  command -v xvfb-run >/dev/null || missing+=(xvfb)
+  command -v xauth >/dev/null || missing+=(xauth)
+  command -v firefox-esr >/dev/null || command -v firefox >/dev/null || missing+=(firefox-esr)
+  command -v hugo >/dev/null || missing+=(hugo)
+  if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
+  # Firefox's WebDriver server, built from crates.io.
+  command -v geckodriver >/dev/null || cargo install --locked geckodriver
+}
+
 step "C compiler and python3" system_tools
 step "wasm32 target, clippy and rust-src" rust_target
 step "trunk $TRUNK_VERSION" trunk_tool
@@ -92,4 +108,5 @@ step "wasm-bindgen-cli" wasm_bindgen_tool
 step "npm packages and wasm-opt" node_packages
 if [ "${1:-}" = test ]; then
   step "chromium and chromedriver" browsers
+  step "webkitgtk, firefox-esr, their drivers, xvfb and hugo" other_engines
 fi
