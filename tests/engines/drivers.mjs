@@ -85,10 +85,14 @@ export async function startDriver(engine, port) {
   return {
     url,
     capabilities: ENGINES[engine].capabilities(),
-    stop() {
+    /** Stops the driver and what it started, and waits until it has gone. */
+    async stop() {
+      if (child.exitCode !== null) return;
+      const gone = new Promise((resolve) => child.once("exit", resolve));
       try {
         process.kill(-child.pid, "SIGTERM");
       } catch {}
+      await gone;
     },
   };
 }

@@ -16,7 +16,7 @@ import { startDriver } from "./drivers.mjs";
 import { Session, KEY, waitFor } from "./webdriver.mjs";
 
 const root = join(import.meta.dirname, "../..");
-const ports = { app: 4273, host: 4274, hugo: 4275, driver: 4444 };
+const ports = { app: 4273, host: 4274, hugo: 4275, driver: { webkit: 4444, firefox: 4445, chromium: 4446 } };
 const APP = `http://127.0.0.1:${ports.app}/`;
 const EMBEDDED_APP = `http://127.0.0.1:${ports.app}/a/b/closer/`;
 // The blog lives on another origin than the app (another site, even: localhost vs 127.0.0.1).
@@ -143,6 +143,30 @@ async function embedResizes(s, url) {
   return { start, long, short };
 }
 
+/** What this browser says of its storage (`navigator.storage.persisted()`; none: not kept). */
+const browserKeeps = (s) =>
+  s.execAsync((done) => (navigator.storage?.persisted ? navigator.storage.persisted().then(done, () => done(false)) : done(false)));
+
+/** After a finished check-in: "Your data" says what the browser says of its storage, and when it
+ *  may be cleared, the history says so and points to an export. Returns whether it is kept. */
+async function storageKept(s) {
+  // Asking to keep it (on finishing) may take a moment to be answered.
+  const browser = await browserKeeps(s);
+  await s.exec(() => (location.hash = "#/data"));
+  await waitText(s, "main h1", "Your data");
+  const shown = await waitFor(() => s.exec(() => document.querySelector("[data-testid=storage-kept]")?.dataset.persistent ?? null), "the data page to say how long data is kept");
+  if (shown !== String(browser)) throw new Error(`Your data says persistent=${shown}, the browser says ${browser}`);
+  await s.exec(() => (location.hash = "#/history"));
+  await waitText(s, "main h1", "Your history");
+  const warning = await s.exec(() => {
+    const p = document.querySelector("[data-testid=may-clear]");
+    return p ? { text: p.textContent, link: p.querySelector("a")?.getAttribute("href") } : null;
+  });
+  if (browser && warning) throw new Error(`the history warns of clearing although storage is persistent: ${warning.text}`);
+  if (!browser && !(warning && /7 days/.test(warning.text) && warning.link === "#/data")) throw new Error(`the history does not say this browser may clear it: ${JSON.stringify(warning)}`);
+  return browser;
+}
+
 // ---------------------------------------------------------------- host pages
 
 const embedLines = `<div data-closer></div>\n<script src="${EMBEDDED_APP}embed.js" async></script>`;
@@ -150,6 +174,9 @@ const hostPage = (title, body) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>${title}</title></head><body><h1>${title}</h1><p>Words before.</p>${body}<p>Words after.</p></body></html>`;
 // The no-script fallback as the README gives it, for hosts that strip scripts.
 const fallback = readFileSync(join(root, "embed/fallback.html"), "utf8").replace("https://example.org/closer/", EMBEDDED_APP);
+if (!readFileSync(join(root, "README.md"), "utf8").includes(fallback.replace(EMBEDDED_APP, "https://example.org/closer/").trim())) {
+  throw new Error("README.md does not show embed/fallback.html as it is");
+}
 const HOST_PAGES = {
   "/post.html": hostPage("A post with Closer", embedLines),
   "/sandboxed.html": hostPage("Sandboxed", `<iframe sandbox="allow-scripts allow-popups" src="${EMBEDDED_APP}?embed=1" title="Closer" style="width:100%;height:900px;border:0"></iframe>`),
@@ -189,7 +216,32 @@ const scenarios = [
       await rateAndFinish(s);
       const n = await dimensions(s);
       if (n !== 8) throw new Error(`results show ${n} areas`);
-      return `${total} statements, one click each`;
+      const kept = await storageKept(s);
+      return `${total} statements, one click each; storage ${kept ? "persistent" : "may be cleared"}`;
+    },
+  },
+  {
+    name: "persistent storage: asked for on finishing; once granted, Your data says it is kept",
+    engines: ["firefox"],
+    // Firefox asks the person; its testing preference answers yes instead.
+    prefs: { "dom.storageManager.prompt.testing": true, "dom.storageManager.prompt.testing.allow": true },
+    async run(s) {
+      await s.get(APP);
+      await ready(s);
+      if (await browserKeeps(s)) throw new Error("storage is persistent before anything was asked");
+      await clickText(s, "main button", "Start the check-in");
+      for (let n = 1; n <= 36; n++) {
+        await waitFor(async () => (await progress(s))?.[0] === n, `statement ${n}`);
+        await s.keys("4");
+      }
+      await waitFor(async () => (await h1(s)) === "Before your results", "the review");
+      await rateAndFinish(s);
+      await waitFor(() => browserKeeps(s), "the browser to keep storage after the check-in was finished");
+      // The app learns it at start: after a reload, the page says so.
+      await s.refresh();
+      await ready(s);
+      if (!(await storageKept(s))) throw new Error("storage not kept");
+      return "granted, and shown";
     },
   },
   {
@@ -370,15 +422,18 @@ let failed = 0;
 const started = Date.now();
 for (const engine of engines) {
   const engineStart = Date.now();
-  const driver = await startDriver(engine, ports.driver);
+  const driver = await startDriver(engine, ports.driver[engine]);
   let version = "?";
   try {
     for (const scenario of scenarios) {
       if (only && !scenario.name.includes(only)) continue;
       const t = Date.now();
+      if (scenario.engines && !scenario.engines.includes(engine)) continue;
       const sessions = [];
       const newSession = async () => {
-        const s = await Session.start(driver.url, driver.capabilities);
+        const capabilities = structuredClone(driver.capabilities);
+        if (scenario.prefs) Object.assign(capabilities["moz:firefoxOptions"].prefs, scenario.prefs);
+        const s = await Session.start(driver.url, capabilities);
         version = `${s.capabilities.browserName} ${s.capabilities.browserVersion}`;
         sessions.push(s);
         return s;
@@ -394,7 +449,7 @@ for (const engine of engines) {
       }
     }
   } finally {
-    driver.stop();
+    await driver.stop();
   }
   console.log(`${engine}: ${version}, ${((Date.now() - engineStart) / 1000).toFixed(1)} s`);
 }

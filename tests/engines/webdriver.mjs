@@ -8,6 +8,13 @@ export const KEY = { Enter: "\uE007", Tab: "\uE004", Space: " ", ArrowDown: "\uE
 
 export class WebDriverError extends Error {}
 
+/** Elements in a script's result become their ids, as `find` gives them. */
+function unwrap(value) {
+  if (Array.isArray(value)) return value.map(unwrap);
+  if (value && typeof value === "object" && ELEMENT in value) return value[ELEMENT];
+  return value;
+}
+
 async function call(base, method, path, body) {
   const res = await fetch(base + path, {
     method,
@@ -50,10 +57,15 @@ export class Session {
     return this.cmd("POST", "/refresh", {});
   }
 
-  /** Runs `fn` (a function, or its source) in the page with `args`; returns its result. */
-  exec(fn, ...args) {
-    const script = typeof fn === "function" ? `return (${fn}).apply(null, arguments);` : fn;
-    return this.cmd("POST", "/execute/sync", { script, args });
+  /** Runs `fn` in the page with `args` (elements given by `elementRef`); returns its result,
+   *  with any element in it as its id. */
+  async exec(fn, ...args) {
+    return unwrap(await this.cmd("POST", "/execute/sync", { script: `return (${fn}).apply(null, arguments);`, args }));
+  }
+
+  /** Runs `fn` in the page with `args` and a last argument, `done`, to call with the result. */
+  async execAsync(fn, ...args) {
+    return unwrap(await this.cmd("POST", "/execute/async", { script: `return (${fn}).apply(null, arguments);`, args }));
   }
 
   async find(css) {
