@@ -10,3 +10,5 @@ pub mod embed;
 pub mod fetch;
 pub mod files;
 pub mod listener;
+pub mod input;
+pub mod persistence;

@@ -42,6 +42,17 @@ async function waitText(s, css, want, what) {
   await waitFor(async () => (await textOf(s, css)) === want, async () => `${what ?? css} to say "${want}", it says "${await textOf(s, css)}"`);
 }
 
+/** Goes to `hash` in the app on screen and waits for its heading. The app listens to the address
+ *  once its first page is drawn; should the change come before that, it is made again. */
+async function goTo(s, hash, heading) {
+  let tries = 0;
+  await waitFor(async () => {
+    if ((await h1(s)) === heading) return true;
+    if (tries++ % 10 === 0) await s.exec((hash) => (location.hash = location.hash === hash ? "#/" : hash), hash);
+    return false;
+  }, async () => `${hash} to show "${heading}", it shows "${await h1(s)}"`);
+}
+
 async function ready(s) {
   await waitFor(() => s.exec(() => !!document.querySelector("main h1")), "the app to start");
 }
@@ -124,8 +135,7 @@ async function embedResizes(s, url) {
   const start = await frameFits(s, frame, "on the start page");
   // A long page: the frame grows to fit it.
   await s.frame(frame);
-  await s.exec(() => (location.hash = "#/learn/what-is-emotional-intimacy"));
-  await waitText(s, "main h1", "What emotional intimacy is");
+  await goTo(s, "#/learn/what-is-emotional-intimacy", "What emotional intimacy is");
   await s.frame(null);
   const long = await waitFor(async () => {
     const h = await frameFits(s, frame, "on a long page");
@@ -133,8 +143,7 @@ async function embedResizes(s, url) {
   }, "the frame to grow on a long page");
   // A short page: it shrinks again.
   await s.frame(frame);
-  await s.exec(() => (location.hash = "#/nowhere"));
-  await waitText(s, "main h1", "Page not found");
+  await goTo(s, "#/nowhere", "Page not found");
   await s.frame(null);
   const short = await waitFor(async () => {
     const h = await frameFits(s, frame, "on a short page");
@@ -152,12 +161,10 @@ const browserKeeps = (s) =>
 async function storageKept(s) {
   // Asking to keep it (on finishing) may take a moment to be answered.
   const browser = await browserKeeps(s);
-  await s.exec(() => (location.hash = "#/data"));
-  await waitText(s, "main h1", "Your data");
+  await goTo(s, "#/data", "Your data");
   const shown = await waitFor(() => s.exec(() => document.querySelector("[data-testid=storage-kept]")?.dataset.persistent ?? null), "the data page to say how long data is kept");
   if (shown !== String(browser)) throw new Error(`Your data says persistent=${shown}, the browser says ${browser}`);
-  await s.exec(() => (location.hash = "#/history"));
-  await waitText(s, "main h1", "Your history");
+  await goTo(s, "#/history", "Your history");
   const warning = await s.exec(() => {
     const p = document.querySelector("[data-testid=may-clear]");
     return p ? { text: p.textContent, link: p.querySelector("a")?.getAttribute("href") } : null;
@@ -313,7 +320,27 @@ const scenarios = [
     },
   },
   {
-    name: "storage blocked: in a sandboxed frame the check-in runs by clicks and says progress is not kept",
+    name: "storage blocked by the browser's settings: the check-in runs by clicks and says progress is not kept",
+    // What a person can turn off: WebKit's local storage setting, Firefox's and Chromium's cookies.
+    capabilities: {
+      webkit: (c) => c["webkitgtk:browserOptions"].args.push("--enable-html5-local-storage=false"),
+      firefox: (c) => (c["moz:firefoxOptions"].prefs["network.cookie.cookieBehavior"] = 2),
+      chromium: (c) => (c["goog:chromeOptions"].prefs = { "profile.default_content_setting_values.cookies": 2 }),
+    },
+    async run(s) {
+      await s.get(APP);
+      await ready(s);
+      await waitFor(async () => ((await textOf(s, "[data-testid=not-kept]")) ?? "").includes("not letting Closer save"), "the notice that progress is not kept");
+      await clickText(s, "main button", "Start the check-in");
+      await answerAllByPointer(s);
+      await rateAndFinish(s);
+      const n = await dimensions(s);
+      if (n !== 8) throw new Error(`results show ${n} areas`);
+      return "check-in done in memory";
+    },
+  },
+  {
+    name: "storage blocked in a sandboxed frame: the check-in runs by clicks and says progress is not kept",
     async run(s) {
       await s.get(`${HOST}/sandboxed.html`);
       const frame = await waitFor(() => s.exec(() => document.querySelector("iframe")), "the iframe");
@@ -378,8 +405,7 @@ const scenarios = [
       const fixed = await s.exec((f) => f.getBoundingClientRect().height, s.elementRef(frame));
       await s.frame(frame);
       await ready(s);
-      await s.exec(() => (location.hash = "#/learn/what-is-emotional-intimacy"));
-      await waitText(s, "main h1", "What emotional intimacy is");
+      await goTo(s, "#/learn/what-is-emotional-intimacy", "What emotional intimacy is");
       const scrolled = await waitFor(
         () => s.exec(() => { scrollTo(0, 400); return scrollY; }),
         "the long page to scroll inside the frame",
@@ -433,6 +459,7 @@ for (const engine of engines) {
       const newSession = async () => {
         const capabilities = structuredClone(driver.capabilities);
         if (scenario.prefs) Object.assign(capabilities["moz:firefoxOptions"].prefs, scenario.prefs);
+        scenario.capabilities?.[engine]?.(capabilities);
         const s = await Session.start(driver.url, capabilities);
         version = `${s.capabilities.browserName} ${s.capabilities.browserVersion}`;
         sessions.push(s);
