@@ -92,24 +92,18 @@ pub mod content {
 /// Takes in the words (the page's start-up script asked for them beside the wasm, see
 /// `scripts/post-build.mjs`; or else they are fetched now), then mounts the app on the page's
 /// `<body>`. Without its words the app cannot show anything: the page around it says so
-/// instead, in words of its own (`content/en/shell.toml`). Beside the words, and at the same
-/// time, it asks whether this browser keeps the site's storage until it is deleted: the pages
-/// about your data say so from their first showing.
+/// instead, in words of its own (`content/en/shell.toml`). First it asks whether this browser
+/// keeps the site's storage until it is deleted (a quick question, answered while the words are
+/// still on their way), so that the pages about your data can say so from their first showing.
 pub fn start() {
     web::input::watch();
-    let waiting = std::rc::Rc::new(std::cell::Cell::new(2u8));
-    let mount = move || {
-        waiting.set(waiting.get() - 1);
-        if waiting.get() == 0 {
-            yew::Renderer::<app::App>::new().render();
-        }
-    };
-    web::persistence::check({ let mount = mount.clone(); move || mount() });
-    web::fetch::handed_over_or_text("closerWords", content::WORDS_FILE, move |result| {
-        if result.is_ok_and(content::load) {
-            mount();
-        } else {
-            web::dom::failed_to_start();
-        }
+    web::persistence::check(|| {
+        web::fetch::handed_over_or_text("closerWords", content::WORDS_FILE, |result| {
+            if result.is_ok_and(content::load) {
+                yew::Renderer::<app::App>::new().render();
+            } else {
+                web::dom::failed_to_start();
+            }
+        });
     });
 }

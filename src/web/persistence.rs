@@ -3,13 +3,12 @@
 //! Without that, a browser may clear what a site stored: Safari deletes the storage of a site
 //! not visited for 7 days, and any browser may when the disk runs low. `persist()` asks to keep
 //! it (a browser may ask the person, or decide by itself); `persisted()` says whether it is kept.
-//! Some browsers have neither (WebKitGTK, pages not served over HTTPS): then it is not kept.
+//! Some browsers have neither (WebKitGTK; pages not served over HTTPS): then it is not kept.
 
-use std::cell::{Cell, RefCell};
-use std::rc::Rc;
+use std::cell::Cell;
 
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
 thread_local! {
     static PERSISTENT: Cell<Option<bool>> = const { Cell::new(None) };
@@ -21,41 +20,31 @@ pub fn persistent() -> Option<bool> {
     PERSISTENT.with(Cell::get)
 }
 
-/// Calls `navigator.storage[method]()` and then `done` once with what its promise gave, or with
-/// `false` if there is no such method or it failed. The answer is also kept for [`persistent`].
-fn call(method: &str, done: Box<dyn FnOnce(bool)>) {
-    let promise = web_sys::window()
-        .and_then(|w| js_sys::Reflect::get(&w.navigator(), &JsValue::from_str("storage")).ok())
-        .filter(JsValue::is_object)
-        .and_then(|storage| {
-            let f = js_sys::Reflect::get(&storage, &JsValue::from_str(method)).ok()?.dyn_into::<js_sys::Function>().ok()?;
-            f.call0(&storage).ok()?.dyn_into::<js_sys::Promise>().ok()
-        });
-    let done = Rc::new(RefCell::new(Some(done)));
-    let settle = move |kept: bool| {
-        PERSISTENT.with(|p| p.set(Some(kept)));
-        if let Some(done) = done.borrow_mut().take() {
-            done(kept);
-        }
+/// Calls `persisted()` (or `persist()`), keeps what its promise gives (`false` if there is no
+/// such method or it fails) for [`persistent`], then calls `done`.
+fn call(ask: bool, done: Box<dyn FnOnce()>) {
+    let settle = move |value: JsValue| {
+        PERSISTENT.with(|p| p.set(Some(value.as_bool() == Some(true))));
+        done();
     };
-    let Some(promise) = promise else { return settle(false) };
-    let resolved = { let settle = settle.clone(); Closure::once(move |value: JsValue| settle(value.is_truthy())) };
-    let rejected = Closure::once(move |_: JsValue| settle(false));
-    let _ = promise.then2(&resolved, &rejected);
-    // The browser calls one of them, once; they live until the page goes.
-    resolved.forget();
-    rejected.forget();
+    // Without `navigator.storage`, the call throws, and is caught here.
+    let storage = web_sys::window().map(|w| w.navigator().storage());
+    let Some(Ok(promise)) = storage.map(|s| if ask { s.persist() } else { s.persisted() }) else { return settle(JsValue::FALSE) };
+    // One handler for both outcomes: only a resolved `true` counts, and only one is ever called.
+    let handler = Closure::once(settle);
+    let _ = promise.then2(&handler, &handler);
+    handler.forget();
 }
 
 /// Asks whether storage is kept until deleted, then calls `done`.
 pub fn check(done: impl FnOnce() + 'static) {
-    call("persisted", Box::new(move |_| done()));
+    call(false, Box::new(done));
 }
 
 /// Asks the browser to keep this site's storage until the person deletes it, unless it already
 /// does. Firefox asks the person; Chromium and Safari decide by themselves.
 pub fn ask() {
     if persistent() != Some(true) {
-        call("persist", Box::new(|_| {}));
+        call(true, Box::new(|| {}));
     }
 }
