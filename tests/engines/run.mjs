@@ -16,7 +16,7 @@ import { startDriver } from "./drivers.mjs";
 import { Session, KEY, waitFor } from "./webdriver.mjs";
 
 const root = join(import.meta.dirname, "../..");
-const ports = { app: 4273, host: 4274, hugo: 4275, driver: { webkit: 4444, firefox: 4445, chromium: 4446 } };
+const ports = { app: 4273, host: 4274, hugo: 4275, jekyll: 4276, driver: { webkit: 4444, firefox: 4445, chromium: 4446 } };
 const APP = `http://127.0.0.1:${ports.app}/`;
 const EMBEDDED_APP = `http://127.0.0.1:${ports.app}/a/b/closer/`;
 // The blog lives on another origin than the app (another site, even: localhost vs 127.0.0.1).
@@ -208,6 +208,23 @@ function buildHugoSite() {
   const out = execFileSync("hugo", ["--source", dir, "--destination", join(dir, "public"), "--quiet"], { encoding: "utf8" });
   if (out.trim()) console.log(out.trim());
   return join(dir, "public");
+}
+
+/** Builds a small Jekyll site whose post uses the include in embed/jekyll, and one whose post
+ *  has the two lines pasted as they are (kramdown keeps raw HTML). Returns the built site. */
+function buildJekyllSite() {
+  const dir = mkdtempSync(join(tmpdir(), "closer-jekyll-"));
+  const put = (path, text) => {
+    mkdirSync(join(dir, path, ".."), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  };
+  put("_config.yml", `title: A blog\npermalink: /:title/\nmarkdown: kramdown\n`);
+  put("_layouts/default.html", `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>{{ page.title }}</title></head><body><h1>{{ page.title }}</h1>{{ content }}</body></html>`);
+  put("_includes/closer.html", readFileSync(join(root, "embed/jekyll/_includes/closer.html"), "utf8"));
+  put("_posts/2026-01-01-with-include.md", `---\nlayout: default\ntitle: "Closer, with the include"\n---\n\nHow close do we feel?\n\n{% include closer.html src="${EMBEDDED_APP}embed.js" %}\n\nWords after.\n`);
+  put("_posts/2026-01-02-pasted.md", `---\nlayout: default\ntitle: "Closer, pasted"\n---\n\nHow close do we feel?\n\n${embedLines}\n\nWords after.\n`);
+  execFileSync("jekyll", ["build", "--source", dir, "--destination", join(dir, "_site"), "--quiet"], { encoding: "utf8", stdio: ["ignore", "inherit", "inherit"] });
+  return join(dir, "_site");
 }
 
 // ---------------------------------------------------------------- scenarios
@@ -431,6 +448,14 @@ const scenarios = [
       return `frame ${h.start} → ${h.long} → ${h.short} px`;
     },
   },
+  {
+    name: "Jekyll: a site built with the include shows the frame, which resizes; so do the two lines pasted",
+    async run(s) {
+      const h = await embedResizes(s, `http://127.0.0.1:${ports.jekyll}/with-include/`);
+      const pasted = await embedResizes(s, `http://127.0.0.1:${ports.jekyll}/pasted/`);
+      return `frame ${h.start} → ${h.long} → ${h.short} px; pasted ${pasted.start} → ${pasted.long} → ${pasted.short} px`;
+    },
+  },
 ];
 
 // ---------------------------------------------------------------- the run
@@ -441,10 +466,12 @@ const dist = join(root, process.env.DIST ?? "dist");
 if (!existsSync(join(dist, "index.html"))) throw new Error(`no build in ${dist}: run make build first`);
 
 const hugoDir = buildHugoSite();
+const jekyllDir = buildJekyllSite();
 const servers = await Promise.all([
   startServer({ dir: dist, port: ports.app, prefixes: ["/", "/a/b/closer/"] }),
   startServer({ dir: join(root, "tests/e2e/hosts"), port: ports.host, extra: HOST_PAGES }),
   startServer({ dir: hugoDir, port: ports.hugo, gzip: false }),
+  startServer({ dir: jekyllDir, port: ports.jekyll, gzip: false }),
 ]);
 
 let failed = 0;
@@ -487,6 +514,6 @@ for (const engine of engines) {
   console.log(`${engine}: ${version}, ${((Date.now() - engineStart) / 1000).toFixed(1)} s`);
 }
 for (const server of servers) server.close();
-rmSync(join(hugoDir, ".."), { recursive: true, force: true });
+for (const dir of [hugoDir, jekyllDir]) rmSync(join(dir, ".."), { recursive: true, force: true });
 console.log(`${failed ? `${failed} failed` : "all passed"} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 process.exit(failed ? 1 : 0);
