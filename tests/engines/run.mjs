@@ -86,6 +86,15 @@ async function answerAllByPointer(s) {
   return total;
 }
 
+/** Answers every statement with the number key `key` (which chooses and moves on). */
+async function answerAllByKey(s, key) {
+  const [, total] = await waitFor(() => progress(s), "the first statement");
+  for (let n = 1; n <= total; n++) {
+    await waitFor(async () => (await progress(s))?.[0] === n, `statement ${n}`);
+    await s.keys(key);
+  }
+}
+
 /** From the review: rate every area with a click, then see the results. */
 async function rateAndFinish(s, rating = 3) {
   await clickText(s, "main a", "Continue");
@@ -254,10 +263,7 @@ const scenarios = [
       await ready(s);
       if (await browserKeeps(s)) throw new Error("storage is persistent before anything was asked");
       await clickText(s, "main button", "Start the check-in");
-      for (let n = 1; n <= 36; n++) {
-        await waitFor(async () => (await progress(s))?.[0] === n, `statement ${n}`);
-        await s.keys("4");
-      }
+      await answerAllByKey(s, "4");
       await waitFor(async () => (await h1(s)) === "Before your results", "the review");
       await rateAndFinish(s);
       await waitFor(() => browserKeeps(s), "the browser to keep storage after the check-in was finished");
@@ -382,10 +388,7 @@ const scenarios = [
       await s.get(APP);
       await ready(s);
       await clickText(s, "main button", "Start the check-in");
-      for (let n = 1; n <= 36; n++) {
-        await waitFor(async () => (await progress(s))?.[0] === n, `statement ${n}`);
-        await s.keys("5");
-      }
+      await answerAllByKey(s, "5");
       await waitFor(async () => (await h1(s)) === "Before your results", "the review");
       await rateAndFinish(s, 4);
       const name = await s.find("#invite-name");
