@@ -6,17 +6,18 @@ export PATH := $(CURDIR)/.tools/bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(HOM
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CHROME_PATH ?= /usr/bin/chromium
 
-.PHONY: serve test build release build-plain test-plain bench tools check-originality test-core test-wasm test-e2e sizes
+.PHONY: serve test build release build-plain test-plain bench tools check-originality test-core test-wasm test-e2e test-engines sizes
 
 ## Serve the app at http://127.0.0.1:8080 with live reload.
 serve:
 	scripts/tools.sh
 	trunk serve
 
-## Run every test: originality, core, browser unit tests, release build, size budget, end to end.
+## Run every test: originality, core, browser unit tests, release build, size budget, end to end
+## in Chromium (Playwright), then end to end in WebKit, Firefox and Chromium (WebDriver).
 test:
 	scripts/tools.sh test
-	$(MAKE) --no-print-directory check-originality test-core test-wasm release sizes test-e2e test-plain
+	$(MAKE) --no-print-directory check-originality test-core test-wasm release sizes test-e2e test-engines test-plain
 
 ## A release build in dist/ (scripts/build-release.sh says how it is made small). Installs
 ## what is missing first, like the other commands.
@@ -50,6 +51,11 @@ test-wasm:
 
 test-e2e:
 	npx playwright test
+
+## The cross-engine suite (tests/engines/run.mjs) against dist/. ENGINES=webkit,firefox,chromium
+## and ONLY=<part of a scenario's name> narrow it.
+test-engines:
+	node tests/engines/run.mjs
 
 sizes:
 	node scripts/sizes.mjs dist

@@ -5,7 +5,9 @@
 #   scripts/tools.sh          the build tools: the pinned Rust toolchain with its wasm32 target and
 #                             components, every crate the builds need (the standard library's own
 #                             dependencies too), trunk, wasm-bindgen, wasm-opt, npm packages
-#   scripts/tools.sh test     the same, plus Chromium and chromedriver for the browser tests
+#   scripts/tools.sh test     the same, plus the browsers and drivers for the tests: Chromium and
+#                             chromedriver; WebKitGTK's WebKitWebDriver with MiniBrowser and Xvfb;
+#                             Firefox ESR and geckodriver; and Hugo and Jekyll for the embed tests
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -99,6 +101,21 @@ browsers() {
   fi
 }
 
+other_engines() {
+  # The cross-engine suite (tests/engines): Safari's engine as WebKitGTK ships it (its WebDriver
+  # starts MiniBrowser, which needs a display: Xvfb), Firefox ESR, and Hugo and Jekyll to build blogs.
+  local missing=()
+  command -v WebKitWebDriver >/dev/null || missing+=(webkit2gtk-driver)
+  command -v xvfb-run >/dev/null || missing+=(xvfb)
+  command -v xauth >/dev/null || missing+=(xauth)
+  command -v firefox-esr >/dev/null || command -v firefox >/dev/null || missing+=(firefox-esr)
+  command -v hugo >/dev/null || missing+=(hugo)
+  command -v jekyll >/dev/null || missing+=(jekyll)
+  if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
+  # Firefox's WebDriver server, built from crates.io.
+  command -v geckodriver >/dev/null || cargo install --locked geckodriver
+}
+
 step "C compiler and python3" system_tools
 step "Rust toolchain, wasm32 target, clippy and rust-src" rust_target
 step "crates (the workspace's and the standard library's)" crates
@@ -107,4 +124,5 @@ step "wasm-bindgen-cli" wasm_bindgen_tool
 step "npm packages and wasm-opt" node_packages
 if [ "${1:-}" = test ]; then
   step "chromium and chromedriver" browsers
+  step "webkitgtk, firefox-esr, their drivers, xvfb, hugo and jekyll" other_engines
 fi

@@ -94,6 +94,7 @@ pub mod content {
 /// `<body>`. Without its words the app cannot show anything: the page around it says so
 /// instead, in words of its own (`content/en/shell.toml`).
 pub fn start() {
+    web::input::watch();
     web::fetch::handed_over_or_text("closerWords", content::WORDS_FILE, |result| {
         if result.is_ok_and(content::load) {
             yew::Renderer::<app::App>::new().render();

@@ -74,6 +74,11 @@ pub fn app() -> Html {
                     }
                 })
             };
+            // Whether the browser keeps what is stored here until it is deleted, for the pages about data.
+            {
+                let dispatcher = dispatcher.clone();
+                crate::web::persistence::check(move |kept| dispatcher.dispatch(Action::Persistent(kept)));
+            }
             let address = location::on_change(move |route| dispatcher.dispatch(Action::Navigate { route, at_ms: clock::now_ms() }));
             let height = embed.then(crate::web::embed::HeightReporter::start);
             move || drop((from_elsewhere, address, height))

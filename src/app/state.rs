@@ -126,6 +126,9 @@ pub struct State {
     pub notices: Vec<Notice>,
     /// How many copies of stored text that could not be read are kept (newest first).
     pub backups: usize,
+    /// Whether the browser keeps this site's storage until the person deletes it (`None` until
+    /// it has said; see `web::persistence`).
+    pub persistent: Option<bool>,
     /// Shown inside another site's page (`?embed=1`).
     pub embed: bool,
     /// When a link to this person's own result was last copied or shared.
@@ -190,6 +193,8 @@ pub enum Action {
     DeletedElsewhere,
     /// Storage stopped working: keep going in memory.
     StorageLost(Keeping),
+    /// The browser said whether it keeps this site's storage until it is deleted.
+    Persistent(bool),
     /// Dismiss the notice at this index.
     Dismiss(usize),
     /// A link to our own result was copied or shared.
@@ -326,13 +331,14 @@ impl State {
                 let bodies = std::mem::take(&mut self.bodies);
                 // A newer version's record was deleted too: storage may be used again.
                 let keeping = if self.keeping == Keeping::Newer { Keeping::Saved } else { self.keeping };
-                *self = State { route: Route::Data, keeping, embed: self.embed, notices: vec![Notice::Deleted], bodies, ..State::default() };
+                *self = State { route: Route::Data, keeping, embed: self.embed, persistent: self.persistent, notices: vec![Notice::Deleted], bodies, ..State::default() };
             }
             Action::DeletedElsewhere => {
                 let bodies = std::mem::take(&mut self.bodies);
-                *self = State { route: self.route.clone(), keeping: self.keeping, embed: self.embed, bodies, ..State::default() };
+                *self = State { route: self.route.clone(), keeping: self.keeping, embed: self.embed, persistent: self.persistent, bodies, ..State::default() };
             }
             Action::StorageLost(keeping) => self.keeping = keeping,
+            Action::Persistent(kept) => self.persistent = Some(kept),
             Action::Dismiss(index) => {
                 if index < self.notices.len() {
                     self.notices.remove(index);

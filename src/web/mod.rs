@@ -12,3 +12,5 @@ pub mod fetch;
 pub mod json;
 pub mod files;
 pub mod listener;
+pub mod input;
+pub mod persistence;

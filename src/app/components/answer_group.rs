@@ -11,8 +11,9 @@ pub fn answer_group(name: &str, legend: &'static str, options: &[&'static str], 
     let options = options.iter().enumerate().map(|(n, label)| {
         let value = n as u8;
         let id = [name, "-", &n.decimal()].concat();
-        // A click from a pointer has detail ≥ 1; one caused by the keyboard has detail 0.
-        let on_click = on_choose.reform(move |e: MouseEvent| (value, e.detail() > 0));
+        // A click a pointer made moves on; one the keyboard caused only chooses. Not the click's
+        // `detail`, on which engines disagree (see `web::input`).
+        let on_click = on_choose.reform(move |_: MouseEvent| (value, crate::web::input::last_was_pointer()));
         let on_change = on_choose.reform(move |_: Event| (value, false));
         html! {
             <div class="option">

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::app::components::notices::download_backup;
 use crate::app::persist;
 use crate::app::context::AppContext;
-use crate::app::state::{Action, Confirming};
+use crate::app::state::{Action, Confirming, Keeping};
 use crate::content::{fill, UI};
 use crate::web::{clock, files};
 use closer_core::text::Decimal;
@@ -51,6 +51,8 @@ pub fn data_page(state: &AppContext) -> Html {
             }
         })
     };
+    // Whether this browser keeps storage until it is deleted (asked at start, see `web::persistence`).
+    let persistent = state.persistent == Some(true);
     let summary = fill(UI.data_summary(), &[
         ("results", &state.results.len().decimal()),
         ("answers", &state.answers.len().decimal()),
@@ -63,6 +65,12 @@ pub fn data_page(state: &AppContext) -> Html {
             <p>{ UI.data_what_body() }</p>
             <p>{ UI.data_never_leaves() }</p>
             <p data-testid="data-summary">{ summary }</p>
+            if state.keeping == Keeping::Saved {
+                <h2>{ UI.data_kept_heading() }</h2>
+                <p data-testid="storage-kept" data-persistent={if persistent { "true" } else { "false" }}>
+                    { if persistent { UI.data_kept_persistent() } else { UI.data_kept_may_clear() } }
+                </p>
+            }
             if let Some(message) = &state.page_error {
                 <p class="error" role="alert">{ message.clone() }</p>
             }

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::app::components::nothing_yet::nothing_yet;
 use crate::app::context::AppContext;
-use crate::app::state::{Action, Confirming};
+use crate::app::state::{Action, Confirming, Keeping};
 use crate::content::{fill, BANK, UI};
 use crate::web::clock;
 use closer_core::text::Decimal;
@@ -72,6 +72,9 @@ pub fn history(state: &AppContext) -> Html {
         <div class="history">
             <h1 tabindex="-1">{ UI.history_title() }</h1>
             <p>{ UI.history_lead() }</p>
+            if state.keeping == Keeping::Saved && state.persistent != Some(true) {
+                <p class="may-clear" data-testid="may-clear">{ UI.history_may_clear() }{ " " }<a href="#/data">{ UI.history_may_clear_export() }</a></p>
+            }
             <ul class="history-list">{ for rows }</ul>
             <h2>{ UI.history_trend_heading() }</h2>
             <ul class="trends">{ for trends }</ul>

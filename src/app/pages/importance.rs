@@ -15,7 +15,17 @@ pub fn importance(state: &AppContext) -> Html {
         answer_group(&["importance-", d.id].concat(), d.importance_question, &BANK.importance_options,
             state.importance.get(d.id).copied(), &on_choose, "importance")
     });
-    let finish = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::Finish { date_ms: clock::now_ms() })) };
+    let finish = {
+        let s = state.clone();
+        Callback::from(move |_| {
+            s.dispatch(Action::Finish { date_ms: clock::now_ms() });
+            // Now there is a result worth keeping: ask the browser not to clear it by itself.
+            if s.persistent != Some(true) {
+                let s = s.clone();
+                crate::web::persistence::ask(move |kept| s.dispatch(Action::Persistent(kept)));
+            }
+        })
+    };
     html! {
         <div class="importance-page">
             <h1 tabindex="-1">{ UI.importance_title() }</h1>

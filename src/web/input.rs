@@ -1,0 +1,32 @@
+//! Whether the person's last input was a pointer (mouse, pen, finger) or the keyboard.
+//!
+//! A click on an answer moves on only when a pointer made it; a click the keyboard caused (an
+//! arrow key or the space bar on a radio) only chooses. The click's own `detail` cannot tell:
+//! WebKit gives the click that a label forwards to its radio `detail` 0, Chromium 1. So we look
+//! at what came before the click instead: every engine sends `pointerdown` for a pointer and
+//! `keydown` for a key, and they are watched here from the start, before any other handler.
+
+use std::cell::Cell;
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+thread_local! {
+    static POINTER: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Starts watching `pointerdown` and `keydown` on the window (capture phase), for as long as
+/// the page lives. Call once, at start.
+pub fn watch() {
+    let Some(window) = web_sys::window() else { return };
+    for (event, pointer) in [("pointerdown", true), ("keydown", false)] {
+        let closure = Closure::<dyn FnMut()>::new(move || POINTER.with(|p| p.set(pointer)));
+        let _ = window.add_event_listener_with_callback_and_bool(event, closure.as_ref().unchecked_ref(), true);
+        closure.forget();
+    }
+}
+
+/// Whether the last `pointerdown` came after the last `keydown`: a click now is a pointer's.
+pub fn last_was_pointer() -> bool {
+    POINTER.with(Cell::get)
+}

@@ -1,0 +1,522 @@
+// The cross-engine end-to-end suite: Closer's release build (dist/) in WebKitGTK (Safari's
+// engine), Firefox ESR and Chromium, each through its own WebDriver server, as a person uses it.
+//
+//   node tests/engines/run.mjs                      every engine, every scenario
+//   ENGINES=webkit node tests/engines/run.mjs       one engine
+//   ONLY=pointer node tests/engines/run.mjs         scenarios whose name contains "pointer"
+//
+// Each scenario gets a new browser session (a fresh profile, so storage of its own). A failed
+// scenario prints why and the run exits non-zero.
+import { mkdtempSync, writeFileSync, readFileSync, mkdirSync, rmSync, existsSync } from "node:fs";
+import { join } from "node:path";
+import { tmpdir } from "node:os";
+import { execFileSync } from "node:child_process";
+import { startServer } from "../../scripts/serve.mjs";
+import { startDriver } from "./drivers.mjs";
+import { Session, KEY, waitFor } from "./webdriver.mjs";
+
+const root = join(import.meta.dirname, "../..");
+const ports = { app: 4273, host: 4274, hugo: 4275, jekyll: 4276, driver: { webkit: 4444, firefox: 4445, chromium: 4446 } };
+const APP = `http://127.0.0.1:${ports.app}/`;
+const EMBEDDED_APP = `http://127.0.0.1:${ports.app}/a/b/closer/`;
+// The blog lives on another origin than the app (another site, even: localhost vs 127.0.0.1).
+const HOST = `http://localhost:${ports.host}`;
+const LABELS = ["Strongly disagree", "Disagree", "Neutral", "Agree", "Strongly agree"];
+
+// ---------------------------------------------------------------- helpers on a session
+
+/** The element matching `css` whose text is exactly `text` (null if none). */
+function byText(s, css, text) {
+  return s.exec((css, text) => [...document.querySelectorAll(css)].find((e) => e.textContent.trim() === text) ?? null, css, text);
+}
+
+async function clickText(s, css, text) {
+  const el = await waitFor(() => byText(s, css, text), `a ${css} that says "${text}"`);
+  await s.click(el);
+}
+
+const textOf = (s, css) => s.exec((css) => document.querySelector(css)?.textContent.trim() ?? null, css);
+const h1 = (s) => textOf(s, "main h1");
+
+async function waitText(s, css, want, what) {
+  await waitFor(async () => (await textOf(s, css)) === want, async () => `${what ?? css} to say "${want}", it says "${await textOf(s, css)}"`);
+}
+
+/** Goes to `hash` in the app on screen and waits for its heading. The app listens to the address
+ *  once its first page is drawn; should the change come before that, it is made again. */
+async function goTo(s, hash, heading) {
+  let tries = 0;
+  await waitFor(async () => {
+    if ((await h1(s)) === heading) return true;
+    if (tries++ % 10 === 0) await s.exec((hash) => (location.hash = location.hash === hash ? "#/" : hash), hash);
+    return false;
+  }, async () => `${hash} to show "${heading}", it shows "${await h1(s)}"`);
+}
+
+async function ready(s) {
+  await waitFor(() => s.exec(() => !!document.querySelector("main h1")), "the app to start");
+}
+
+async function progress(s) {
+  const m = ((await textOf(s, ".progress-text")) ?? "").match(/(\d+) of (\d+)/);
+  return m ? [Number(m[1]), Number(m[2])] : null;
+}
+
+const checkedIndex = (s, kind) =>
+  s.exec((kind) => [...document.querySelectorAll(`fieldset[data-kind=${kind}] input`)].findIndex((i) => i.checked), kind);
+
+/** Answers every statement by clicking an answer's label, as with a mouse or a finger: each click
+ *  must move on by itself, without Next. */
+async function answerAllByPointer(s) {
+  await waitFor(() => progress(s), "the first statement");
+  const [, total] = await progress(s);
+  for (let n = 1; n <= total; n++) {
+    await waitText(s, ".progress-text", `${n} of ${total}`, "the progress");
+    const label = await byText(s, "fieldset[data-kind=statement] label .option-label", LABELS[n % 5]);
+    await s.click(label);
+    if (n < total) {
+      await waitFor(
+        async () => (await progress(s))?.[0] === n + 1,
+        async () => `a click on "${LABELS[n % 5]}" to move on from statement ${n} (the page shows ${(await progress(s))?.[0]} of ${total}; chosen: ${await checkedIndex(s, "statement")})`,
+        5_000,
+      );
+    }
+  }
+  await waitFor(async () => (await h1(s)) === "Before your results", "the review after the last click");
+  return total;
+}
+
+/** Answers every statement with the number key `key` (which chooses and moves on). */
+async function answerAllByKey(s, key) {
+  const [, total] = await waitFor(() => progress(s), "the first statement");
+  for (let n = 1; n <= total; n++) {
+    await waitFor(async () => (await progress(s))?.[0] === n, `statement ${n}`);
+    await s.keys(key);
+  }
+}
+
+/** From the review: rate every area with a click, then see the results. */
+async function rateAndFinish(s, rating = 3) {
+  await clickText(s, "main a", "Continue");
+  await waitFor(async () => (await h1(s)) === "What matters to you?", "the importance page");
+  const groups = await s.exec(() => document.querySelectorAll("fieldset[data-kind=importance]").length);
+  for (let g = 0; g < groups; g++) {
+    const label = await s.exec((g, r) => document.querySelectorAll("fieldset[data-kind=importance]")[g].querySelectorAll("label")[r], g, rating);
+    await s.click(label);
+  }
+  await waitFor(() => s.exec(() => document.querySelectorAll("fieldset[data-kind=importance] input:checked").length === 8), "all eight areas rated");
+  await clickText(s, "main button", "See my results");
+  await waitFor(async () => (await h1(s)) === "Your results" || (await h1(s)) === "Compare results", "the results");
+}
+
+async function dimensions(s) {
+  return s.exec(() => document.querySelectorAll("main [data-dimension]").length);
+}
+
+/** The iframe's height on the host page, and the height of the app's content inside it. */
+async function heights(s, frame) {
+  const outer = await s.exec((f) => f.getBoundingClientRect().height, s.elementRef(frame));
+  await s.frame(frame);
+  const inner = await s.exec(() => Math.ceil(document.body.getBoundingClientRect().height));
+  await s.frame(null);
+  return { outer, inner };
+}
+
+/** Waits until the frame is as tall as its content (±1 px), and returns that height. */
+async function frameFits(s, frame, what) {
+  const h = await waitFor(async () => {
+    const h = await heights(s, frame);
+    return Math.abs(h.outer - h.inner) <= 1 && h.inner > 0 ? h : null;
+  }, async () => `the frame to take its content's height ${what} (${JSON.stringify(await heights(s, frame))})`);
+  return h.outer;
+}
+
+/** A host page: the embed, then the app grows on a long page and shrinks on a short one. */
+async function embedResizes(s, url) {
+  await s.get(url);
+  const frame = await waitFor(() => s.exec(() => document.querySelector("iframe")), "the embed to add its iframe");
+  const src = await s.exec((f) => f.src, s.elementRef(frame));
+  if (src !== `${EMBEDDED_APP}?embed=1`) throw new Error(`iframe src is ${src}`);
+  await s.frame(frame);
+  await waitText(s, "main h1", "How close do you feel?", "the embedded app's heading");
+  if (await s.exec(() => !!document.querySelector(".site-header, .site-footer"))) throw new Error("embed mode shows the site's header or footer");
+  await s.frame(null);
+  const start = await frameFits(s, frame, "on the start page");
+  // A long page: the frame grows to fit it.
+  await s.frame(frame);
+  await goTo(s, "#/learn/what-is-emotional-intimacy", "What emotional intimacy is");
+  await s.frame(null);
+  const long = await waitFor(async () => {
+    const h = await frameFits(s, frame, "on a long page");
+    return h > start * 1.5 ? h : null;
+  }, "the frame to grow on a long page");
+  // A short page: it shrinks again.
+  await s.frame(frame);
+  await goTo(s, "#/nowhere", "Page not found");
+  await s.frame(null);
+  const short = await waitFor(async () => {
+    const h = await frameFits(s, frame, "on a short page");
+    return h < long / 2 ? h : null;
+  }, "the frame to shrink on a short page");
+  return { start, long, short };
+}
+
+/** What this browser says of its storage (`navigator.storage.persisted()`; none: not kept). */
+const browserKeeps = (s) =>
+  s.execAsync((done) => (navigator.storage?.persisted ? navigator.storage.persisted().then(done, () => done(false)) : done(false)));
+
+/** After a finished check-in: "Your data" says what the browser says of its storage, and when it
+ *  may be cleared, the history says so and points to an export. Returns whether it is kept. */
+async function storageKept(s) {
+  // Asking to keep it (on finishing) may take a moment to be answered.
+  const browser = await browserKeeps(s);
+  await goTo(s, "#/data", "Your data");
+  const shown = await waitFor(() => s.exec(() => document.querySelector("[data-testid=storage-kept]")?.dataset.persistent ?? null), "the data page to say how long data is kept");
+  if (shown !== String(browser)) throw new Error(`Your data says persistent=${shown}, the browser says ${browser}`);
+  await goTo(s, "#/history", "Your history");
+  const warning = await s.exec(() => {
+    const p = document.querySelector("[data-testid=may-clear]");
+    return p ? { text: p.textContent, link: p.querySelector("a")?.getAttribute("href") } : null;
+  });
+  if (browser && warning) throw new Error(`the history warns of clearing although storage is persistent: ${warning.text}`);
+  if (!browser && !(warning && /7 days/.test(warning.text) && warning.link === "#/data")) throw new Error(`the history does not say this browser may clear it: ${JSON.stringify(warning)}`);
+  return browser;
+}
+
+// ---------------------------------------------------------------- host pages
+
+const embedLines = `<div data-closer></div>\n<script src="${EMBEDDED_APP}embed.js" async></script>`;
+const hostPage = (title, body) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>${title}</title></head><body><h1>${title}</h1><p>Words before.</p>${body}<p>Words after.</p></body></html>`;
+// The no-script fallback as the README gives it, for hosts that strip scripts.
+const fallback = readFileSync(join(root, "embed/fallback.html"), "utf8").replace("https://example.org/closer/", EMBEDDED_APP);
+if (!readFileSync(join(root, "README.md"), "utf8").includes(fallback.replace(EMBEDDED_APP, "https://example.org/closer/").trim())) {
+  throw new Error("README.md does not show embed/fallback.html as it is");
+}
+const HOST_PAGES = {
+  "/post.html": hostPage("A post with Closer", embedLines),
+  "/sandboxed.html": hostPage("Sandboxed", `<iframe sandbox="allow-scripts allow-popups" src="${EMBEDDED_APP}?embed=1" title="Closer" style="width:100%;height:900px;border:0"></iframe>`),
+  "/fallback.html": hostPage("No scripts allowed here", fallback),
+};
+
+/** Builds a small Hugo site whose post uses the shortcode in embed/hugo, and one whose post has
+ *  the two lines pasted as raw HTML. Returns the folder of the built site. */
+function buildHugoSite() {
+  const dir = mkdtempSync(join(tmpdir(), "closer-hugo-"));
+  const put = (path, text) => {
+    mkdirSync(join(dir, path, ".."), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  };
+  put("hugo.toml", `baseURL = "http://127.0.0.1:${ports.hugo}/"\ntitle = "A blog"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]\n`);
+  put("layouts/_default/baseof.html", `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>{{ .Title }}</title></head><body>{{ block "main" . }}{{ end }}</body></html>`);
+  put("layouts/_default/single.html", `{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}{{ end }}`);
+  put("layouts/_default/list.html", `{{ define "main" }}<h1>{{ .Title }}</h1>{{ end }}`);
+  put("layouts/shortcodes/closer.html", readFileSync(join(root, "embed/hugo/layouts/shortcodes/closer.html"), "utf8"));
+  put("content/posts/with-shortcode.md", `---\ntitle: "Closer, with the shortcode"\n---\n\nHow close do we feel?\n\n{{< closer src="${EMBEDDED_APP}embed.js" >}}\n\nWords after.\n`);
+  put("content/posts/pasted.md", `---\ntitle: "Closer, pasted"\n---\n\nHow close do we feel?\n\n${embedLines}\n\nWords after.\n`);
+  const out = execFileSync("hugo", ["--source", dir, "--destination", join(dir, "public"), "--quiet"], { encoding: "utf8" });
+  if (out.trim()) console.log(out.trim());
+  return join(dir, "public");
+}
+
+/** Builds a small Jekyll site whose post uses the include in embed/jekyll, and one whose post
+ *  has the two lines pasted as they are (kramdown keeps raw HTML). Returns the built site. */
+function buildJekyllSite() {
+  const dir = mkdtempSync(join(tmpdir(), "closer-jekyll-"));
+  const put = (path, text) => {
+    mkdirSync(join(dir, path, ".."), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  };
+  put("_config.yml", `title: A blog\npermalink: /:title/\nmarkdown: kramdown\n`);
+  put("_layouts/default.html", `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>{{ page.title }}</title></head><body><h1>{{ page.title }}</h1>{{ content }}</body></html>`);
+  put("_includes/closer.html", readFileSync(join(root, "embed/jekyll/_includes/closer.html"), "utf8"));
+  put("_posts/2026-01-01-with-include.md", `---\nlayout: default\ntitle: "Closer, with the include"\n---\n\nHow close do we feel?\n\n{% include closer.html src="${EMBEDDED_APP}embed.js" %}\n\nWords after.\n`);
+  put("_posts/2026-01-02-pasted.md", `---\nlayout: default\ntitle: "Closer, pasted"\n---\n\nHow close do we feel?\n\n${embedLines}\n\nWords after.\n`);
+  execFileSync("jekyll", ["build", "--source", dir, "--destination", join(dir, "_site"), "--quiet"], { encoding: "utf8", stdio: ["ignore", "inherit", "inherit"] });
+  return join(dir, "_site");
+}
+
+// ---------------------------------------------------------------- scenarios
+
+const scenarios = [
+  {
+    name: "pointer: the whole check-in by clicks; each click on an answer moves on",
+    async run(s) {
+      await s.get(APP);
+      await ready(s);
+      await clickText(s, "main button", "Start the check-in");
+      const total = await answerAllByPointer(s);
+      await rateAndFinish(s);
+      const n = await dimensions(s);
+      if (n !== 8) throw new Error(`results show ${n} areas`);
+      const kept = await storageKept(s);
+      return `${total} statements, one click each; storage ${kept ? "persistent" : "may be cleared"}`;
+    },
+  },
+  {
+    name: "persistent storage: asked for on finishing; once granted, Your data says it is kept",
+    engines: ["firefox"],
+    // Firefox asks the person; its testing preference answers yes instead.
+    prefs: { "dom.storageManager.prompt.testing": true, "dom.storageManager.prompt.testing.allow": true },
+    async run(s) {
+      await s.get(APP);
+      await ready(s);
+      if (await browserKeeps(s)) throw new Error("storage is persistent before anything was asked");
+      await clickText(s, "main button", "Start the check-in");
+      await answerAllByKey(s, "4");
+      await waitFor(async () => (await h1(s)) === "Before your results", "the review");
+      await rateAndFinish(s);
+      await waitFor(() => browserKeeps(s), "the browser to keep storage after the check-in was finished");
+      // The app learns it at start: after a reload, the page says so.
+      await s.refresh();
+      await ready(s);
+      if (!(await storageKept(s))) throw new Error("storage not kept");
+      return "granted, and shown";
+    },
+  },
+  {
+    name: "keyboard: arrow keys and space choose without moving on; Enter and 1–5 move on",
+    async run(s) {
+      await s.get(APP);
+      await ready(s);
+      const start = await byText(s, "main button", "Start the check-in");
+      await s.sendKeys(start, KEY.Enter);
+      await waitFor(async () => (await progress(s))?.[0] === 1, "the first statement");
+      const [, total] = await progress(s);
+      // The first answer has the focus.
+      await waitFor(() => s.exec(() => document.activeElement?.matches("fieldset[data-kind=statement] input") ?? false), "focus on the first answer");
+      await s.keys(KEY.ArrowDown, KEY.ArrowDown);
+      await waitFor(async () => (await checkedIndex(s, "statement")) === 2, "two arrow presses to choose the third answer");
+      if ((await progress(s))[0] !== 1) throw new Error("an arrow key moved on");
+      await s.keys(KEY.Enter);
+      await waitText(s, ".progress-text", `2 of ${total}`);
+      // The space bar on an answer chooses it and stays.
+      const fourth = (await s.findAll("fieldset[data-kind=statement] input"))[3];
+      await s.sendKeys(fourth, KEY.Space);
+      await waitFor(async () => (await checkedIndex(s, "statement")) === 3, "space to choose the fourth answer");
+      if ((await progress(s))[0] !== 2) throw new Error("the space bar moved on");
+      await s.keys(KEY.Enter);
+      for (let n = 3; n <= total; n++) {
+        await waitText(s, ".progress-text", `${n} of ${total}`);
+        await s.keys(String(1 + (n % 5)));
+      }
+      await waitFor(async () => (await h1(s)) === "Before your results", "the review after the last key");
+      const go = await byText(s, "main a", "Continue");
+      await s.sendKeys(go, KEY.Enter);
+      await waitFor(async () => (await h1(s)) === "What matters to you?", "the importance page");
+      for (const first of await s.exec(() => [...document.querySelectorAll("fieldset[data-kind=importance]")].map((f) => f.querySelector("input")))) {
+        await s.sendKeys(first, KEY.ArrowDown);
+      }
+      await waitFor(() => s.exec(() => document.querySelectorAll("fieldset[data-kind=importance] input:checked").length === 8), "every area rated by keyboard");
+      await s.sendKeys(await byText(s, "main button", "See my results"), KEY.Enter);
+      await waitFor(async () => (await h1(s)) === "Your results", "the results");
+      return `${total} statements by keys`;
+    },
+  },
+  {
+    name: "reload and resume: answers kept across a reload, and the check-in goes on where it was",
+    async run(s) {
+      await s.get(APP);
+      await ready(s);
+      await clickText(s, "main button", "Start the check-in");
+      await waitFor(() => progress(s), "the first statement");
+      const [, total] = await progress(s);
+      for (let n = 1; n <= 5; n++) {
+        await waitFor(async () => (await progress(s))?.[0] === n, `statement ${n}`);
+        await s.keys(String(1 + (n % 5)));
+      }
+      await waitFor(async () => (await progress(s))?.[0] === 6, "statement 6");
+      // A reload shows the same statement; the answers before it are kept.
+      await s.refresh();
+      await ready(s);
+      await waitText(s, ".progress-text", `6 of ${total}`, "the progress after a reload");
+      await clickText(s, "main button", "Back");
+      await waitText(s, ".progress-text", `5 of ${total}`);
+      const chosen = await checkedIndex(s, "statement");
+      if (chosen !== 0) throw new Error(`statement 5 shows answer ${chosen} after the reload, not the one given (0)`);
+      // Coming back to the start page: it offers to go on.
+      await s.get(APP);
+      await ready(s);
+      await clickText(s, "main button", `Continue where you left off (5 of ${total})`);
+      await waitText(s, ".progress-text", `6 of ${total}`);
+      return "5 answers kept";
+    },
+  },
+  {
+    name: "storage blocked by the browser's settings: the check-in runs by clicks and says progress is not kept",
+    // What a person can turn off: WebKit's local storage setting, Firefox's and Chromium's cookies.
+    capabilities: {
+      webkit: (c) => c["webkitgtk:browserOptions"].args.push("--enable-html5-local-storage=false"),
+      firefox: (c) => (c["moz:firefoxOptions"].prefs["network.cookie.cookieBehavior"] = 2),
+      chromium: (c) => (c["goog:chromeOptions"].prefs = { "profile.default_content_setting_values.cookies": 2 }),
+    },
+    async run(s) {
+      await s.get(APP);
+      await ready(s);
+      await waitFor(async () => ((await textOf(s, "[data-testid=not-kept]")) ?? "").includes("not letting Closer save"), "the notice that progress is not kept");
+      await clickText(s, "main button", "Start the check-in");
+      await answerAllByPointer(s);
+      await rateAndFinish(s);
+      const n = await dimensions(s);
+      if (n !== 8) throw new Error(`results show ${n} areas`);
+      return "check-in done in memory";
+    },
+  },
+  {
+    name: "storage blocked in a sandboxed frame: the check-in runs by clicks and says progress is not kept",
+    // Not WebKit: in a frame without an origin of its own, WebKit matches the page's CSP 'self'
+    // against nothing, so not even the start-up script may load (see README, "Deploy", step 6).
+    engines: ["firefox", "chromium"],
+    async run(s) {
+      await s.get(`${HOST}/sandboxed.html`);
+      const frame = await waitFor(() => s.exec(() => document.querySelector("iframe")), "the iframe");
+      await s.frame(frame);
+      await ready(s);
+      await waitFor(async () => ((await textOf(s, "[data-testid=not-kept]")) ?? "").includes("not letting Closer save"), "the notice that progress is not kept");
+      await clickText(s, "main button", "Start the check-in");
+      await answerAllByPointer(s);
+      await rateAndFinish(s);
+      const n = await dimensions(s);
+      if (n !== 8) throw new Error(`results show ${n} areas`);
+      await s.frame(null);
+      return "check-in done in memory";
+    },
+  },
+  {
+    name: "two people compare through a link, each in a browser profile of their own",
+    async run(s, newSession) {
+      await s.get(APP);
+      await ready(s);
+      await clickText(s, "main button", "Start the check-in");
+      await answerAllByKey(s, "5");
+      await waitFor(async () => (await h1(s)) === "Before your results", "the review");
+      await rateAndFinish(s, 4);
+      const name = await s.find("#invite-name");
+      await s.sendKeys(name, "Alex");
+      await clickText(s, "main button", "Copy link");
+      await waitFor(async () => /Link copied\.|The link is selected/.test((await textOf(s, ".copy-status")) ?? ""), "the copy status");
+      const link = await s.exec(() => document.querySelector("#invite-link").value);
+      if (!link.startsWith(`${APP}#/compare/`)) throw new Error(`link is ${link}`);
+      await s.quit();
+
+      const sam = await newSession();
+      await sam.get(link);
+      await ready(sam);
+      await waitText(sam, "[data-testid=invited-by]", "Alex invited you to compare results.");
+      await clickText(sam, "main button", "Start my check-in");
+      await answerAllByPointer(sam);
+      await rateAndFinish(sam, 2);
+      await waitFor(async () => (await h1(sam)) === "Compare results", "the comparison");
+      await waitFor(() => sam.exec(() => document.querySelectorAll(".compare-chart [data-dimension]").length === 8), "eight areas compared");
+      const label = await sam.exec(() => document.querySelector(".compare-chart").getAttribute("aria-label"));
+      if (!/you and Alex/.test(label)) throw new Error(`chart label: ${label}`);
+      return `link of ${link.length - APP.length} characters`;
+    },
+  },
+  {
+    name: "embed: the two pasted lines add a frame that takes its content's height, growing and shrinking",
+    async run(s) {
+      const h = await embedResizes(s, `${HOST}/post.html`);
+      return `frame ${h.start} → ${h.long} → ${h.short} px`;
+    },
+  },
+  {
+    name: "embed without scripts: the fallback iframe keeps its fixed height and scrolls inside",
+    async run(s) {
+      await s.get(`${HOST}/fallback.html`);
+      const frame = await waitFor(() => s.exec(() => document.querySelector("iframe")), "the iframe");
+      const fixed = await s.exec((f) => f.getBoundingClientRect().height, s.elementRef(frame));
+      await s.frame(frame);
+      await ready(s);
+      await goTo(s, "#/learn/what-is-emotional-intimacy", "What emotional intimacy is");
+      const scrolled = await waitFor(
+        () => s.exec(() => { scrollTo(0, 400); return scrollY; }),
+        "the long page to scroll inside the frame",
+      );
+      await s.frame(null);
+      const after = await s.exec((f) => f.getBoundingClientRect().height, s.elementRef(frame));
+      if (after !== fixed) throw new Error(`the frame changed height: ${fixed} → ${after}`);
+      return `frame stays ${fixed} px, scrolled ${scrolled} px inside`;
+    },
+  },
+  {
+    name: "Hugo: a site built with the shortcode shows the frame, which resizes",
+    async run(s) {
+      const h = await embedResizes(s, `http://127.0.0.1:${ports.hugo}/posts/with-shortcode/`);
+      // The two lines pasted into Markdown instead: Hugo leaves them out, as the README says.
+      await s.get(`http://127.0.0.1:${ports.hugo}/posts/pasted/`);
+      const iframes = await s.exec(() => document.querySelectorAll("iframe").length);
+      const omitted = await s.exec(() => document.body.innerHTML.includes("raw HTML omitted"));
+      if (iframes !== 0 || !omitted) throw new Error(`pasted lines: ${iframes} iframes, omitted: ${omitted}`);
+      return `frame ${h.start} → ${h.long} → ${h.short} px`;
+    },
+  },
+  {
+    name: "Jekyll: a site built with the include shows the frame, which resizes; so do the two lines pasted",
+    async run(s) {
+      const h = await embedResizes(s, `http://127.0.0.1:${ports.jekyll}/with-include/`);
+      const pasted = await embedResizes(s, `http://127.0.0.1:${ports.jekyll}/pasted/`);
+      return `frame ${h.start} → ${h.long} → ${h.short} px; pasted ${pasted.start} → ${pasted.long} → ${pasted.short} px`;
+    },
+  },
+];
+
+// ---------------------------------------------------------------- the run
+
+const engines = (process.env.ENGINES ?? "webkit,firefox,chromium").split(",").filter(Boolean);
+const only = process.env.ONLY;
+const dist = join(root, process.env.DIST ?? "dist");
+if (!existsSync(join(dist, "index.html"))) throw new Error(`no build in ${dist}: run make build first`);
+
+const hugoDir = buildHugoSite();
+const jekyllDir = buildJekyllSite();
+const servers = await Promise.all([
+  startServer({ dir: dist, port: ports.app, prefixes: ["/", "/a/b/closer/"] }),
+  startServer({ dir: join(root, "tests/e2e/hosts"), port: ports.host, extra: HOST_PAGES }),
+  startServer({ dir: hugoDir, port: ports.hugo, gzip: false }),
+  startServer({ dir: jekyllDir, port: ports.jekyll, gzip: false }),
+]);
+
+let failed = 0;
+const started = Date.now();
+for (const engine of engines) {
+  const engineStart = Date.now();
+  const driver = await startDriver(engine, ports.driver[engine]);
+  let version = "?";
+  try {
+    for (const scenario of scenarios) {
+      if (only && !scenario.name.includes(only)) continue;
+      const t = Date.now();
+      if (scenario.engines && !scenario.engines.includes(engine)) {
+        console.log(`  --  ${engine.padEnd(8)} ${scenario.name} (not in this engine: ${scenario.engines.join(" and ")} only)`);
+        continue;
+      }
+      const sessions = [];
+      const newSession = async () => {
+        const capabilities = structuredClone(driver.capabilities);
+        if (scenario.prefs) Object.assign(capabilities["moz:firefoxOptions"].prefs, scenario.prefs);
+        scenario.capabilities?.[engine]?.(capabilities);
+        const s = await Session.start(driver.url, capabilities);
+        version = `${s.capabilities.browserName} ${s.capabilities.browserVersion}`;
+        sessions.push(s);
+        return s;
+      };
+      try {
+        const note = await scenario.run(await newSession(), newSession);
+        console.log(`  ok  ${engine.padEnd(8)} ${scenario.name} (${((Date.now() - t) / 1000).toFixed(1)} s${note ? `; ${note}` : ""})`);
+      } catch (e) {
+        failed++;
+        console.log(`FAIL  ${engine.padEnd(8)} ${scenario.name} (${((Date.now() - t) / 1000).toFixed(1)} s)\n      ${e.message}`);
+      } finally {
+        for (const s of sessions) await s.quit().catch(() => {});
+      }
+    }
+  } finally {
+    await driver.stop();
+  }
+  console.log(`${engine}: ${version}, ${((Date.now() - engineStart) / 1000).toFixed(1)} s`);
+}
+for (const server of servers) server.close();
+for (const dir of [hugoDir, jekyllDir]) rmSync(join(dir, ".."), { recursive: true, force: true });
+console.log(`${failed ? `${failed} failed` : "all passed"} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+process.exit(failed ? 1 : 0);
