@@ -10,3 +10,4 @@ pub mod embed;
 pub mod fetch;
 pub mod files;
 pub mod listener;
+pub mod offline;
