@@ -212,9 +212,10 @@ export function serviceWorker(dir) {
   const digest = createHash("sha256");
   for (const f of files) digest.update(f).update("\0").update(readFileSync(join(dir, f))).update("\0");
   const version = digest.digest("hex").slice(0, 16);
-  // The page is kept as "./", the address the app is opened at. Names with a hash never change:
-  // the HTTP cache may give them; the rest (the page, the manifest) is asked of the server.
-  const urls = files.map((f) => (f === "index.html" ? "./" : `./${f}`));
+  // Each file by its name (every static host serves index.html by its name; the worker answers
+  // the folder's address with it). Names with a hash never change: the HTTP cache may give them;
+  // the rest (the page, the manifest) is asked of the server.
+  const urls = files.map((f) => `./${f}`);
   return `// Closer's service worker, written by the build (scripts/offline.mjs) from the files it made.
 // It keeps this build's files in a cache of their own, serves them from there first (then the
 // network), and once it takes over drops the caches older builds of Closer left at this address.
@@ -260,7 +261,7 @@ self.addEventListener("fetch", (event) => {
     // (another site's frame gets the page from the network, as it always did).
     const path = url.origin + url.pathname;
     const embed = url.searchParams.get("embed") === "1";
-    if ((path === SCOPE || path === SCOPE + "index.html") && !embed) key = SCOPE;
+    if ((path === SCOPE || path === SCOPE + "index.html") && !embed) key = SCOPE + "index.html";
   } else if (!url.search && KEPT.has(url.href)) {
     key = url.href;
   }

@@ -140,6 +140,18 @@ window.closerWords = fetch(${JSON.stringify(wordsFile)}).then((r) => (r.ok ? r.t
 const compiled = WebAssembly.compileStreaming(fetch(${JSON.stringify(wasm)})).catch(() =>
   fetch(${JSON.stringify(wasm)}).then((r) => r.arrayBuffer()).then((bytes) => WebAssembly.compile(bytes)));
 compiled.catch(() => {});
+// "Delete everything" (src/web/offline.rs) removes what was kept for use offline: this page's
+// worker, then every cache of Closer's on this site. Where workers or caches are refused (a
+// sandboxed frame, an insecure page) nothing was kept.
+addEventListener("closer-forget", async () => {
+  try {
+    const registration = await navigator.serviceWorker.getRegistration();
+    if (registration) await registration.unregister();
+  } catch {}
+  try {
+    for (const name of await caches.keys()) if (name.startsWith("closer ")) await caches.delete(name);
+  } catch {}
+});
 // Offline: the service worker keeps this build's files (sw.js, scripts/offline.mjs). Only in a page
 // of its own: not in embed mode nor in any frame, where browsers partition or refuse workers. A
 // new version waits until the person chooses to reload (the app's notice, src/web/offline.rs);

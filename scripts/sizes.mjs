@@ -25,7 +25,7 @@ export function offlineOnlyFiles(dir) {
   const list = readFileSync(join(dir, "sw.js"), "utf8").match(/^const FILES = (\[.*\]);$/m);
   if (!list) throw new Error(`${dir}/sw.js has no FILES list`);
   const first = firstLoadFiles(dir);
-  return new Set(JSON.parse(list[1]).map((f) => (f === "./" ? "index.html" : f.slice(2))).filter((f) => !first.has(f)));
+  return new Set(JSON.parse(list[1]).map((f) => f.replace(/^\.\//, "")).filter((f) => !first.has(f)));
 }
 
 export function measure(dir) {
