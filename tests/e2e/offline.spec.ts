@@ -160,6 +160,35 @@ test.describe("a new version", () => {
     await context.close();
     await site.stop();
   });
+
+  test("where answers cannot be saved, no reload is offered: the new version waits for the next visit", async ({ browser, problems }) => {
+    let site = await serve(DIST);
+    const port = Number(new URL(site.url).port);
+    const { context, page } = await person(browser, problems, site.url);
+    await page.goto(site.url);
+    await ready(page);
+    await workerActive(page);
+    await site.stop();
+    site = await serve(next, port);
+    // A page whose storage is full: its answers live in memory only, and a reload would lose them.
+    const full = await context.newPage();
+    watch(full, problems, [new URL(site.url).origin]);
+    await full.addInitScript(() => {
+      Storage.prototype.setItem = function () {
+        throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      };
+    });
+    await full.goto(`${site.url}#/quiz`);
+    await ready(full);
+    await answer(full, 1, 2);
+    await expect(full.getByTestId("not-kept")).toContainText("storage is full");
+    const notice = full.locator(".notice", { hasText: "A new version of Closer is ready" });
+    await expect(notice).toContainText("It will be used the next time you open Closer.", { timeout: 30_000 });
+    await expect(notice.getByRole("button")).toHaveText(["Dismiss"]);
+    await expect(full.locator(".progress-text")).toHaveText(`3 of ${ALL.length}`);
+    await context.close();
+    await site.stop();
+  });
 });
 
 test("where a debug build is served, the release build's worker and its caches remove themselves", async ({ browser, problems }) => {
