@@ -11,7 +11,10 @@
 //     names the wasm and the glue share (scripts/shorten-names.mjs: 2.9 KB gzip off the wasm, 2.0
 //     off the glue), names both files after their new content and updates their integrity hashes;
 //  4. minifies the start-up script (terser) and the stylesheet (lightningcss), 3.5 → 3.0 KB gzip;
-//  5. checks that every file the page references exists.
+//  5. checks that every file the page references exists;
+//  6. writes the service worker, sw.js, from the files the build produced (scripts/offline.mjs);
+//     the start-up script registers it. A debug build's sw.js only retires a release build's.
+// In every build it draws the icons and writes the web app manifest (scripts/offline.mjs).
 import { readFileSync, writeFileSync, existsSync, readdirSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
 import { createHash } from "node:crypto";
@@ -20,6 +23,7 @@ import { fileURLToPath } from "node:url";
 import { minify } from "terser";
 import { transform as transformCss } from "lightningcss";
 import { shortenNames } from "./shorten-names.mjs";
+import { writeManifest, serviceWorker, RETIRING_WORKER } from "./offline.mjs";
 
 export const CSP = [
   "default-src 'self'",
@@ -31,6 +35,8 @@ export const CSP = [
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
 ].join("; ");
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -90,6 +96,13 @@ html = html.replace(/\{\{([a-z_]+)\}\}/g, (_, key) => {
   used.add(key);
   return escapeHtml(words[key]);
 });
+// The icons and the manifest (its name and description are the shell's words).
+const installTags = writeManifest(dir, {
+  svg: readFileSync(join(root, "assets/favicon.svg"), "utf8"),
+  css: readFileSync(join(root, "styles/main.css"), "utf8"),
+  words,
+});
+html = html.replace("</head>", `${installTags}\n  </head>`);
 const unused = Object.keys(words).filter((k) => !used.has(k));
 if (unused.length) fail(`${shellPath}: no page uses ${unused.join(", ")}`);
 
@@ -145,6 +158,52 @@ window.closerWords = fetch(${JSON.stringify(wordsFile)}).then((r) => (r.ok ? r.t
 const compiled = WebAssembly.compileStreaming(fetch(${JSON.stringify(wasm)})).catch(() =>
   fetch(${JSON.stringify(wasm)}).then((r) => r.arrayBuffer()).then((bytes) => WebAssembly.compile(bytes)));
 compiled.catch(() => {});
+// "Delete everything" (src/web/offline.rs) removes what was kept for use offline: this page's
+// worker, then every cache of Closer's on this site. Where workers or caches are refused (a
+// sandboxed frame, an insecure page) nothing was kept.
+addEventListener("closer-forget", async () => {
+  try {
+    const registration = await navigator.serviceWorker.getRegistration();
+    if (registration) await registration.unregister();
+  } catch {}
+  try {
+    for (const name of await caches.keys()) if (name.startsWith("closer ")) await caches.delete(name);
+  } catch {}
+});
+// Offline: the service worker keeps this build's files (sw.js, scripts/offline.mjs). Only in a page
+// of its own: not in embed mode nor in any frame, where browsers partition or refuse workers. A
+// new version waits until the person chooses to reload (the app's notice, src/web/offline.rs);
+// answers are saved as they are given, so a reload keeps them.
+function keepOffline() {
+  const workers = navigator.serviceWorker;
+  let asked = false;
+  const waiting = () => {
+    window.closerUpdate = true;
+    dispatchEvent(new Event("closer-update"));
+  };
+  // Another tab took the new version: this page's code is the old one; offer the reload here too.
+  workers.addEventListener("controllerchange", () => (asked ? location.reload() : waiting()));
+  workers.register("./sw.js").then((registration) => {
+    const watch = (worker) => worker && worker.addEventListener("statechange", () => {
+      if (worker.state === "installed" && workers.controller) waiting();
+    });
+    if (registration.waiting && workers.controller) waiting();
+    watch(registration.installing);
+    registration.addEventListener("updatefound", () => watch(registration.installing));
+    // A page left open for long looks for a new version when it is seen again.
+    document.addEventListener("visibilitychange", () => {
+      if (document.visibilityState === "visible") registration.update().catch(() => {});
+    });
+    addEventListener("closer-update-apply", () => {
+      asked = true;
+      if (registration.waiting) registration.waiting.postMessage("closer:take-over");
+      else location.reload();
+    });
+  }, () => {});
+}
+if (self === top && !location.search.slice(1).split("&").includes("embed=1") && "serviceWorker" in navigator) {
+  addEventListener("load", keepOffline);
+}
 try {
   const bindings = await import(${JSON.stringify(glue)});
   const wasm = await bindings.default({ module_or_path: compiled });
@@ -235,3 +294,6 @@ if (missing.length) {
   process.exit(1);
 }
 writeFileSync(indexPath, html);
+// Last, from every file the build wrote: the worker that keeps them (release), or the one that
+// removes a release build's worker met at the same address (debug: live reload sees fresh files).
+writeFileSync(join(dir, "sw.js"), release ? serviceWorker(dir) : RETIRING_WORKER);

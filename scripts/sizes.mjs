@@ -1,7 +1,7 @@
 // Prints the raw and gzip size of every file in a build folder, and the total, then checks
 // the size budgets (deterministic: the same build gives the same bytes).
 //   node scripts/sizes.mjs dist [--report-only] [--json FILE]
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { gzipSync } from "node:zlib";
 
@@ -11,11 +11,22 @@ import { gzipSync } from "node:zlib";
 export const GOALS = { wasmGzip: 115 * 1024, firstLoadGzip: 130 * 1024 };
 export const BUDGETS = GOALS;
 
-/** The files a first visit loads: index.html and everything it references. */
+/** The files a first visit loads: index.html, everything it references (the manifest too), and
+ *  the service worker it registers (issue 18). */
 export function firstLoadFiles(dir) {
   const html = readFileSync(join(dir, "index.html"), "utf8");
   const refs = [...html.matchAll(/\s(?:href|src)="\.\/([^"#?]+)"/g)].map((m) => m[1]);
-  return new Set(["index.html", ...refs]);
+  return new Set(["index.html", ...refs, ...(existsSync(join(dir, "sw.js")) ? ["sw.js"] : [])]);
+}
+
+/** What the service worker fetches besides, once the page has loaded, to keep for use offline
+ *  (the explainer pages, the icons): the files its list names that the first load did not fetch. */
+export function offlineOnlyFiles(dir) {
+  if (!existsSync(join(dir, "sw.js"))) return new Set();
+  const list = readFileSync(join(dir, "sw.js"), "utf8").match(/^const FILES = (\[.*\]);$/m);
+  if (!list) throw new Error(`${dir}/sw.js has no FILES list`);
+  const first = firstLoadFiles(dir);
+  return new Set(JSON.parse(list[1]).map((f) => f.replace(/^\.\//, "")).filter((f) => !first.has(f)));
 }
 
 export function measure(dir) {
@@ -51,7 +62,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const wasm = files.filter((f) => f.file.endsWith(".wasm")).reduce((n, f) => n + f.gzip, 0);
   const first = firstLoadFiles(dir);
   const firstLoad = files.filter((f) => first.has(f.file)).reduce((n, f) => n + f.gzip, 0);
-  console.log(`first load (${first.size} files) gzip ${kb(firstLoad).trim()}; goal ${kb(GOALS.firstLoadGzip).trim()}, wasm goal ${kb(GOALS.wasmGzip).trim()}`);
+  console.log(`first load (${first.size} files, the service worker included) gzip ${kb(firstLoad).trim()}; goal ${kb(GOALS.firstLoadGzip).trim()}, wasm goal ${kb(GOALS.wasmGzip).trim()}`);
+  const offline = offlineOnlyFiles(dir);
+  const offlineOnly = files.filter((f) => offline.has(f.file)).reduce((n, f) => n + f.gzip, 0);
+  console.log(`kept for use offline besides (${offline.size} files the worker fetches after the first load: explainer pages, icons) gzip ${kb(offlineOnly).trim()}; a whole first visit ${kb(firstLoad + offlineOnly).trim()}`);
   const over = [];
   if (wasm > BUDGETS.wasmGzip) over.push(`wasm gzip ${kb(wasm)} > budget ${kb(BUDGETS.wasmGzip)}`);
   if (firstLoad > BUDGETS.firstLoadGzip) over.push(`first-load gzip ${kb(firstLoad)} > budget ${kb(BUDGETS.firstLoadGzip)}`);

@@ -79,9 +79,18 @@ pub fn app() -> Html {
                 let dispatcher = dispatcher.clone();
                 crate::web::persistence::check(move |kept| dispatcher.dispatch(Action::Persistent(kept)));
             }
+            // A new version of Closer waiting to take over (the start-up script registers the
+            // worker that finds it): waiting already, or from now on.
+            if crate::web::offline::update_waiting() {
+                dispatcher.dispatch(Action::UpdateWaiting);
+            }
+            let update = {
+                let dispatcher = dispatcher.clone();
+                crate::web::offline::on_update_waiting(move || dispatcher.dispatch(Action::UpdateWaiting))
+            };
             let address = location::on_change(move |route| dispatcher.dispatch(Action::Navigate { route, at_ms: clock::now_ms() }));
             let height = embed.then(crate::web::embed::HeightReporter::start);
-            move || drop((from_elsewhere, address, height))
+            move || drop((from_elsewhere, address, height, update))
         });
     }
 

@@ -65,6 +65,8 @@ pub enum Notice {
     Imported,
     /// Everything was deleted.
     Deleted,
+    /// A new version of Closer is ready and waits for a reload.
+    UpdateWaiting,
 }
 
 /// A question on screen waiting for yes or no. Part of the state (not of a page) so that pages
@@ -199,6 +201,8 @@ pub enum Action {
     Dismiss(usize),
     /// A link to our own result was copied or shared.
     Shared { date_ms: u64 },
+    /// A new version of Closer is ready: offer to reload (once).
+    UpdateWaiting,
 }
 
 impl State {
@@ -364,6 +368,11 @@ impl State {
                 self.results.push(result);
             }
             Action::Shared { date_ms } => self.shared_ms = Some(date_ms),
+            Action::UpdateWaiting => {
+                if !self.notices.contains(&Notice::UpdateWaiting) {
+                    self.notices.push(Notice::UpdateWaiting);
+                }
+            }
         }
         // Questions and errors belong to the page they were asked on.
         if self.route != route_before {
@@ -610,5 +619,16 @@ mod tests {
         assert_eq!(state.answers.get(offered.id), Some(&closer_core::NOT_APPLICABLE));
         assert_eq!(state.answers.get(not_offered.id), None);
         assert_eq!(state.answered(), 1, "does not apply counts as answered, so it is not listed as skipped");
+    }
+
+    #[test]
+    fn a_waiting_update_is_offered_once_and_touches_no_answer() {
+        let mut state = State { route: Route::Quiz, position: 3, ..fresh() };
+        state.answers.insert(quiz_order()[0].1.id.to_string(), 2);
+        let before = state.to_record();
+        state.reduce_mut(Action::UpdateWaiting);
+        state.reduce_mut(Action::UpdateWaiting);
+        assert_eq!(state.notices, vec![Notice::UpdateWaiting]);
+        assert_eq!((state.to_record(), state.route.clone(), state.position), (before, Route::Quiz, 3));
     }
 }

@@ -14,3 +14,4 @@ pub mod files;
 pub mod listener;
 pub mod input;
 pub mod persistence;
+pub mod offline;

@@ -8,7 +8,7 @@ use crate::app::persist;
 use crate::app::context::AppContext;
 use crate::app::state::{Action, Keeping, Notice};
 use crate::content::{fill, UI};
-use crate::web::files;
+use crate::web::{files, offline};
 use closer_core::text::Decimal;
 
 /// Words for a `RecordError` key.
@@ -49,6 +49,15 @@ pub fn notices(state: &AppContext) -> Html {
             Notice::AnswersDropped(n) => html! { <p>{ fill(UI.notice_answers_dropped(), &[("count", &n.decimal())]) }</p> },
             Notice::Imported => html! { <p>{ UI.notice_imported() }</p> },
             Notice::Deleted => html! { <p>{ UI.notice_deleted() }</p> },
+            // Reloading keeps every answer only while they are saved; else the new version waits
+            // for the next visit.
+            Notice::UpdateWaiting if state.keeping == Keeping::Saved => html! {
+                <>
+                    <p>{ UI.notice_update_waiting() }</p>
+                    <button onclick={Callback::from(|_| offline::take_update())}>{ UI.notice_update_reload() }</button>
+                </>
+            },
+            Notice::UpdateWaiting => html! { <p>{ UI.notice_update_next_time() }</p> },
         };
         html! {
             <div class="notice" role="status">

@@ -43,6 +43,8 @@ pub fn data_page(state: &AppContext) -> Html {
     let delete = {
         let s = state.clone();
         Callback::from(move |_| {
+            // The app's own files kept for use offline go too (they hold none of the person's data).
+            crate::web::offline::forget();
             match persist::delete_everything() {
                 Ok(()) => s.dispatch(Action::DeleteEverything),
                 // Storage that cannot be used held nothing: clearing memory is all there is.

@@ -1,0 +1,304 @@
+// Working offline and installing like an app: the service worker the build writes (sw.js, from
+// scripts/offline.mjs), the manifest and its icons, the update notice, and no worker where
+// Closer is embedded. Tests that take the network away serve a build on a server of their own,
+// which they stop (and the browser is set offline too), so nothing can come from the network.
+import { Browser, BrowserContext, Page, chromium } from "@playwright/test";
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { execFileSync } from "node:child_process";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { test, expect, ready, watch } from "./fixtures";
+import { statements } from "./content";
+
+const ROOT = join(__dirname, "../..");
+const DIST = join(ROOT, "dist");
+const ALL = statements();
+const FOLDER = "/a/b/closer/";
+const PAGES = readdirSync(join(ROOT, "content/en/pages"))
+  .filter((f) => f.endsWith(".md"))
+  .map((f) => {
+    const text = readFileSync(join(ROOT, "content/en/pages", f), "utf8");
+    return { slug: JSON.parse(text.match(/^slug = (.*)$/m)![1]), title: JSON.parse(text.match(/^title = (.*)$/m)![1]) };
+  });
+
+/** Serves `dir` under FOLDER on loopback (port 0: any free one, or the one given). */
+async function serve(dir: string, port = 0): Promise<{ server: Server; url: string; stop: () => Promise<void> }> {
+  // A plain JavaScript module of the build, with a top-level await: imported, not required.
+  const { startServer } = await import("../../scripts/serve.mjs" as string);
+  const server: Server = await startServer({ dir, port, prefixes: [FOLDER] });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${FOLDER}`;
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+  return { server, url, stop };
+}
+
+async function person(browser: Browser, problems: string[], url: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  watch(page, problems, [new URL(url).origin]);
+  return { context, page };
+}
+
+/** Waits until this page's folder has a worker that has taken over, with its files kept. */
+async function workerActive(page: Page) {
+  await expect
+    .poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.active?.state ?? "none"), { timeout: 30_000 })
+    .toBe("activated");
+}
+
+/** The names of the caches Closer's workers keep on this site. */
+function closerCaches(page: Page): Promise<string[]> {
+  return page.evaluate(async () => (await caches.keys()).filter((n) => n.startsWith("closer ")));
+}
+
+async function answer(page: Page, from: number, to: number) {
+  for (let n = from; n <= to; n++) {
+    await expect(page.locator(".progress-text")).toHaveText(`${n} of ${ALL.length}`);
+    await page.getByText("Agree", { exact: true }).click();
+  }
+}
+
+test("after one visit, Closer works with no network: the start page, a whole check-in, results, history and every explainer page", async ({ browser, problems }) => {
+  test.setTimeout(120_000);
+  const site = await serve(DIST);
+  const { context, page } = await person(browser, problems, site.url);
+  await page.goto(site.url);
+  await ready(page);
+  await workerActive(page);
+  // A first visit offers no update: there was no older version.
+  await expect(page.getByText("A new version of Closer is ready")).toHaveCount(0);
+
+  await site.stop();
+  await context.setOffline(true);
+  const response = await page.reload();
+  expect(response?.fromServiceWorker(), "the page comes from the worker's cache").toBe(true);
+  await ready(page);
+  await expect(page.locator("h1")).toHaveText("How close do you feel?");
+
+  await page.getByRole("button", { name: "Start the check-in" }).click();
+  await answer(page, 1, ALL.length);
+  await page.getByRole("link", { name: "Continue" }).click();
+  await page.getByRole("button", { name: "See my results" }).click();
+  await expect(page.locator("[data-dimension]")).toHaveCount(8);
+
+  await page.goto(`${site.url}#/history`);
+  await expect(page.locator("h1")).toHaveText("Your history");
+  await expect(page.getByRole("button", { name: /^Delete the check-in from/ })).toHaveCount(1);
+
+  // Every explainer page, its body fetched (from the cache) when it is opened.
+  expect(PAGES.length).toBeGreaterThanOrEqual(15);
+  for (const p of PAGES) {
+    await page.goto(`${site.url}#/learn/${p.slug}`);
+    await expect(page.locator("h1")).toHaveText(p.title);
+    await expect(page.locator(".prose p").first()).toBeVisible();
+  }
+  // Opened afresh at an explainer page, too.
+  await page.reload();
+  await expect(page.locator(".prose p").first()).toBeVisible();
+  await context.close();
+});
+
+test.describe("a new version", () => {
+  let next: string;
+  test.beforeAll(() => {
+    // The next build: the same files with a changed page, and its worker written from them as the
+    // build writes it (a new worker, whose files differ).
+    next = mkdtempSync(join(tmpdir(), "closer-next-"));
+    cpSync(DIST, next, { recursive: true });
+    const index = join(next, "index.html");
+    writeFileSync(index, readFileSync(index, "utf8").replace("</head>", `<meta name="closer-build" content="next" />\n  </head>`));
+    execFileSync("node", [join(ROOT, "scripts/offline.mjs"), "sw", next]);
+  });
+  test.afterAll(() => rmSync(next, { recursive: true, force: true }));
+
+  test("waits for a reload the person chooses; answers given before, and offline, are kept", async ({ browser, problems }) => {
+    test.setTimeout(90_000);
+    let site = await serve(DIST);
+    const port = new URL(site.url).port;
+    const { context, page } = await person(browser, problems, site.url);
+    await page.goto(site.url);
+    await ready(page);
+    await page.getByRole("button", { name: "Start the check-in" }).click();
+    await answer(page, 1, 3);
+    await workerActive(page);
+
+    // Offline, mid-check-in.
+    await site.stop();
+    await context.setOffline(true);
+    await page.reload();
+    await answer(page, 4, 5);
+    await expect(page.locator(".progress-text")).toHaveText(`6 of ${ALL.length}`);
+
+    // Back online, where the next build is now served: the page still runs this version, and
+    // says calmly that a new one is ready.
+    site = await serve(next, Number(port));
+    await context.setOffline(false);
+    await page.reload();
+    await expect(page.locator(".progress-text")).toHaveText(`6 of ${ALL.length}`);
+    const notice = page.locator(".notice", { hasText: "A new version of Closer is ready" });
+    await expect(notice).toBeVisible({ timeout: 30_000 });
+    await expect(notice).toHaveAttribute("role", "status");
+    await expect(page.locator('meta[name="closer-build"]')).toHaveCount(0);
+    // Nothing moved while the notice came: the statement on screen is still the sixth.
+    await expect(page.locator(".progress-text")).toHaveText(`6 of ${ALL.length}`);
+
+    await notice.getByRole("button", { name: "Reload now" }).click();
+    await expect(page.locator('meta[name="closer-build"]')).toHaveCount(1);
+    await ready(page);
+    await expect(page.locator(".progress-text")).toHaveText(`6 of ${ALL.length}`);
+    await expect(page.getByText("A new version of Closer is ready")).toHaveCount(0);
+    // Every answer is still there.
+    await page.goto(`${site.url}#/review`);
+    await expect(page.getByText(`You skipped ${ALL.length - 5} statements.`)).toBeVisible();
+    // The old version's cache is gone; only the new one's is kept.
+    await expect.poll(() => closerCaches(page)).toHaveLength(1);
+    await context.close();
+    await site.stop();
+  });
+
+  test("where answers cannot be saved, no reload is offered: the new version waits for the next visit", async ({ browser, problems }) => {
+    let site = await serve(DIST);
+    const port = Number(new URL(site.url).port);
+    const { context, page } = await person(browser, problems, site.url);
+    await page.goto(site.url);
+    await ready(page);
+    await workerActive(page);
+    await site.stop();
+    site = await serve(next, port);
+    // A page whose storage is full: its answers live in memory only, and a reload would lose them.
+    const full = await context.newPage();
+    watch(full, problems, [new URL(site.url).origin]);
+    await full.addInitScript(() => {
+      Storage.prototype.setItem = function () {
+        throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      };
+    });
+    await full.goto(`${site.url}#/quiz`);
+    await ready(full);
+    await answer(full, 1, 2);
+    await expect(full.getByTestId("not-kept")).toContainText("storage is full");
+    const notice = full.locator(".notice", { hasText: "A new version of Closer is ready" });
+    await expect(notice).toContainText("It will be used the next time you open Closer.", { timeout: 30_000 });
+    await expect(notice.getByRole("button")).toHaveText(["Dismiss"]);
+    await expect(full.locator(".progress-text")).toHaveText(`3 of ${ALL.length}`);
+    await context.close();
+    await site.stop();
+  });
+});
+
+test("where a debug build is served, the release build's worker and its caches remove themselves", async ({ browser, problems }) => {
+  const dir = mkdtempSync(join(tmpdir(), "closer-debug-"));
+  try {
+    cpSync(DIST, dir, { recursive: true });
+    let site = await serve(dir);
+    const { context, page } = await person(browser, problems, site.url);
+    await page.goto(site.url);
+    await ready(page);
+    await workerActive(page);
+    expect(await closerCaches(page)).toHaveLength(1);
+    // `trunk serve` writes this worker instead (scripts/post-build.mjs, debug builds); the server
+    // starts afresh (it keeps what it served).
+    const { RETIRING_WORKER } = await import("../../scripts/offline.mjs" as string);
+    writeFileSync(join(dir, "sw.js"), RETIRING_WORKER);
+    await site.stop();
+    site = await serve(dir, Number(new URL(site.url).port));
+    await page.reload();
+    await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), { timeout: 30_000 }).toBe(0);
+    await expect.poll(() => closerCaches(page)).toEqual([]);
+    await ready(page);
+    await context.close();
+    await site.stop();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("installable: the manifest, its icons and the worker are found, from a folder of the host", async ({ baseURL, problems }) => {
+  // A browser profile of its own: Chromium installs nothing from an incognito context, which is
+  // what Playwright's contexts are.
+  const profile = mkdtempSync(join(tmpdir(), "closer-profile-"));
+  const context = await chromium.launchPersistentContext(profile, test.info().project.use.launchOptions ?? {});
+  const page = context.pages()[0] ?? (await context.newPage());
+  watch(page, problems, [new URL(baseURL!).origin]);
+  await page.goto(new URL(FOLDER, baseURL).href);
+  await ready(page);
+  await workerActive(page);
+  const cdp = await context.newCDPSession(page);
+  const { installabilityErrors } = await cdp.send("Page.getInstallabilityErrors");
+  expect(installabilityErrors).toEqual([]);
+  const { url, errors, data } = await cdp.send("Page.getAppManifest");
+  expect(errors).toEqual([]);
+  const manifest = JSON.parse(data!);
+  expect(new URL(manifest.start_url, url).href).toBe(new URL(FOLDER, page.url()).href);
+  expect(new URL(manifest.scope, url).href).toBe(new URL(FOLDER, page.url()).href);
+  expect(manifest.short_name).toBe("Closer");
+  expect(manifest.display).toBe("standalone");
+  expect(manifest.theme_color).toMatch(/^#[0-9a-f]{6}$/);
+  expect(manifest.background_color).toMatch(/^#[0-9a-f]{6}$/);
+  expect(manifest.color_scheme_dark.background_color).not.toBe(manifest.background_color);
+  // The sizes phones ask for, each a PNG of exactly that size.
+  const icons: { src: string; sizes: string; purpose: string }[] = manifest.icons;
+  expect(icons.map((i) => `${i.sizes} ${i.purpose}`).sort()).toEqual(["192x192 any", "512x512 any", "512x512 maskable"]);
+  const apple = await page.locator('link[rel="apple-touch-icon"]').getAttribute("href");
+  for (const [src, size] of [...icons.map((i) => [i.src, Number(i.sizes.split("x")[0])] as const), [apple!, 180] as const]) {
+    const response = await page.request.get(new URL(src, url).href);
+    expect(response.headers()["content-type"]).toBe("image/png");
+    const png = await response.body();
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)], src).toEqual([size, size]);
+  }
+  // The browser bar's colour follows the colour scheme.
+  await expect(page.locator('meta[name="theme-color"][media="(prefers-color-scheme: light)"]')).toHaveAttribute("content", manifest.theme_color);
+  await expect(page.locator('meta[name="theme-color"][media="(prefers-color-scheme: dark)"]')).toHaveAttribute("content", manifest.color_scheme_dark.theme_color);
+  await context.close();
+  rmSync(profile, { recursive: true, force: true });
+});
+
+test("no worker in embed mode, on the site itself or in another site's frame; the site beside it has one", async ({ browser, problems }) => {
+  const context = await browser.newContext();
+  const origin = "http://127.0.0.1:4173";
+  const embedded = await context.newPage();
+  watch(embedded, problems, [origin]);
+  await embedded.goto(`${origin}/quiz/?embed=1`);
+  await ready(embedded);
+  const host = await context.newPage();
+  watch(host, problems, [origin, "http://localhost:4174"]);
+  await host.goto("http://localhost:4174/post.html");
+  const frame = host.frameLocator("iframe");
+  await expect(frame.locator("h1")).toHaveText("How close do you feel?");
+  // The full site in another folder of the same origin registers its worker meanwhile: by the
+  // time it has taken over, the embedded pages, opened first, would have registered theirs.
+  const site = await context.newPage();
+  watch(site, problems, [origin]);
+  await site.goto(`${origin}/some/path/`);
+  await ready(site);
+  await workerActive(site);
+  const scopes = () => embedded.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).map((r) => r.scope));
+  expect(await scopes()).toEqual([`${origin}/some/path/`]);
+  expect(await embedded.evaluate(() => navigator.serviceWorker.controller)).toBeNull();
+  // The frame on another site: no worker controls it, and none is registered in its
+  // (partitioned) storage, where this Chromium refuses workers altogether.
+  expect(await frame.locator("body").evaluate(() => navigator.serviceWorker.controller)).toBeNull();
+  expect(await frame.locator("body").evaluate(() => navigator.serviceWorker.getRegistrations().then((r) => r.length, () => 0))).toBe(0);
+  await context.close();
+});
+
+test("“Delete everything” also removes Closer's offline copy, and the app goes on working online", async ({ page }) => {
+  await page.goto("./");
+  await ready(page);
+  await workerActive(page);
+  expect(await closerCaches(page)).toHaveLength(1);
+  await page.goto("./#/data");
+  await page.getByRole("button", { name: "Delete everything" }).click();
+  await page.getByRole("button", { name: "Yes, delete everything" }).click();
+  await expect(page.getByText("Everything Closer stored on this device has been deleted.")).toBeVisible();
+  await expect.poll(() => closerCaches(page)).toEqual([]);
+  await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
+  // Nothing the page needs later was lost: an explainer page still opens (from the network).
+  await page.goto("./#/learn/safety");
+  await expect(page.locator(".prose p").first()).toBeVisible();
+});
