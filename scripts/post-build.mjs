@@ -296,4 +296,6 @@ if (missing.length) {
 writeFileSync(indexPath, html);
 // Last, from every file the build wrote: the worker that keeps them (release), or the one that
 // removes a release build's worker met at the same address (debug: live reload sees fresh files).
-writeFileSync(join(dir, "sw.js"), release ? serviceWorker(dir) : RETIRING_WORKER);
+// Minified like the other scripts (comments and spaces out, local names shortened; top-level
+// names such as FILES, which scripts/sizes.mjs reads, stay).
+writeFileSync(join(dir, "sw.js"), release ? (await minify(serviceWorker(dir), { compress: false, mangle: true })).code : RETIRING_WORKER);
