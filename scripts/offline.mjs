@@ -8,9 +8,10 @@
 //    worker and caches met at the same address, so live reload sees fresh files.
 //
 //   node scripts/offline.mjs sw DIR   writes DIR/sw.js for the files in DIR (the tests' second build)
-import { readFileSync, writeFileSync, readdirSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { createHash } from "node:crypto";
+import { buildFiles } from "./sizes.mjs";
 import { deflateSync, crc32 } from "node:zlib";
 
 const hash = (bytes, n = 16) => createHash("sha256").update(bytes).digest("hex").slice(0, n);
@@ -189,17 +190,7 @@ export function writeManifest(dir, { svg, css, words }) {
 
 /** Every file of a build that the worker keeps: all but the worker itself, embed.js (for other sites' pages) and dot files. */
 export function precacheFiles(dir) {
-  const files = [];
-  const walk = (d) => {
-    for (const name of readdirSync(d).sort()) {
-      const path = join(d, name);
-      if (name.startsWith(".")) continue;
-      if (statSync(path).isDirectory()) walk(path);
-      else files.push(relative(dir, path).split("\\").join("/"));
-    }
-  };
-  walk(dir);
-  return files.filter((f) => f !== "sw.js" && f !== "embed.js");
+  return buildFiles(dir).filter((f) => f !== "sw.js" && f !== "embed.js");
 }
 
 /**

@@ -2,7 +2,7 @@
 // the size budgets (deterministic: the same build gives the same bytes).
 //   node scripts/sizes.mjs dist [--report-only] [--json FILE]
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 
 // The budgets: wasm ≤ 115 KB gzip (issue 12, which brought serde and gloo-storage into the
@@ -33,20 +33,19 @@ export function offlineOnlyFiles(dir) {
   return new Set(JSON.parse(list[1]).map((f) => f.replace(/^\.\//, "")).filter((f) => !first.has(f)));
 }
 
+/** Every file below `dir` (dot files left out), as paths with `/`, in sorted order. */
+export function buildFiles(dir) {
+  return readdirSync(dir, { recursive: true })
+    .map((f) => f.split("\\").join("/"))
+    .filter((f) => !f.split("/").some((part) => part.startsWith(".")) && statSync(join(dir, f)).isFile())
+    .sort();
+}
+
 export function measure(dir) {
-  const files = [];
-  const walk = (d) => {
-    for (const name of readdirSync(d).sort()) {
-      const path = join(d, name);
-      if (name.startsWith(".")) continue;
-      if (statSync(path).isDirectory()) walk(path);
-      else {
-        const bytes = readFileSync(path);
-        files.push({ file: relative(dir, path), raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length });
-      }
-    }
-  };
-  walk(dir);
+  const files = buildFiles(dir).map((file) => {
+    const bytes = readFileSync(join(dir, file));
+    return { file, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+  });
   const total = files.reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip }), { raw: 0, gzip: 0 });
   return { files, total };
 }
