@@ -54,6 +54,14 @@ pub enum Keeping {
     Newer,
 }
 
+impl Keeping {
+    /// How things are kept once everything stored was deleted (here or in another tab): a newer
+    /// version's record went with it, so storage may be used again; anything else stays.
+    pub fn after_deletion(self) -> Keeping {
+        if self == Keeping::Newer { Keeping::Saved } else { self }
+    }
+}
+
 /// Something the person should be told once, at the top of the page.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Notice {
@@ -333,13 +341,11 @@ impl State {
             Action::DeleteEverything => {
                 // What was fetched from this site (the explainer bodies) is not the person's data: kept.
                 let bodies = std::mem::take(&mut self.bodies);
-                // A newer version's record was deleted too: storage may be used again.
-                let keeping = if self.keeping == Keeping::Newer { Keeping::Saved } else { self.keeping };
-                *self = State { route: Route::Data, keeping, embed: self.embed, persistent: self.persistent, notices: vec![Notice::Deleted], bodies, ..State::default() };
+                *self = State { route: Route::Data, keeping: self.keeping.after_deletion(), embed: self.embed, persistent: self.persistent, notices: vec![Notice::Deleted], bodies, ..State::default() };
             }
             Action::DeletedElsewhere => {
                 let bodies = std::mem::take(&mut self.bodies);
-                *self = State { route: self.route.clone(), keeping: self.keeping, embed: self.embed, persistent: self.persistent, bodies, ..State::default() };
+                *self = State { route: self.route.clone(), keeping: self.keeping.after_deletion(), embed: self.embed, persistent: self.persistent, bodies, ..State::default() };
             }
             Action::StorageLost(keeping) => self.keeping = keeping,
             Action::Persistent(kept) => self.persistent = Some(kept),
@@ -630,5 +636,17 @@ mod tests {
         state.reduce_mut(Action::UpdateWaiting);
         assert_eq!(state.notices, vec![Notice::UpdateWaiting]);
         assert_eq!((state.to_record(), state.route.clone(), state.position), (before, Route::Quiz, 3));
+    }
+
+    #[test]
+    fn once_everything_is_deleted_a_newer_versions_record_no_longer_stops_saving() {
+        for delete in [Action::DeleteEverything, Action::DeletedElsewhere] {
+            let mut state = State { keeping: Keeping::Newer, ..fresh() };
+            state.reduce_mut(delete);
+            assert_eq!(state.keeping, Keeping::Saved);
+        }
+        let mut full = State { keeping: Keeping::Full, ..fresh() };
+        full.reduce_mut(Action::DeletedElsewhere);
+        assert_eq!(full.keeping, Keeping::Full);
     }
 }
