@@ -98,8 +98,13 @@ pub fn app() -> Html {
     // title follows, and each new page starts at the top with focus on its heading.
     {
         let first = use_mut_ref(|| true);
+        let from_address = state.route_from_address;
         use_effect_with(state.route.clone(), move |route| {
-            location::show(route);
+            // A route that came from the address is already there, or the address has moved on
+            // since (two quick changes, back pressed twice): writing it back would undo that.
+            if !from_address {
+                location::show(route);
+            }
             dom::set_title(&full_title(title_of(route)));
             if !std::mem::replace(&mut *first.borrow_mut(), false) {
                 dom::scroll_to_top();

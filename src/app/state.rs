@@ -156,6 +156,9 @@ pub struct State {
     pub body_failed: Option<&'static str>,
     /// Counts "try again", so that asking again fetches again.
     pub body_attempt: u32,
+    /// The route on screen came from the address bar (a link, back, typing), so it must not be
+    /// written back: by then the address may already have moved on.
+    pub route_from_address: bool,
 }
 
 pub enum Action {
@@ -260,9 +263,11 @@ impl State {
     pub fn reduce_mut(&mut self, action: Action) {
         let total = quiz_order().len();
         let route_before = self.route.clone();
+        let from_address = matches!(action, Action::Navigate { .. });
         match action {
             Action::Navigate { route, at_ms } => {
                 self.route = route;
+                self.route_from_address = true;
                 self.arrive(at_ms);
             }
             Action::StartOver => {
@@ -382,6 +387,7 @@ impl State {
         }
         // Questions and errors belong to the page they were asked on.
         if self.route != route_before {
+            self.route_from_address = from_address;
             self.confirming = Confirming::Nothing;
             self.page_error = None;
             self.invite = InviteForm::default();
@@ -514,6 +520,18 @@ mod tests {
 
     fn go(state: &mut State, route: Route, at_ms: u64) {
         state.reduce_mut(Action::Navigate { route, at_ms });
+    }
+
+    #[test]
+    fn only_a_route_chosen_by_an_action_is_written_to_the_address() {
+        let mut state = fresh();
+        go(&mut state, Route::Learn, 100);
+        assert!(state.route_from_address, "the address already shows it, or has moved on since");
+        state.reduce_mut(Action::StartOver);
+        assert_eq!(state.route, Route::Quiz);
+        assert!(!state.route_from_address, "the quiz was chosen by a button: the address must follow");
+        go(&mut state, Route::Home, 200);
+        assert!(state.route_from_address);
     }
 
     #[test]
