@@ -44,6 +44,30 @@
 //! Every format version, present and future, keeps the frame: the version in the first byte and
 //! a CRC-24 of all the other bytes at the end. So a code whose checksum fails was altered or cut,
 //! and a code with a good checksum and a higher version was made by a newer Closer.
+//!
+//! # Locked links (format 2)
+//!
+//! A person may lock a link with a passphrase. The browser encrypts the whole format-1 code
+//! (its bytes, checksum included) and the link carries, in the same frame:
+//!
+//! | bytes | field                                                                    |
+//! |-------|--------------------------------------------------------------------------|
+//! | 1     | format version (2)                                                       |
+//! | 16    | salt for the key, random for each link                                   |
+//! | 12    | IV (nonce) for AES-GCM, random for each link                             |
+//! | n + 16| the format-1 bytes encrypted with AES-256-GCM, then its 16-byte tag      |
+//!
+//! followed, as in every format, by the CRC-24 of everything before it, all in base64url. The
+//! key is PBKDF2-HMAC-SHA256 of the passphrase (its UTF-8 in Unicode form NFC) with the salt,
+//! [`PBKDF2_ITERATIONS`] rounds, 256 bits; the version byte is the GCM additional data
+//! ([`LOCKED_ADDITIONAL_DATA`]). A locked link is 64 characters longer than the same open one (48 bytes).
+//!
+//! The checksum still tells a damaged link from a wrong passphrase: a link that was cut or
+//! altered fails it, as an open link does, before any key is derived. A link that passes it but
+//! whose tag does not verify was locked with another passphrase (or altered and given a new
+//! checksum, which the tag also catches). The encryption itself happens in the browser's
+//! WebCrypto (`src/web/crypto.rs`); this module only frames and reads the bytes, so it stays
+//! pure. The passphrase is in no link and never stored.
 
 use crate::content::{Bank, DIMENSION_IDS, SCALE_COUNT};
 use crate::scoring::{Answers, DimensionScore, Importance};
@@ -51,6 +75,24 @@ use crate::scoring::{Answers, DimensionScore, Importance};
 /// The format [`encode`] writes. [`decode`] reads this one and refuses higher ones with
 /// [`DecodeError::NewerFormat`].
 pub const FORMAT_VERSION: u8 = 1;
+
+/// The format of a locked link (see the module's docs).
+pub const LOCKED_FORMAT: u8 = 2;
+
+/// PBKDF2-HMAC-SHA256 rounds for a locked link's key: OWASP's figure for that hash (2023).
+pub const PBKDF2_ITERATIONS: u32 = 600_000;
+
+/// The length of a locked link's salt, in bytes.
+pub const SALT_LEN: usize = 16;
+
+/// The length of a locked link's AES-GCM IV, in bytes.
+pub const IV_LEN: usize = 12;
+
+/// The length of the AES-GCM tag at the end of a locked link's ciphertext, in bytes.
+pub const TAG_LEN: usize = 16;
+
+/// What AES-GCM authenticates besides the ciphertext: the version byte.
+pub const LOCKED_ADDITIONAL_DATA: [u8; 1] = [LOCKED_FORMAT];
 
 /// [`decode`] refuses a longer code (in bytes) before doing any work. The longest code
 /// [`encode`] can write (255 answers, a 120-byte name) is about 300 characters.
@@ -115,6 +157,8 @@ pub enum DecodeError {
     UnknownFormat(u8),
     /// The checksum matches but a field holds an impossible value; names the field.
     Invalid(&'static str),
+    /// A locked link, given where only an open one is read ([`decode`]; [`read`] takes both).
+    Locked,
 }
 
 impl DecodeError {
@@ -126,9 +170,11 @@ impl DecodeError {
             DecodeError::Truncated => "incomplete",
             DecodeError::ChecksumMismatch => "altered",
             DecodeError::NewerFormat(_) => "newer",
-            DecodeError::TooLong | DecodeError::NotBase64 | DecodeError::UnknownFormat(_) | DecodeError::Invalid(_) => {
-                "invalid"
-            }
+            DecodeError::TooLong
+            | DecodeError::NotBase64
+            | DecodeError::UnknownFormat(_)
+            | DecodeError::Invalid(_)
+            | DecodeError::Locked => "invalid",
         }
     }
 }
@@ -179,10 +225,8 @@ fn is_stripped(c: char) -> bool {
         || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
-/// The code for a result. Never fails: values out of range (a score over 100, a rating over 4,
-/// an answer over 4) travel as missing, answers past [`MAX_ANSWERS`] are left out and the name
-/// is normalized, so `decode(&encode(r))` gives `r` back whenever `r` is already valid.
-pub fn encode(r: &SharedResult) -> String {
+/// The format-1 frame (version and body, no checksum) for a result.
+fn frame_v1(r: &SharedResult) -> Vec<u8> {
     let mut w = BitWriter::default();
     w.put(u32::from(FORMAT_VERSION), 8);
     w.put(u32::from(r.content_version), 16);
@@ -209,15 +253,83 @@ pub fn encode(r: &SharedResult) -> String {
     for &b in name.as_bytes() {
         w.put(u32::from(b), 8);
     }
-    seal(&w.bytes)
+    w.bytes
 }
 
-/// Reads a code. The caller passes the code alone (what follows `#/compare/`), without
-/// surrounding whitespace; only the exact string [`encode`] writes is accepted.
+/// The code for a result. Never fails: values out of range (a score over 100, a rating over 4,
+/// an answer over 4) travel as missing, answers past [`MAX_ANSWERS`] are left out and the name
+/// is normalized, so `decode(&encode(r))` gives `r` back whenever `r` is already valid.
+pub fn encode(r: &SharedResult) -> String {
+    seal(&frame_v1(r))
+}
+
+/// What a locked link encrypts: the bytes of the open code [`encode`] writes, checksum included.
+pub fn plaintext(r: &SharedResult) -> Vec<u8> {
+    let mut bytes = frame_v1(r);
+    bytes.extend_from_slice(&crc24(&bytes).to_be_bytes()[1..]);
+    bytes
+}
+
+/// Reads what a locked link's ciphertext opened to ([`plaintext`]'s bytes). Only an open
+/// format-1 result with a good checksum is accepted.
+pub fn unlocked(plain: &[u8]) -> Result<SharedResult, DecodeError> {
+    match plain.split_last_chunk::<CHECKSUM_LEN>() {
+        Some((frame, checksum)) if frame.first() == Some(&FORMAT_VERSION) && crc24(frame) == u32::from_be_bytes([0, checksum[0], checksum[1], checksum[2]]) => {
+            read_v1(frame)
+        }
+        _ => Err(DecodeError::Invalid("locked result")),
+    }
+}
+
+/// A link as [`read`] finds it: open, or locked with a passphrase.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Link {
+    Open(SharedResult),
+    Locked(Locked),
+}
+
+/// A locked link's parts (see "Locked links" in the module's docs). Valid by construction when
+/// [`read`] returns it; the browser opens it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Locked {
+    pub salt: [u8; SALT_LEN],
+    pub iv: [u8; IV_LEN],
+    /// The ciphertext followed by the tag: more than [`TAG_LEN`] bytes.
+    pub sealed: Vec<u8>,
+}
+
+impl Locked {
+    /// The code for these parts, exactly the one [`read`] accepts for them.
+    pub fn code(&self) -> String {
+        let mut frame = Vec::with_capacity(1 + SALT_LEN + IV_LEN + self.sealed.len());
+        frame.push(LOCKED_FORMAT);
+        frame.extend_from_slice(&self.salt);
+        frame.extend_from_slice(&self.iv);
+        frame.extend_from_slice(&self.sealed);
+        seal(&frame)
+    }
+}
+
+/// The fewest bytes a locked frame (without its checksum) can have: the version, salt, IV, the
+/// tag and the shortest open code.
+const MIN_LOCKED_FRAME: usize = 1 + SALT_LEN + IV_LEN + TAG_LEN + 18;
+
+/// Reads an open code. The caller passes the code alone (what follows `#/compare/`), without
+/// surrounding whitespace; only the exact string [`encode`] writes is accepted. A locked link is
+/// [`DecodeError::Locked`]; [`read`] takes both kinds.
+pub fn decode(code: &str) -> Result<SharedResult, DecodeError> {
+    match read(code)? {
+        Link::Open(result) => Ok(result),
+        Link::Locked(_) => Err(DecodeError::Locked),
+    }
+}
+
+/// Reads a code, open or locked: only the exact string [`encode`] or [`Locked::code`] writes is
+/// accepted.
 ///
 /// Checks, in order: the length, the alphabet, the checksum (so an altered or cut code is
 /// [`DecodeError::ChecksumMismatch`] or [`DecodeError::Truncated`]), the version, then every field.
-pub fn decode(code: &str) -> Result<SharedResult, DecodeError> {
+pub fn read(code: &str) -> Result<Link, DecodeError> {
     if code.len() > MAX_CODE_LEN {
         return Err(DecodeError::TooLong);
     }
@@ -233,16 +345,29 @@ pub fn decode(code: &str) -> Result<SharedResult, DecodeError> {
     };
     if !canonical || crc24(frame) != u32::from_be_bytes([0, checksum[0], checksum[1], checksum[2]]) {
         // Tell a code that was cut off from one that was altered, where the layout shows it.
-        if version == FORMAT_VERSION && matches!(read_v1(frame), Err(DecodeError::Truncated)) {
+        if (version == FORMAT_VERSION && matches!(read_v1(frame), Err(DecodeError::Truncated)))
+            || (version == LOCKED_FORMAT && frame.len() < MIN_LOCKED_FRAME)
+        {
             return Err(DecodeError::Truncated);
         }
         return Err(DecodeError::ChecksumMismatch);
     }
     match version {
-        FORMAT_VERSION => read_v1(frame),
+        FORMAT_VERSION => read_v1(frame).map(Link::Open),
+        LOCKED_FORMAT => read_locked(frame).map(Link::Locked),
         0 => Err(DecodeError::UnknownFormat(version)),
         newer => Err(DecodeError::NewerFormat(newer)),
     }
+}
+
+/// Reads a format-2 frame (version byte and body, without the checksum).
+fn read_locked(frame: &[u8]) -> Result<Locked, DecodeError> {
+    if frame.len() < MIN_LOCKED_FRAME {
+        return Err(DecodeError::Truncated);
+    }
+    let (salt, rest) = frame.get(1..).unwrap_or_default().split_first_chunk::<SALT_LEN>().ok_or(DecodeError::Truncated)?;
+    let (iv, sealed) = rest.split_first_chunk::<IV_LEN>().ok_or(DecodeError::Truncated)?;
+    Ok(Locked { salt: *salt, iv: *iv, sealed: sealed.to_vec() })
 }
 
 /// Appends the checksum to a frame (version byte and body) and writes it in base64url. Only for
@@ -253,6 +378,29 @@ pub fn seal(frame: &[u8]) -> String {
     bytes.extend_from_slice(frame);
     bytes.extend_from_slice(&crc24(frame).to_be_bytes()[1..]);
     to_base64url(&bytes)
+}
+
+/// A known-answer vector for locked links: the same inputs must give [`known_answer::CODE`] in
+/// a separate implementation natively (`core/tests/locked.rs`, RustCrypto's crates) and in a
+/// browser's WebCrypto (`tests/web_crypto.rs`).
+#[doc(hidden)]
+pub mod known_answer {
+    use super::SharedResult;
+
+    pub const PASSPHRASE: &str = "correct horse battery staple";
+    pub const SALT: [u8; 16] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15];
+    pub const IV: [u8; 12] = [16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27];
+    pub const CODE: &str = "AgABAgMEBQYHCAkKCwwNDg8QERITFBUWFxgZGhsNEn9lpwdk9-oIBdwr8tRNIbgjEt76SdpJNnoGg0lLIo5Zkgw6xcJ3";
+
+    pub fn result() -> SharedResult {
+        SharedResult {
+            content_version: 2,
+            scores: [Some(80), Some(45), None, Some(12), Some(100), Some(0), Some(67), Some(50)],
+            importance: [Some(4), None, Some(0), Some(1), Some(2), Some(3), Some(4), None],
+            answers: None,
+            name: Some("Ana".to_string()),
+        }
+    }
 }
 
 /// Reads a format-1 frame (version byte and body, without the checksum).
@@ -653,8 +801,9 @@ mod tests {
 
     #[test]
     fn the_version_is_read_only_behind_a_good_checksum() {
-        assert_eq!(decode(&seal(&[2])), Err(DecodeError::NewerFormat(2)));
+        assert_eq!(decode(&seal(&[3])), Err(DecodeError::NewerFormat(3)));
         assert_eq!(decode(&seal(&[255, 1, 2, 3])), Err(DecodeError::NewerFormat(255)));
+        assert_eq!(decode(&seal(&[2])), Err(DecodeError::Truncated), "a locked frame too short");
         assert_eq!(decode(&seal(&[0])), Err(DecodeError::UnknownFormat(0)));
         assert_eq!(decode(&seal(&[1])), Err(DecodeError::Truncated));
         assert_eq!(decode(&seal(&[])), Err(DecodeError::Truncated));

@@ -167,7 +167,7 @@ fn title_of(route: &Route) -> &'static str {
         Route::Data => UI.data_title(),
         Route::Learn => UI.learn_title(),
         Route::NotFound(_) => UI.not_found_title(),
-        Route::Compare(code) if closer_core::share::decode(code).is_ok() => UI.compare_title(),
+        Route::Compare(code) if closer_core::share::read(code).is_ok() => UI.compare_title(),
         Route::Compare(_) => UI.compare_error_title(),
         Route::Page(slug) => PAGES.iter().find(|p| p.slug == slug).map_or(UI.not_found_title(), |p| p.title),
     }

@@ -8,6 +8,8 @@ use std::sync::OnceLock;
 use closer_core::record::{Progress, Record, StoredComparison, StoredResult, RECORD_VERSION};
 use closer_core::route::Route;
 use closer_core::share::{self, SharedResult};
+
+use crate::web::qr::Qr;
 use closer_core::{Answers, Dimension, Importance, Item, SafetyResponse, SCALE_COUNT};
 use yew::Reducible;
 
@@ -89,12 +91,51 @@ pub enum Confirming {
     DeleteEverything,
 }
 
-/// The partner-link form under a result: the name to show, and whether the link was just
-/// copied. Forgotten on leaving the page, like a form.
+/// The partner-link form under a result: the name to show, whether the link was just copied,
+/// whether it is to be locked (with the passphrase in [`State::passphrase`]) and the locked link
+/// made for this name and passphrase, and its QR code if shown. Forgotten on leaving the page,
+/// like a form.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct InviteForm {
     pub name: String,
     pub copied: Copied,
+    pub lock: bool,
+    /// The locked code for the name and passphrase on screen; made again when either changes.
+    pub locked: Option<String>,
+    /// The QR code last drawn (for the link it names), or `None` inside when it could not be.
+    pub qr: Option<Option<Qr>>,
+}
+
+/// A passphrase field on screen (opening a locked link, or locking a link): what is typed,
+/// whether it shows, whether a key is being derived, and what became of the last try. Only ever
+/// in memory, never stored, and forgotten on leaving the page, except that the one that opened a
+/// locked link is offered again for the link back ([`Opened`]).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PassphraseForm {
+    pub text: String,
+    pub shown: bool,
+    pub busy: bool,
+    pub refused: Option<Refused>,
+}
+
+/// Why a passphrase did not do what was asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refused {
+    /// It does not open the link.
+    Wrong,
+    /// None was typed.
+    Empty,
+    /// This browser has no WebCrypto here (a page not served over HTTPS).
+    Unavailable,
+}
+
+/// A locked link opened in this visit: what it holds, and the passphrase that opened it, in
+/// memory only. What is stored is the link as it came, so the next visit asks again.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Opened {
+    pub code: String,
+    pub result: SharedResult,
+    pub passphrase: String,
 }
 
 /// What became of the last "copy link".
@@ -149,6 +190,10 @@ pub struct State {
     pub page_error: Option<String>,
     /// The partner-link form on screen.
     pub invite: InviteForm,
+    /// The passphrase field on screen.
+    pub passphrase: PassphraseForm,
+    /// Locked links opened in this visit.
+    pub opened: Vec<Opened>,
     /// Explainer page bodies fetched so far, by slug: each is fetched once per visit. Only the
     /// exact markup made at build time gets here (its checksum is checked on arrival).
     pub bodies: Vec<(&'static str, &'static str)>,
@@ -214,6 +259,22 @@ pub enum Action {
     Shared { date_ms: u64 },
     /// A new version of Closer is ready: offer to reload (once).
     UpdateWaiting,
+    /// In a passphrase field: what is typed.
+    Passphrase(String),
+    /// Show or hide the passphrase.
+    ShowPassphrase(bool),
+    /// A key is being derived from the passphrase on screen.
+    Busy,
+    /// Refuse what was asked of the passphrase (none typed, or no WebCrypto here).
+    Refuse(Refused),
+    /// The locked link `code` was tried with `passphrase`: what it holds, or why not.
+    Unlocked { code: String, passphrase: String, result: Result<SharedResult, Refused> },
+    /// In the partner-link form: lock the link, or not.
+    Lock(bool),
+    /// A locked link was made for this name and passphrase (`None`: this browser cannot).
+    Locked { name: String, passphrase: String, code: Option<String> },
+    /// A QR code was drawn (or could not be).
+    QrDrawn(Option<Qr>),
 }
 
 impl State {
@@ -253,6 +314,12 @@ impl State {
         pinned
             .and_then(|code| self.results.iter().rev().find(|r| share::encode(&r.shared(None)) == code))
             .or_else(|| self.latest())
+    }
+
+    /// The locked link on screen, if it was opened in this visit.
+    pub fn opened_on_screen(&self) -> Option<&Opened> {
+        let Route::Compare(code) = &self.route else { return None };
+        self.opened.iter().find(|o| o.code == *code)
     }
 
     /// The result before the latest one, to show the change since last time.
@@ -319,7 +386,9 @@ impl State {
                 self.page_error = None;
                 self.notices = vec![Notice::Imported];
             }
-            Action::InviteName(name) => self.invite = InviteForm { name, copied: Copied::Not },
+            Action::InviteName(name) => {
+                self.invite = InviteForm { name, lock: self.invite.lock, ..InviteForm::default() };
+            }
             Action::InviteCopied(copied) => self.invite.copied = copied,
             Action::BodyLoaded { slug, html } => {
                 if self.body(slug).is_none() {
@@ -384,6 +453,44 @@ impl State {
                     self.notices.push(Notice::UpdateWaiting);
                 }
             }
+            Action::Passphrase(text) => {
+                // A new passphrase needs a new locked link (and its own QR code).
+                self.passphrase = PassphraseForm { text, shown: self.passphrase.shown, ..PassphraseForm::default() };
+                self.invite = InviteForm { name: std::mem::take(&mut self.invite.name), lock: self.invite.lock, ..InviteForm::default() };
+            }
+            Action::ShowPassphrase(shown) => self.passphrase.shown = shown,
+            Action::Busy => {
+                self.passphrase.busy = true;
+                self.passphrase.refused = None;
+            }
+            Action::Refuse(refused) => self.passphrase.refused = Some(refused),
+            Action::Unlocked { code, passphrase, result } => {
+                self.passphrase.busy = false;
+                match result {
+                    Ok(result) => {
+                        if !self.opened.iter().any(|o| o.code == code) {
+                            self.opened.push(Opened { code, result, passphrase });
+                        }
+                        // The link back is locked by default, with the passphrase still typed.
+                        self.invite.lock = true;
+                    }
+                    Err(refused) => self.passphrase.refused = Some(refused),
+                }
+            }
+            Action::Lock(lock) => {
+                self.invite = InviteForm { name: std::mem::take(&mut self.invite.name), lock, ..InviteForm::default() };
+                self.passphrase.refused = None;
+            }
+            Action::Locked { name, passphrase, code } => {
+                self.passphrase.busy = false;
+                match code {
+                    // Only for what is still on screen: a name or passphrase typed since needs another.
+                    Some(code) if name == self.invite.name && passphrase == self.passphrase.text => self.invite.locked = Some(code),
+                    Some(_) => {}
+                    None => self.passphrase.refused = Some(Refused::Unavailable),
+                }
+            }
+            Action::QrDrawn(qr) => self.invite.qr = Some(qr),
         }
         // Questions and errors belong to the page they were asked on.
         if self.route != route_before {
@@ -391,7 +498,13 @@ impl State {
             self.confirming = Confirming::Nothing;
             self.page_error = None;
             self.invite = InviteForm::default();
+            self.passphrase = PassphraseForm::default();
             self.body_failed = None;
+            // The link back to a locked link is locked by default, with the same passphrase.
+            if let Some(opened) = self.opened_on_screen() {
+                self.passphrase.text = opened.passphrase.clone();
+                self.invite.lock = true;
+            }
         }
         self.pin_link_on_screen();
     }
@@ -400,7 +513,7 @@ impl State {
     /// (once, with when it was first opened), so the comparison is there next time.
     pub fn arrive(&mut self, at_ms: u64) {
         if let Route::Compare(code) = &self.route {
-            if share::decode(code).is_ok() && !self.links.iter().any(|l| l.code == *code) {
+            if share::read(code).is_ok() && !self.links.iter().any(|l| l.code == *code) {
                 self.links.push(ReceivedLink { received_ms: at_ms, code: code.clone(), own_code: None });
             }
         }
@@ -581,7 +694,7 @@ mod tests {
         state.reduce_mut(Action::Confirm(Confirming::DeleteResult { date_ms: 50 }));
         state.reduce_mut(Action::InviteName("Alex".into()));
         state.reduce_mut(Action::InviteCopied(Copied::Yes));
-        assert_eq!(state.invite, InviteForm { name: "Alex".into(), copied: Copied::Yes });
+        assert_eq!(state.invite, InviteForm { name: "Alex".into(), copied: Copied::Yes, ..InviteForm::default() });
 
         // Staying on the page keeps them; a new choice in the form forgets "copied".
         go(&mut state, Route::History, 1);
@@ -654,6 +767,82 @@ mod tests {
         state.reduce_mut(Action::UpdateWaiting);
         assert_eq!(state.notices, vec![Notice::UpdateWaiting]);
         assert_eq!((state.to_record(), state.route.clone(), state.position), (before, Route::Quiz, 3));
+    }
+
+    /// A locked link as a partner's Closer would make it (the frame only: the reducer never
+    /// opens one, the browser does).
+    fn locked_code() -> String {
+        share::Locked { salt: [7; share::SALT_LEN], iv: [9; share::IV_LEN], sealed: vec![1; 40] }.code()
+    }
+
+    #[test]
+    fn a_locked_link_is_kept_as_it_came_and_opened_only_in_memory() {
+        let mut state = fresh();
+        let code = locked_code();
+        go(&mut state, Route::Compare(code.clone()), 100);
+        assert_eq!(state.links.len(), 1, "kept, to be opened again next time");
+        assert_eq!(state.opened_on_screen(), None);
+
+        state.reduce_mut(Action::Passphrase("wrong words".into()));
+        state.reduce_mut(Action::Busy);
+        assert!(state.passphrase.busy);
+        state.reduce_mut(Action::Unlocked { code: code.clone(), passphrase: "wrong words".into(), result: Err(Refused::Wrong) });
+        assert_eq!((state.passphrase.busy, state.passphrase.refused), (false, Some(Refused::Wrong)));
+        // Typing again clears the message; the right passphrase opens it.
+        state.reduce_mut(Action::Passphrase("blue kettle".into()));
+        assert_eq!(state.passphrase.refused, None);
+        let theirs = finished(1, 2).shared(Some("Sam"));
+        state.reduce_mut(Action::Unlocked { code: code.clone(), passphrase: "blue kettle".into(), result: Ok(theirs.clone()) });
+        assert_eq!(state.opened_on_screen().map(|o| &o.result), Some(&theirs));
+
+        // Neither the passphrase nor what the link holds is ever stored: the record has the link as it came.
+        let record = state.to_record();
+        assert_eq!(record.comparisons[0].code, code);
+        let stored = record.to_json();
+        assert!(!stored.contains("blue kettle") && !stored.contains("Sam"), "{stored}");
+    }
+
+    #[test]
+    fn the_link_back_to_a_locked_link_is_locked_with_the_same_passphrase_by_default() {
+        let mut state = fresh();
+        let code = locked_code();
+        go(&mut state, Route::Compare(code.clone()), 100);
+        state.reduce_mut(Action::Passphrase("blue kettle".into()));
+        state.reduce_mut(Action::Unlocked { code: code.clone(), passphrase: "blue kettle".into(), result: Ok(finished(1, 2).shared(None)) });
+        // The blind wait: the check-in, then back to the comparison.
+        state.reduce_mut(Action::StartOver);
+        assert_eq!(state.passphrase, PassphraseForm::default(), "forgotten on leaving the page");
+        state.answers = finished(0, 3).answers;
+        state.reduce_mut(Action::Finish { date_ms: 200 });
+        assert_eq!(state.route, Route::Compare(code));
+        assert!(state.invite.lock);
+        assert_eq!(state.passphrase.text, "blue kettle");
+        // An open link's page offers an open link back.
+        go(&mut state, Route::Compare(partner_code(1)), 300);
+        assert!(!state.invite.lock);
+        assert_eq!(state.passphrase.text, "");
+    }
+
+    #[test]
+    fn a_locked_link_is_for_the_name_and_passphrase_it_was_made_with() {
+        let mut state = State { results: vec![finished(50, 4)], route: Route::Results, ..fresh() };
+        state.reduce_mut(Action::Lock(true));
+        state.reduce_mut(Action::InviteName("Al".into()));
+        state.reduce_mut(Action::Passphrase("one".into()));
+        state.reduce_mut(Action::Busy);
+        // Typed while the key was derived: the link made for "one" is not this form's.
+        state.reduce_mut(Action::Passphrase("one two".into()));
+        state.reduce_mut(Action::Locked { name: "Al".into(), passphrase: "one".into(), code: Some("x".into()) });
+        assert_eq!(state.invite.locked, None);
+        state.reduce_mut(Action::Locked { name: "Al".into(), passphrase: "one two".into(), code: Some("y".into()) });
+        assert_eq!(state.invite.locked.as_deref(), Some("y"));
+        assert!(!state.passphrase.busy);
+        // A new name needs a new link; the lock stays chosen.
+        state.reduce_mut(Action::InviteName("Alex".into()));
+        assert_eq!((state.invite.locked.as_deref(), state.invite.lock), (None, true));
+        // No WebCrypto here: said so.
+        state.reduce_mut(Action::Locked { name: "Alex".into(), passphrase: "one two".into(), code: None });
+        assert_eq!(state.passphrase.refused, Some(Refused::Unavailable));
     }
 
     #[test]

@@ -15,3 +15,5 @@ pub mod listener;
 pub mod input;
 pub mod persistence;
 pub mod offline;
+pub mod crypto;
+pub mod qr;

@@ -1,18 +1,23 @@
-//! Decoding a partner-link code never panics, and whatever it accepts is canonical: encoding the
-//! result gives back exactly the code.
+//! Reading a partner-link code never panics, and whatever it accepts is canonical: encoding the
+//! result (an open link) or the parts (a locked link) gives back exactly the code. What a locked
+//! link opens to is read by `share::unlocked`, which must never panic either.
 //!
-//! Each input is tried twice: as the code itself (when it is UTF-8), which exercises the length,
-//! alphabet and checksum checks; and sealed with a good checksum (`share::seal`), which gets past
-//! the checksum to the field parser, where almost every random code would otherwise stop.
+//! Each input is tried three times: as the code itself (when it is UTF-8), which exercises the
+//! length, alphabet and checksum checks; sealed with a good checksum (`share::seal`), which gets
+//! past the checksum to the field parsers, where almost every random code would otherwise stop
+//! (the first byte picks the format: mostly 1, open, or 2, locked); and as the bytes a locked
+//! link opened to.
 
 #![no_main]
 
-use closer_core::share::{decode, encode, seal};
+use closer_core::share::{encode, read, seal, unlocked, Link};
 use libfuzzer_sys::fuzz_target;
 
 fn check(code: &str) {
-    if let Ok(result) = decode(code) {
-        assert_eq!(encode(&result), code, "accepted a code that is not canonical");
+    match read(code) {
+        Ok(Link::Open(result)) => assert_eq!(encode(&result), code, "accepted an open code that is not canonical"),
+        Ok(Link::Locked(locked)) => assert_eq!(locked.code(), code, "accepted a locked code that is not canonical"),
+        Err(_) => {}
     }
 }
 
@@ -20,12 +25,16 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(code) = std::str::from_utf8(data) {
         check(code);
     }
-    // Mostly format 1, so the body parser gets most of the work; the first byte picks the version.
     let mut frame = data.to_vec();
     if let Some(version) = frame.first_mut() {
-        if *version < 0xF0 {
-            *version = 1;
-        }
+        *version = match *version {
+            0..=0x77 => 1,
+            0x78..=0xEF => 2,
+            other => other,
+        };
     }
     check(&seal(&frame));
+    if let Ok(result) = unlocked(data) {
+        assert_eq!(closer_core::share::plaintext(&result), data, "opened to bytes that are not canonical");
+    }
 });

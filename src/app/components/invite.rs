@@ -1,15 +1,16 @@
-//! Making a partner link: an optional name, the link itself, and what it holds (scores and
-//! ratings, never an answer). While the safety response is on, a plain caution comes first and
-//! the form opens only on request.
+//! Making a partner link: an optional name, an optional lock with a passphrase, the link itself,
+//! what it holds (scores and ratings, never an answer), and its QR code on request. While the
+//! safety response is on, a plain caution comes first and the form opens only on request.
 
 use closer_core::route::Route;
 use closer_core::share::{self, MAX_NAME_CHARS};
 use yew::prelude::*;
 
 use crate::app::context::AppContext;
-use crate::app::state::{Action, CompletedResult, Copied};
+use crate::app::components::passphrase::passphrase_field;
+use crate::app::state::{Action, CompletedResult, Copied, Refused};
 use crate::content::{fill, UI};
-use crate::web::{clock, embed, share as sheet};
+use crate::web::{clock, crypto, embed, qr, share as sheet};
 use closer_core::text::Decimal;
 
 /// The partner-link form for `result`, under `heading` and `lead`; with `caution`, behind a
@@ -17,11 +18,36 @@ use closer_core::text::Decimal;
 pub fn invite(state: &AppContext, result: &CompletedResult, heading: &'static str, lead: &'static str, caution: bool) -> Html {
     let form = &state.invite;
     let shared = result.shared(Some(form.name.as_str()));
-    let link = embed::full_site_url(&Route::Compare(share::encode(&shared)).to_hash());
+    // Locked: the link made for this name and passphrase, once it is made.
+    let code = if form.lock { form.locked.clone() } else { Some(share::encode(&shared)) };
+    let link = code.map(|code| embed::full_site_url(&Route::Compare(code).to_hash()));
     let mut holds = UI.invite_contains_scores().to_string();
     if let Some(n) = &shared.name {
         holds = [&holds, " ", &fill(UI.invite_contains_name(), &[("name", n)])].concat();
     }
+    let lock_toggle = {
+        let s = state.clone();
+        let lock = form.lock;
+        Callback::from(move |_| s.dispatch(Action::Lock(!lock)))
+    };
+    let make_locked = {
+        let s = state.clone();
+        let shared = shared.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let passphrase = s.passphrase.text.clone();
+            if s.passphrase.busy {
+                return;
+            }
+            if passphrase.is_empty() {
+                return s.dispatch(Action::Refuse(Refused::Empty));
+            }
+            s.dispatch(Action::Busy);
+            let (s, name) = (s.clone(), s.invite.name.clone());
+            crypto::lock(shared.clone(), passphrase.clone(), move |code| s.dispatch(Action::Locked { name, passphrase, code }));
+        })
+    };
+    let busy = state.passphrase.busy;
     let on_name = {
         let s = state.clone();
         Callback::from(move |e: InputEvent| {
@@ -29,6 +55,30 @@ pub fn invite(state: &AppContext, result: &CompletedResult, heading: &'static st
                 s.dispatch(Action::InviteName(input.value()));
             }
         })
+    };
+    let link = link.unwrap_or_default();
+    let show_qr = {
+        let link = link.clone();
+        let s = state.clone();
+        Callback::from(move |_| {
+            let s = s.clone();
+            qr::draw(link.clone(), move |code| s.dispatch(Action::QrDrawn(code)));
+        })
+    };
+    let drawn = match &form.qr {
+        Some(Some(code)) if code.text == link => {
+            let side = (code.size + 8).decimal();
+            Some(html! {
+                <figure class="qr" data-testid="qr">
+                    <svg viewBox={["-4 -4 ", &side, " ", &side].concat()} role="img" aria-label={UI.invite_qr_label()}>
+                        <rect x="-4" y="-4" width={side.clone()} height={side} fill="#fff" />
+                        <path d={code.path.clone()} fill="#000" />
+                    </svg>
+                    <figcaption>{ UI.invite_qr_caption() }</figcaption>
+                </figure>
+            })
+        }
+        _ => None,
     };
     let copy = {
         let link = link.clone();
@@ -56,20 +106,36 @@ pub fn invite(state: &AppContext, result: &CompletedResult, heading: &'static st
                     value={form.name.clone()} oninput={on_name} aria-describedby="invite-name-hint" />
                 <span class="hint" id="invite-name-hint">{ UI.invite_name_hint() }</span>
             </p>
-            <p class="field">
-                <label for="invite-link">{ UI.invite_link_label() }</label>
-                <input id="invite-link" type="text" readonly=true value={link} aria-describedby="invite-holds" />
-            </p>
-            <p id="invite-holds" class="invite-holds" data-testid="invite-holds">{ holds }{" "}{ UI.invite_anyone() }</p>
-            <div class="actions">
-                <button class="primary" onclick={copy}>{ UI.invite_copy() }</button>
-                if sheet::can_share() {
-                    <button onclick={share_now}>{ UI.invite_share() }</button>
-                }
-            </div>
-            <p class="copy-status" role="status">
-                { match form.copied { Copied::Not => "", Copied::Yes => UI.invite_copied(), Copied::Selected => UI.invite_copy_failed() } }
-            </p>
+            <p><label class="check"><input type="checkbox" id="invite-lock" checked={form.lock} onchange={lock_toggle} />{ UI.invite_lock() }</label></p>
+            if form.lock && link.is_empty() {
+                <form class="lock" onsubmit={make_locked}>
+                    { passphrase_field(state, "invite-passphrase", UI.invite_passphrase_hint()) }
+                    if let Some(refused) = state.passphrase.refused {
+                        <p class="error" role="alert">{ if refused == Refused::Empty { UI.invite_passphrase_empty() } else { UI.invite_lock_failed() } }</p>
+                    }
+                    <button type="submit" class="primary" aria-busy={busy.to_string()}>{ if busy { UI.invite_locking() } else { UI.invite_lock_button() } }</button>
+                </form>
+            } else {
+                <p class="field">
+                    <label for="invite-link">{ UI.invite_link_label() }</label>
+                    <input id="invite-link" type="text" readonly=true value={link} aria-describedby="invite-holds" />
+                </p>
+                <p id="invite-holds" class="invite-holds" data-testid="invite-holds">{ holds }{" "}{ if form.lock { UI.invite_locked_holds() } else { UI.invite_anyone() } }</p>
+                <div class="actions">
+                    <button class="primary" onclick={copy}>{ UI.invite_copy() }</button>
+                    if sheet::can_share() {
+                        <button onclick={share_now}>{ UI.invite_share() }</button>
+                    }
+                    if drawn.is_none() {
+                        <button onclick={show_qr}>{ UI.invite_qr_show() }</button>
+                    }
+                </div>
+                <p class="copy-status" role="status">
+                    { match form.copied { Copied::Not => "", Copied::Yes => UI.invite_copied(), Copied::Selected => UI.invite_copy_failed() } }
+                    { if form.qr == Some(None) { UI.invite_qr_failed() } else { "" } }
+                </p>
+                { for drawn }
+            }
         </>
     };
     html! {

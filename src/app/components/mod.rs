@@ -8,6 +8,7 @@ pub mod invite;
 pub mod layout;
 pub mod nothing_yet;
 pub mod notices;
+pub mod passphrase;
 pub mod progress;
 pub mod safety_note;
 pub mod score_chart;

@@ -1,19 +1,21 @@
-//! A partner's link: who invited, the blind wait until your own check-in is done, then the
+//! A partner's link: a locked one asks for its passphrase first and shows nothing before it is
+//! right; then who invited, the blind wait until your own check-in is done, then the
 //! safety response first if your answers call for it, both results side by side with each area
 //! marked (shared strength, shared growth area, or a difference), and a guide to talk it through.
 
 use closer_core::compare::{self, Comparison, Mark};
 use closer_core::route::Route;
-use closer_core::share::{self, DecodeError, SharedResult};
+use closer_core::share::{self, DecodeError, Link, Locked, SharedResult};
 use closer_core::{BandId, Dimension, SafetyResponse};
 use yew::prelude::*;
 
 use crate::app::components::compare_chart::compare_chart;
 use crate::app::components::invite::invite;
+use crate::app::components::passphrase::passphrase_field;
 use crate::app::components::safety_note::safety_note;
 use crate::app::components::site_link::site_link;
 use crate::app::context::AppContext;
-use crate::app::state::{quiz_order, Action};
+use crate::app::state::{quiz_order, Action, Refused};
 use crate::content::{fill, BANK, UI};
 use closer_core::text::Decimal;
 
@@ -30,9 +32,12 @@ fn error_text(error: DecodeError) -> &'static str {
 /// The page for a partner's link `code`. Keeping the link and pinning the comparison to a
 /// result happen in the state (`State::arrive`), whatever led here.
 pub fn compare(state: &AppContext, code: &str) -> Html {
-    let decoded = share::decode(code);
-    let theirs = match decoded {
-        Ok(theirs) => theirs,
+    let theirs = match share::read(code) {
+        Ok(Link::Open(theirs)) => theirs,
+        Ok(Link::Locked(locked)) => match state.opened.iter().find(|o| o.code == code) {
+            Some(opened) => opened.result.clone(),
+            None => return unlock(state, code, locked),
+        },
         Err(error) => {
             return html! {
                 <div class="compare">
@@ -118,6 +123,45 @@ pub fn compare(state: &AppContext, code: &str) -> Html {
                 { talk_guide(&c, state.embed) }
             }
             { invite(state, own, UI.compare_send_back_heading(), UI.compare_send_back_lead(), safety_first) }
+        </div>
+    }
+}
+
+/// A locked link not yet opened in this visit: its passphrase, and nothing of what it holds.
+fn unlock(state: &AppContext, code: &str, locked: Locked) -> Html {
+    let form = &state.passphrase;
+    let submit = {
+        let s = state.clone();
+        let code = code.to_string();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if s.passphrase.busy {
+                return;
+            }
+            s.dispatch(Action::Busy);
+            let (s, code, passphrase) = (s.clone(), code.clone(), s.passphrase.text.clone());
+            crate::web::crypto::open(locked.clone(), passphrase.clone(), move |result| {
+                let result = result.map_err(|refused| match refused {
+                    crate::web::crypto::Refused::Wrong => Refused::Wrong,
+                    crate::web::crypto::Refused::Unavailable => Refused::Unavailable,
+                });
+                s.dispatch(Action::Unlocked { code, passphrase, result });
+            });
+        })
+    };
+    html! {
+        <div class="compare">
+            <h1 tabindex="-1">{ UI.unlock_title() }</h1>
+            <p class="lead">{ UI.unlock_lead() }</p>
+            <form class="lock" onsubmit={submit}>
+                { passphrase_field(state, "unlock-passphrase", UI.unlock_stays()) }
+                if let Some(refused) = form.refused {
+                    <p class="error" role="alert" data-error={ if refused == Refused::Wrong { "wrong" } else { "failed" } }>
+                        { if refused == Refused::Wrong { UI.unlock_wrong() } else { UI.unlock_failed() } }
+                    </p>
+                }
+                <button type="submit" class="primary" aria-busy={form.busy.to_string()}>{ if form.busy { UI.unlock_opening() } else { UI.unlock_open() } }</button>
+            </form>
         </div>
     }
 }
