@@ -3,14 +3,15 @@
 // the app never became answerable. Everything is written to bench.json as well.
 //   node scripts/bench.mjs [dist]     (after a release build: `make bench` does both)
 // Environment: BENCH_LOADS (default 15), CHROME_PATH (default /usr/bin/chromium),
-//   BENCH_SKIP=lighthouse,answers,... to leave steps out.
+//   BENCH_SKIP=lighthouse,answers,locked,... to leave steps out, BENCH_BASELINE=<another dist>
+//   to print what this build adds to that one (wasm and first load, gzip).
 import { writeFileSync, readFileSync, cpSync, mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { execFileSync } from "node:child_process";
 import { cpus, tmpdir, loadavg } from "node:os";
 import { chromium } from "playwright-core";
 import { startServer } from "./serve.mjs";
-import { measure } from "./sizes.mjs";
+import { measure, firstLoadFiles } from "./sizes.mjs";
 
 const DIST = process.argv[2] ?? "dist";
 // Serve a copy: a rebuild of dist/ during the bench must not swap files under the browser.
@@ -49,6 +50,7 @@ const out = {
   answers: null,
   memory: null,
   lighthouse: null,
+  locked: null,
   problems: [],
 };
 
@@ -427,6 +429,68 @@ else if (browser && !SKIP.has("answers")) {
     );
     log("");
   }
+}
+
+// ---------- 5. Locked links: deriving the key, and the bytes the feature adds ----------
+
+/** In a page of the app: PBKDF2-HMAC-SHA256 at the app's 600,000 rounds, then AES-256-GCM of a
+ *  result's 26 bytes, as src/web/crypto.rs asks the browser's WebCrypto; and, meanwhile, the
+ *  longest gap between two painted frames (the page must not freeze). */
+async function lockOnce(page) {
+  return page.evaluate(async () => {
+    const subtle = crypto.subtle;
+    let frames = 0, longest = 0, last = performance.now(), going = true;
+    const tick = (now) => { frames++; longest = Math.max(longest, now - last); last = now; if (going) requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+    const started = performance.now();
+    const base = await subtle.importKey("raw", new TextEncoder().encode("four words for a bench"), "PBKDF2", false, ["deriveKey"]);
+    const salt = crypto.getRandomValues(new Uint8Array(16)), iv = crypto.getRandomValues(new Uint8Array(12));
+    const key = await subtle.deriveKey({ name: "PBKDF2", hash: "SHA-256", iterations: 600000, salt }, base, { name: "AES-GCM", length: 256 }, false, ["encrypt"]);
+    await subtle.encrypt({ name: "AES-GCM", iv, additionalData: new Uint8Array([2]) }, key, new Uint8Array(26));
+    const ms = performance.now() - started;
+    going = false;
+    return { ms, frames, longestFrameGap: longest };
+  });
+}
+
+if (browser && !SKIP.has("locked")) {
+  out.locked = { derive: {}, bytes: {} };
+  log("== Locked links: key derivation (PBKDF2-SHA256, 600,000 rounds) and encryption in WebCrypto, 7 runs ==");
+  const rows = [];
+  for (const rate of RATES) {
+    try {
+      const { context, page } = await fresh(rate);
+      await page.goto(`${ORIGIN}/`);
+      await page.waitForSelector("main h1", { timeout: 30_000 });
+      const runs = [];
+      for (let i = 0; i < 7; i++) runs.push(await lockOnce(page));
+      await context.close();
+      const times = runs.map((r) => r.ms);
+      const gaps = runs.map((r) => r.longestFrameGap);
+      out.locked.derive[`${rate}x`] = { ...stats(times), longestFrameGap: stats(gaps), samples: times.map((x) => Math.round(x)) };
+      rows.push([`CPU ${rate}x`, ms(stats(times).median), ms(stats(times).p95), ms(stats(gaps).max)]);
+    } catch (err) {
+      problem(`key derivation at ${rate}x`, err);
+    }
+  }
+  table(rows, ["run", "median", "p95", "longest frame gap meanwhile"]);
+  log("(CPU throttling slows the page's thread; WebCrypto derives the key on a thread of its own, which is why the page keeps painting.)");
+  // The bytes: the QR encoder, loaded only when a code is first shown; a locked link's length.
+  const { files } = measure(SNAPSHOT);
+  const qr = files.find((f) => /^qr-[0-9a-f]{16}\.js$/.test(f.file));
+  out.locked.bytes.qrEncoder = qr ?? null;
+  out.locked.bytes.lockedLinkExtraCharacters = 64;
+  log(`QR encoder, loaded on first use only: ${qr ? `${kb(qr.raw).trim()} raw, ${kb(qr.gzip).trim()} gzip (${qr.file})` : "not found"}`);
+  log("a locked link is 64 characters longer than the open one (salt 16, IV 12, tag 16, inner version and checksum 4 bytes)");
+  if (process.env.BENCH_BASELINE) {
+    const sum = (dir, pick) => measure(dir).files.filter(pick(dir)).reduce((n, f) => n + f.gzip, 0);
+    const wasm = () => (f) => f.file.endsWith(".wasm");
+    const first = (dir) => { const set = firstLoadFiles(dir); return (f) => set.has(f.file); };
+    const added = { wasmGzip: sum(SNAPSHOT, wasm) - sum(process.env.BENCH_BASELINE, wasm), firstLoadGzip: sum(SNAPSHOT, first) - sum(process.env.BENCH_BASELINE, first) };
+    out.locked.bytes.addedTo = { baseline: process.env.BENCH_BASELINE, ...added };
+    log(`added to ${process.env.BENCH_BASELINE}: wasm ${(added.wasmGzip / 1024).toFixed(2)} KB gzip, first load ${(added.firstLoadGzip / 1024).toFixed(2)} KB gzip`);
+  }
+  log("");
 }
 
 if (browser) await browser.close().catch(() => {});

@@ -13,7 +13,10 @@
 //  4. minifies the start-up script (terser) and the stylesheet (lightningcss), 3.5 → 3.0 KB gzip;
 //  5. checks that every file the page references exists;
 //  6. writes the service worker, sw.js, from the files the build produced (scripts/offline.mjs);
-//     the start-up script registers it. A debug build's sw.js only retires a release build's.
+//     the start-up script registers it. A debug build's sw.js only retires a release build's;
+//  7. writes the QR encoder (lean-qr, from npm) as a module of its own, qr-<hash>.js, which the
+//     start-up script imports only when the app first asks for a QR code (src/web/qr.rs), so it
+//     costs the first load nothing; the worker keeps it for use offline like the other files.
 // In every build it draws the icons and writes the web app manifest (scripts/offline.mjs).
 import { readFileSync, writeFileSync, existsSync, readdirSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
@@ -107,7 +110,7 @@ const unused = Object.keys(words).filter((k) => !used.has(k));
 if (unused.length) fail(`${shellPath}: no page uses ${unused.join(", ")}`);
 
 /** The start-up script: Trunk's, started sooner, plus telling the person when the app cannot start or stops. */
-function bootScript(glue, wasm, wordsFile) {
+function bootScript(glue, wasm, wordsFile, qrFile) {
   const { failed_to_start, stopped, reload } = words;
   return `// Starts Closer: compiles the wasm and asks for the app's words while the glue loads, then
 // starts the glue as Trunk's start-up script does. If Closer cannot start, or stops on an error,
@@ -158,6 +161,9 @@ window.closerWords = fetch(${JSON.stringify(wordsFile)}).then((r) => (r.ok ? r.t
 const compiled = WebAssembly.compileStreaming(fetch(${JSON.stringify(wasm)})).catch(() =>
   fetch(${JSON.stringify(wasm)}).then((r) => r.arrayBuffer()).then((bytes) => WebAssembly.compile(bytes)));
 compiled.catch(() => {});
+// A partner link's QR code (src/web/qr.rs): the encoder is loaded from this site the first time
+// one is asked for, not before.
+window.closerQr = (text) => import(${JSON.stringify(qrFile)}).then((m) => m.qr(text));
 // "Delete everything" (src/web/offline.rs) removes what was kept for use offline: this page's
 // worker, then every cache of Closer's on this site. Where workers or caches are refused (a
 // sandboxed frame, an insecure page) nothing was kept.
@@ -221,6 +227,25 @@ const wordsFiles = readdirSync(dir).filter((f) => /^words-[0-9a-f]{8}\.txt$/.tes
 if (wordsFiles.length !== 1) fail(`expected one words file in ${dir}, found ${wordsFiles.length}`);
 html = html.replace("</head>", `<link rel="preload" href="./${wordsFiles[0]}" as="fetch" crossorigin="anonymous" />\n  </head>`);
 
+/** The QR encoder as one module: lean-qr's nano build and its SVG path helper, each wrapped in a
+ *  function that returns what it exports, and `qr(text)` giving the code's size in modules and
+ *  the path of its dark ones. */
+function qrModule() {
+  const lib = (file) => {
+    const source = readFileSync(join(root, "node_modules/lean-qr", file), "utf8");
+    const list = source.match(/export\s*\{([^}]*)\};?\s*$/);
+    if (!list || /\b(import|export)\b/.test(source.slice(0, list.index))) fail(`node_modules/lean-qr/${file} no longer ends with its one export list (see qrModule)`);
+    const names = list[1].split(",").map((entry) => entry.trim().split(/\s+as\s+/)).map(([local, name]) => `${name ?? local}:${local}`);
+    return `(()=>{${source.slice(0, list.index)};return{${names.join(",")}}})()`;
+  };
+  return `const nano=${lib("nano.mjs")},svg=${lib("extras/svg.mjs")};
+export function qr(text){const code=nano.generate(text);return{size:code.size,d:svg.toSvgPath(code)}}
+`;
+}
+const { code: qrCode } = await minify(qrModule(), { module: true, compress: { passes: 2 }, mangle: true });
+const qrFile = `qr-${createHash("sha256").update(qrCode).digest("hex").slice(0, 16)}.js`;
+writeFileSync(join(dir, qrFile), qrCode);
+
 if (release) {
   // The glue is generated code: minify it; then shorten the names the wasm and the glue share
   // (scripts/shorten-names.mjs) and drop the wasm's custom sections (tool metadata). Both files
@@ -271,7 +296,7 @@ if (release) {
   const wasmPath = trunkScript[1].match(/module_or_path: '(\.\/[^']+\.wasm)'/);
   if (!glue || !wasmPath) fail("Trunk's start-up script has changed: no glue or wasm path found in it");
   // Minified like the glue: its comments are for this file's readers, not for every visitor.
-  const { code } = await minify(bootScript(glue[1], wasmPath[1], `./${wordsFiles[0]}`), { module: true, compress: { passes: 2 }, mangle: true });
+  const { code } = await minify(bootScript(glue[1], wasmPath[1], `./${wordsFiles[0]}`, `./${qrFile}`), { module: true, compress: { passes: 2 }, mangle: true });
   const name = `boot-${createHash("sha256").update(code).digest("hex").slice(0, 16)}.js`;
   writeFileSync(join(dir, name), code);
   html = html.replace(trunkScript[0], `<script type="module" src="./${name}"></script>`);

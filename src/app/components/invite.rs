@@ -134,11 +134,11 @@ pub fn invite(state: &AppContext, result: &CompletedResult, heading: &'static st
                     { match form.copied { Copied::Not => "", Copied::Yes => UI.invite_copied(), Copied::Selected => UI.invite_copy_failed() } }
                     { if form.qr == Some(None) { UI.invite_qr_failed() } else { "" } }
                 </p>
-                { for drawn }
             }
         </>
     };
     html! {
+        <>
         <section class="invite no-print" aria-labelledby="invite-heading">
             <h2 id="invite-heading">{ heading }</h2>
             if caution {
@@ -151,5 +151,8 @@ pub fn invite(state: &AppContext, result: &CompletedResult, heading: &'static st
                 { body }
             }
         </section>
+        // Outside the section, which does not print: the code does, for handing over on paper.
+        { for drawn }
+        </>
     }
 }

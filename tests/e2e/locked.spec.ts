@@ -1,0 +1,205 @@
+import { Browser, Page } from "@playwright/test";
+import jsQR from "jsqr";
+import { test, expect, ready } from "./fixtures";
+import { favourable } from "./content";
+import { takeCheckIn } from "./checkin";
+
+const PASSPHRASE = "blue kettle at noon";
+
+/** Records, from before `act` until the button is no longer busy, whether it said it was busy
+ *  (aria-busy and its words) and how many frames the page painted meanwhile: deriving the key
+ *  must not freeze the page. */
+async function whileBusy(page: Page, act: () => Promise<void>) {
+  await page.evaluate(() => {
+    const seen = { busy: false, words: "", frames: 0, done: false };
+    (window as any).__busy = seen;
+    const tick = () => {
+      const button = document.querySelector("form.lock button[type=submit]");
+      if (button?.getAttribute("aria-busy") === "true") {
+        seen.busy = true;
+        seen.words = button.textContent ?? "";
+        seen.frames++;
+      } else if (seen.busy) {
+        seen.done = true;
+        return;
+      }
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await act();
+  await page.waitForFunction(() => (window as any).__busy.done || !document.querySelector("form.lock button[aria-busy=true]"));
+  return page.evaluate(() => (window as any).__busy as { busy: boolean; words: string; frames: number });
+}
+
+/** Ticks the lock, types the passphrase and presses Enter; returns the locked link. */
+async function lockLink(page: Page, passphrase: string | null) {
+  const lock = page.getByLabel("Lock it with a passphrase");
+  if (!(await lock.isChecked())) await lock.check();
+  const field = page.getByLabel("Passphrase", { exact: true });
+  if (passphrase !== null) await field.fill(passphrase);
+  await expect(field).toHaveAttribute("type", "password");
+  await expect(page.locator("#passphrase-hint")).toContainText("Tell them another way than the link");
+  const busy = await whileBusy(page, () => field.press("Enter"));
+  expect(busy.busy, "the button says it is busy while the key is derived").toBe(true);
+  expect(busy.words).toBe("Locking…");
+  const link = await page.locator("#invite-link").inputValue();
+  await expect(page.getByTestId("invite-holds")).toContainText("It is locked: only someone with the passphrase can read what it holds.");
+  return link;
+}
+
+/** Types a passphrase on a locked link's page and presses Enter, waiting until it is tried. */
+async function tryPassphrase(page: Page, passphrase: string) {
+  const field = page.getByLabel("Passphrase", { exact: true });
+  await field.fill(passphrase);
+  const busy = await whileBusy(page, () => field.press("Enter"));
+  expect(busy.words).toBe("Opening…");
+  return busy;
+}
+
+/** Reads the QR code on screen from a screenshot of it, with jsQR (decoded in a blank page). */
+async function readQr(page: Page, browser: Browser) {
+  const shot = await page.getByTestId("qr").locator("svg").screenshot();
+  const blank = await browser.newPage();
+  try {
+    const { width, height, data } = await blank.evaluate(async (png) => {
+      const image = await createImageBitmap(await (await fetch(`data:image/png;base64,${png}`)).blob());
+      const canvas = new OffscreenCanvas(image.width, image.height);
+      const context = canvas.getContext("2d")!;
+      context.drawImage(image, 0, 0);
+      return { width: image.width, height: image.height, data: Array.from(context.getImageData(0, 0, image.width, image.height).data) };
+    }, shot.toString("base64"));
+    return jsQR(Uint8ClampedArray.from(data), width, height)?.data ?? null;
+  } finally {
+    await blank.close();
+  }
+}
+
+test("a locked link: made with a passphrase, opened elsewhere after a wrong one, compared, and the link back locked with the same passphrase", async ({ newPerson, browser }) => {
+  const alex = await newPerson();
+  await alex.goto("./");
+  await ready(alex);
+  await takeCheckIn(alex, favourable, 4);
+  await expect(alex.locator("h1")).toHaveText("Your results");
+  await alex.getByLabel("Your first name (optional)").fill("Alex");
+  const open = await alex.locator("#invite-link").inputValue();
+
+  // An empty passphrase is refused, plainly.
+  await alex.getByLabel("Lock it with a passphrase").check();
+  await alex.getByRole("button", { name: "Lock the link" }).click();
+  await expect(alex.getByRole("alert")).toHaveText("Type a passphrase first.");
+  // Show and hide.
+  const field = alex.getByLabel("Passphrase", { exact: true });
+  await field.fill(PASSPHRASE);
+  await alex.getByLabel("Show the passphrase").check();
+  await expect(field).toHaveAttribute("type", "text");
+  await alex.getByLabel("Show the passphrase").uncheck();
+
+  const link = await lockLink(alex, null);
+  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:4173\/#\/compare\/[A-Za-z0-9_-]+$/);
+  const code = link.split("/compare/")[1];
+  const openCode = open.split("/compare/")[1];
+  console.log(`locked link: ${code.length} characters (open: ${openCode.length})`);
+  expect(code.length).toBe(openCode.length + 64);
+  // Each lock is new: the same result and passphrase give another link (fresh salt and IV).
+  await alex.getByLabel("Lock it with a passphrase").uncheck();
+  const again = await lockLink(alex, null);
+  expect(again).not.toBe(link);
+
+  // Sam opens the first link in a browser of their own: asked for the passphrase, shown nothing else.
+  const sam = await newPerson();
+  await sam.goto(link);
+  await ready(sam);
+  await expect(sam.locator("h1")).toHaveText("A locked link");
+  await expect(sam.locator("main")).not.toContainText("Alex");
+  await expect(sam.getByTestId("invited-by")).toHaveCount(0);
+  await expect(sam.locator("main svg")).toHaveCount(0);
+  // A wrong passphrase: said plainly, and another try is possible; the page stays usable meanwhile.
+  const wrong = await tryPassphrase(sam, "blue kettle at midnight");
+  expect(wrong.frames, "frames painted while the key was derived").toBeGreaterThan(1);
+  await expect(sam.getByRole("alert")).toHaveText("That passphrase does not open this link. Check it with your partner and try again.");
+  await expect(sam.locator("main")).not.toContainText("Alex");
+  await tryPassphrase(sam, PASSPHRASE);
+  await expect(sam.getByTestId("invited-by")).toHaveText("Alex invited you to compare results.");
+  // The blind check-in, then the comparison.
+  await takeCheckIn(sam, () => 2, 3, "Start my check-in");
+  await expect(sam.locator("h1")).toHaveText("Compare results");
+  await expect(sam.locator(".compare-chart")).toHaveAttribute("aria-label", /you and Alex/);
+  await expect(sam.locator(".mark-list li")).toHaveCount(8);
+  // Neither the passphrase nor Alex's name is stored; the link is kept as it came.
+  const stored = (await sam.evaluate(() => localStorage.getItem("closer.v1")))!;
+  expect(stored).not.toContain(PASSPHRASE);
+  expect(stored).not.toContain("Alex");
+  expect(JSON.parse(stored).comparisons[0].code).toBe(code);
+
+  // The link back: locked by default, with the same passphrase already there.
+  await sam.getByLabel("Your first name (optional)").fill("Sam");
+  await expect(sam.getByLabel("Lock it with a passphrase")).toBeChecked();
+  await expect(sam.getByLabel("Passphrase", { exact: true })).toHaveValue(PASSPHRASE);
+  const back = await lockLink(sam, null);
+
+  // Alex opens it with the same passphrase and sees the same comparison at once.
+  await alex.goto(back);
+  await expect(alex.locator("h1")).toHaveText("A locked link");
+  await tryPassphrase(alex, PASSPHRASE);
+  await expect(alex.locator("h1")).toHaveText("Compare results");
+  await expect(alex.locator(".compare-chart")).toHaveAttribute("aria-label", /you and Sam/);
+  expect(await alex.locator(".mark-list li").allTextContents()).toEqual(await sam.locator(".mark-list li").allTextContents());
+
+  // A new visit asks for the passphrase again: nothing opened is kept.
+  await sam.reload();
+  await ready(sam);
+  await expect(sam.locator("h1")).toHaveText("A locked link");
+});
+
+test("the QR code shown decodes to the exact link, locked or not, and prints", async ({ page, browser }) => {
+  await page.goto("./");
+  await ready(page);
+  await takeCheckIn(page, "4", 2);
+  await page.getByLabel("Your first name (optional)").fill("Ana");
+  const open = await page.locator("#invite-link").inputValue();
+  const requests: string[] = [];
+  page.on("request", (r) => requests.push(new URL(r.url()).pathname));
+  await page.getByRole("button", { name: "Show a QR code" }).click();
+  await expect(page.getByTestId("qr")).toBeVisible();
+  // The encoder is loaded from this site when first shown, not before.
+  expect(requests.filter((p) => /\/qr-[0-9a-f]{16}\.js$/.test(p))).toHaveLength(1);
+  expect(await readQr(page, browser)).toBe(open);
+  await expect(page.getByRole("img", { name: "QR code of your link" })).toBeVisible();
+
+  // Printed: the code stays, the form does not.
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByTestId("qr")).toBeVisible();
+  await expect(page.locator(".invite")).toBeHidden();
+  await page.emulateMedia({ media: "screen" });
+
+  // A changed name is another link: its code is drawn anew.
+  await page.getByLabel("Your first name (optional)").fill("Ana B");
+  await expect(page.getByTestId("qr")).toHaveCount(0);
+  const locked = await lockLink(page, PASSPHRASE);
+  await page.getByRole("button", { name: "Show a QR code" }).click();
+  await expect(page.getByTestId("qr")).toBeVisible();
+  expect(await readQr(page, browser)).toBe(locked);
+});
+
+test("a damaged locked link gets the same clear messages as any bad link", async ({ page }) => {
+  await page.goto("./");
+  await ready(page);
+  await takeCheckIn(page, "4", 2);
+  const code = (await lockLink(page, PASSPHRASE)).split("/compare/")[1];
+  const at = 40;
+  const altered = code.slice(0, at) + (code[at] === "A" ? "B" : "A") + code.slice(at + 1);
+  const cases: [string, RegExp][] = [
+    [code.slice(0, 30), /incomplete/],
+    [code.slice(0, code.length - 3), /changed or damaged/],
+    [altered, /changed or damaged/],
+    ["!" + code.slice(1), /not a Closer link/],
+  ];
+  for (const [bad, message] of cases) {
+    await page.goto("about:blank");
+    await page.goto(`./#/compare/${bad}`);
+    await ready(page);
+    await expect(page.locator("h1")).toHaveText("This link cannot be opened");
+    await expect(page.getByRole("alert")).toHaveText(message);
+  }
+});
