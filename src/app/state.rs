@@ -9,6 +9,7 @@ use closer_core::record::{Progress, Record, StoredComparison, StoredResult, RECO
 use closer_core::route::Route;
 use closer_core::share::{self, SharedResult};
 
+pub use crate::web::crypto::Refused;
 use crate::web::qr::Qr;
 use closer_core::{Answers, Dimension, Importance, Item, SafetyResponse, SCALE_COUNT};
 use yew::Reducible;
@@ -116,17 +117,6 @@ pub struct PassphraseForm {
     pub shown: bool,
     pub busy: bool,
     pub refused: Option<Refused>,
-}
-
-/// Why a passphrase did not do what was asked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Refused {
-    /// It does not open the link.
-    Wrong,
-    /// None was typed.
-    Empty,
-    /// This browser has no WebCrypto here (a page not served over HTTPS).
-    Unavailable,
 }
 
 /// A locked link opened in this visit: what it holds, and the passphrase that opened it, in
@@ -265,14 +255,12 @@ pub enum Action {
     ShowPassphrase(bool),
     /// A key is being derived from the passphrase on screen.
     Busy,
-    /// Refuse what was asked of the passphrase (none typed, or no WebCrypto here).
-    Refuse(Refused),
     /// The locked link `code` was tried with `passphrase`: what it holds, or why not.
     Unlocked { code: String, passphrase: String, result: Result<SharedResult, Refused> },
     /// In the partner-link form: lock the link, or not.
     Lock(bool),
-    /// A locked link was made for this name and passphrase (`None`: this browser cannot).
-    Locked { name: String, passphrase: String, code: Option<String> },
+    /// A locked link was made for this name and passphrase, or why not.
+    Locked { name: String, passphrase: String, code: Result<String, Refused> },
     /// A QR code was drawn (or could not be).
     QrDrawn(Option<Qr>),
 }
@@ -463,19 +451,21 @@ impl State {
                 self.passphrase.busy = true;
                 self.passphrase.refused = None;
             }
-            Action::Refuse(refused) => self.passphrase.refused = Some(refused),
             Action::Unlocked { code, passphrase, result } => {
-                self.passphrase.busy = false;
+                // The page may have moved on while the key was derived: its form is not this one.
+                let on_screen = self.route == Route::Compare(code.clone());
                 match result {
                     Ok(result) => {
                         if !self.opened.iter().any(|o| o.code == code) {
                             self.opened.push(Opened { code, result, passphrase });
                         }
                         // The link back is locked by default, with the passphrase still typed.
-                        self.invite.lock = true;
+                        self.invite.lock |= on_screen;
                     }
-                    Err(refused) => self.passphrase.refused = Some(refused),
+                    Err(refused) if on_screen => self.passphrase.refused = Some(refused),
+                    Err(_) => {}
                 }
+                self.passphrase.busy &= !on_screen;
             }
             Action::Lock(lock) => {
                 self.invite = InviteForm { name: std::mem::take(&mut self.invite.name), lock, ..InviteForm::default() };
@@ -485,9 +475,9 @@ impl State {
                 self.passphrase.busy = false;
                 match code {
                     // Only for what is still on screen: a name or passphrase typed since needs another.
-                    Some(code) if name == self.invite.name && passphrase == self.passphrase.text => self.invite.locked = Some(code),
-                    Some(_) => {}
-                    None => self.passphrase.refused = Some(Refused::Unavailable),
+                    Ok(code) if name == self.invite.name && passphrase == self.passphrase.text => self.invite.locked = Some(code),
+                    Ok(_) => {}
+                    Err(refused) => self.passphrase.refused = Some(refused),
                 }
             }
             Action::QrDrawn(qr) => self.invite.qr = Some(qr),
@@ -832,16 +822,16 @@ mod tests {
         state.reduce_mut(Action::Busy);
         // Typed while the key was derived: the link made for "one" is not this form's.
         state.reduce_mut(Action::Passphrase("one two".into()));
-        state.reduce_mut(Action::Locked { name: "Al".into(), passphrase: "one".into(), code: Some("x".into()) });
+        state.reduce_mut(Action::Locked { name: "Al".into(), passphrase: "one".into(), code: Ok("x".into()) });
         assert_eq!(state.invite.locked, None);
-        state.reduce_mut(Action::Locked { name: "Al".into(), passphrase: "one two".into(), code: Some("y".into()) });
+        state.reduce_mut(Action::Locked { name: "Al".into(), passphrase: "one two".into(), code: Ok("y".into()) });
         assert_eq!(state.invite.locked.as_deref(), Some("y"));
         assert!(!state.passphrase.busy);
         // A new name needs a new link; the lock stays chosen.
         state.reduce_mut(Action::InviteName("Alex".into()));
         assert_eq!((state.invite.locked.as_deref(), state.invite.lock), (None, true));
         // No WebCrypto here: said so.
-        state.reduce_mut(Action::Locked { name: "Alex".into(), passphrase: "one two".into(), code: None });
+        state.reduce_mut(Action::Locked { name: "Alex".into(), passphrase: "one two".into(), code: Err(Refused::Unavailable) });
         assert_eq!(state.passphrase.refused, Some(Refused::Unavailable));
     }
 

@@ -12,11 +12,13 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{AesGcmParams, AesKeyGenParams, CryptoKey, Pbkdf2Params, SubtleCrypto};
 
-/// Why a locked link did not open.
+/// Why a passphrase did not lock or open a link.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Refused {
-    /// The passphrase is not the one it was locked with.
+    /// The passphrase is not the one the link was locked with.
     Wrong,
+    /// No passphrase to lock with.
+    Empty,
     /// This browser offers no WebCrypto here (a page not served over HTTPS), or it failed.
     Unavailable,
 }
@@ -69,16 +71,19 @@ pub async fn open_with(locked: &Locked, passphrase: &str) -> Result<SharedResult
 }
 
 /// Locks `result` with `passphrase` under a new random salt and IV, then calls `done` with the
-/// code, or with `None` when this browser cannot.
-pub fn lock(result: SharedResult, passphrase: String, done: impl FnOnce(Option<String>) + 'static) {
+/// code, or says why not.
+pub fn lock(result: SharedResult, passphrase: String, done: impl FnOnce(Result<String, Refused>) + 'static) {
+    if passphrase.is_empty() {
+        return done(Err(Refused::Empty));
+    }
     let (mut salt, mut iv) = ([0u8; SALT_LEN], [0u8; IV_LEN]);
     let random = web_sys::window()
         .and_then(|w| w.crypto().ok())
         .is_some_and(|c| c.get_random_values_with_u8_array(&mut salt).is_ok() && c.get_random_values_with_u8_array(&mut iv).is_ok());
     if !random {
-        return done(None);
+        return done(Err(Refused::Unavailable));
     }
-    spawn_local(async move { done(lock_with(&result, &passphrase, salt, iv).await.ok()) });
+    spawn_local(async move { done(lock_with(&result, &passphrase, salt, iv).await.map_err(|_| Refused::Unavailable)) });
 }
 
 /// Opens `locked` with `passphrase`, then calls `done`.

@@ -7,7 +7,7 @@ use closer_core::share::{self, MAX_NAME_CHARS};
 use yew::prelude::*;
 
 use crate::app::context::AppContext;
-use crate::app::components::passphrase::passphrase_field;
+use crate::app::components::passphrase::passphrase_form;
 use crate::app::state::{Action, CompletedResult, Copied, Refused};
 use crate::content::{fill, UI};
 use crate::web::{clock, crypto, embed, qr, share as sheet};
@@ -32,22 +32,12 @@ pub fn invite(state: &AppContext, result: &CompletedResult, heading: &'static st
     };
     let make_locked = {
         let s = state.clone();
-        let shared = shared.clone();
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            let passphrase = s.passphrase.text.clone();
-            if s.passphrase.busy {
-                return;
-            }
-            if passphrase.is_empty() {
-                return s.dispatch(Action::Refuse(Refused::Empty));
-            }
+        move |passphrase: String| {
             s.dispatch(Action::Busy);
             let (s, name) = (s.clone(), s.invite.name.clone());
             crypto::lock(shared.clone(), passphrase.clone(), move |code| s.dispatch(Action::Locked { name, passphrase, code }));
-        })
+        }
     };
-    let busy = state.passphrase.busy;
     let on_name = {
         let s = state.clone();
         Callback::from(move |e: InputEvent| {
@@ -61,6 +51,8 @@ pub fn invite(state: &AppContext, result: &CompletedResult, heading: &'static st
         let link = link.clone();
         let s = state.clone();
         Callback::from(move |_| {
+            // Showing the code is handing the link over, as copying it is.
+            s.dispatch(Action::Shared { date_ms: clock::now_ms() });
             let s = s.clone();
             qr::draw(link.clone(), move |code| s.dispatch(Action::QrDrawn(code)));
         })
@@ -71,8 +63,7 @@ pub fn invite(state: &AppContext, result: &CompletedResult, heading: &'static st
             Some(html! {
                 <figure class="qr" data-testid="qr">
                     <svg viewBox={["-4 -4 ", &side, " ", &side].concat()} role="img" aria-label={UI.invite_qr_label()}>
-                        <rect x="-4" y="-4" width={side.clone()} height={side} fill="#fff" />
-                        <path d={code.path.clone()} fill="#000" />
+                        <path d={code.path.clone()} />
                     </svg>
                     <figcaption>{ UI.invite_qr_caption() }</figcaption>
                 </figure>
@@ -108,13 +99,7 @@ pub fn invite(state: &AppContext, result: &CompletedResult, heading: &'static st
             </p>
             <p><label class="check"><input type="checkbox" id="invite-lock" checked={form.lock} onchange={lock_toggle} />{ UI.invite_lock() }</label></p>
             if form.lock && link.is_empty() {
-                <form class="lock" onsubmit={make_locked}>
-                    { passphrase_field(state, "invite-passphrase", UI.invite_passphrase_hint()) }
-                    if let Some(refused) = state.passphrase.refused {
-                        <p class="error" role="alert">{ if refused == Refused::Empty { UI.invite_passphrase_empty() } else { UI.invite_lock_failed() } }</p>
-                    }
-                    <button type="submit" class="primary" aria-busy={busy.to_string()}>{ if busy { UI.invite_locking() } else { UI.invite_lock_button() } }</button>
-                </form>
+                { passphrase_form(state, UI.invite_passphrase_hint(), |r| if r == Refused::Empty { UI.invite_passphrase_empty() } else { UI.invite_lock_failed() }, UI.invite_lock_button(), UI.invite_locking(), make_locked) }
             } else {
                 <p class="field">
                     <label for="invite-link">{ UI.invite_link_label() }</label>

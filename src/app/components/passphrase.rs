@@ -1,15 +1,24 @@
-//! A passphrase field, for opening a locked link or locking one: a label, the field (hidden as
-//! it is typed unless "show" is ticked), a hint under it. Enter submits the form around it. What
-//! is typed lives in the state's `PassphraseForm`, in memory only.
+//! A passphrase form, for opening a locked link or locking one: a label, the field (hidden as it
+//! is typed unless "show" is ticked), a hint, what went wrong last, and the button, which says
+//! it is busy while the key is derived. Enter submits. What is typed lives in the state's
+//! `PassphraseForm`, in memory only.
 
 use yew::prelude::*;
 
 use crate::app::context::AppContext;
-use crate::app::state::Action;
+use crate::app::state::{Action, Refused};
 use crate::content::UI;
 
-/// The field with id `id`, described by `hint`.
-pub fn passphrase_field(state: &AppContext, id: &'static str, hint: &'static str) -> Html {
+/// The form: `hint` under the field, `error` for what was refused, `button` and `busy` for the
+/// button's words; `submit` is called with the passphrase, unless a key is being derived.
+pub fn passphrase_form(
+    state: &AppContext,
+    hint: &'static str,
+    error: fn(Refused) -> &'static str,
+    button: &'static str,
+    busy: &'static str,
+    submit: impl Fn(String) + 'static,
+) -> Html {
     let form = &state.passphrase;
     let on_input = {
         let s = state.clone();
@@ -24,13 +33,28 @@ pub fn passphrase_field(state: &AppContext, id: &'static str, hint: &'static str
         let shown = form.shown;
         Callback::from(move |_| s.dispatch(Action::ShowPassphrase(!shown)))
     };
+    let on_submit = {
+        let s = state.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if !s.passphrase.busy {
+                submit(s.passphrase.text.clone());
+            }
+        })
+    };
     html! {
-        <div class="field passphrase">
-            <label for={id}>{ UI.invite_passphrase_label() }</label>
-            <input {id} type={ if form.shown { "text" } else { "password" } } autocomplete="off" autocapitalize="none" spellcheck="false"
-                value={form.text.clone()} oninput={on_input} aria-describedby="passphrase-hint" />
-            <label class="check"><input type="checkbox" checked={form.shown} onchange={toggle} />{ UI.passphrase_show() }</label>
-            <span class="hint" id="passphrase-hint">{ hint }</span>
-        </div>
+        <form class="lock" onsubmit={on_submit}>
+            <div class="field">
+                <label for="passphrase">{ UI.invite_passphrase_label() }</label>
+                <input id="passphrase" type={ if form.shown { "text" } else { "password" } } autocomplete="off" autocapitalize="none" spellcheck="false"
+                    value={form.text.clone()} oninput={on_input} aria-describedby="passphrase-hint" />
+                <label class="check"><input type="checkbox" checked={form.shown} onchange={toggle} />{ UI.passphrase_show() }</label>
+                <span class="hint" id="passphrase-hint">{ hint }</span>
+            </div>
+            if let Some(refused) = form.refused {
+                <p class="error" role="alert">{ error(refused) }</p>
+            }
+            <button type="submit" class="primary" aria-busy={form.busy.to_string()}>{ if form.busy { busy } else { button } }</button>
+        </form>
     }
 }

@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 use crate::app::components::compare_chart::compare_chart;
 use crate::app::components::invite::invite;
-use crate::app::components::passphrase::passphrase_field;
+use crate::app::components::passphrase::passphrase_form;
 use crate::app::components::safety_note::safety_note;
 use crate::app::components::site_link::site_link;
 use crate::app::context::AppContext;
@@ -129,39 +129,20 @@ pub fn compare(state: &AppContext, code: &str) -> Html {
 
 /// A locked link not yet opened in this visit: its passphrase, and nothing of what it holds.
 fn unlock(state: &AppContext, code: &str, locked: Locked) -> Html {
-    let form = &state.passphrase;
     let submit = {
         let s = state.clone();
         let code = code.to_string();
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            if s.passphrase.busy {
-                return;
-            }
+        move |passphrase: String| {
             s.dispatch(Action::Busy);
-            let (s, code, passphrase) = (s.clone(), code.clone(), s.passphrase.text.clone());
-            crate::web::crypto::open(locked.clone(), passphrase.clone(), move |result| {
-                let result = result.map_err(|refused| match refused {
-                    crate::web::crypto::Refused::Wrong => Refused::Wrong,
-                    crate::web::crypto::Refused::Unavailable => Refused::Unavailable,
-                });
-                s.dispatch(Action::Unlocked { code, passphrase, result });
-            });
-        })
+            let (s, code) = (s.clone(), code.clone());
+            crate::web::crypto::open(locked.clone(), passphrase.clone(), move |result| s.dispatch(Action::Unlocked { code, passphrase, result }));
+        }
     };
     html! {
         <div class="compare">
             <h1 tabindex="-1">{ UI.unlock_title() }</h1>
             <p class="lead">{ UI.unlock_lead() }</p>
-            <form class="lock" onsubmit={submit}>
-                { passphrase_field(state, "unlock-passphrase", UI.unlock_stays()) }
-                if let Some(refused) = form.refused {
-                    <p class="error" role="alert" data-error={ if refused == Refused::Wrong { "wrong" } else { "failed" } }>
-                        { if refused == Refused::Wrong { UI.unlock_wrong() } else { UI.unlock_failed() } }
-                    </p>
-                }
-                <button type="submit" class="primary" aria-busy={form.busy.to_string()}>{ if form.busy { UI.unlock_opening() } else { UI.unlock_open() } }</button>
-            </form>
+            { passphrase_form(state, UI.unlock_stays(), |r| if r == Refused::Wrong { UI.unlock_wrong() } else { UI.unlock_failed() }, UI.unlock_open(), UI.unlock_opening(), submit) }
         </div>
     }
 }
