@@ -225,7 +225,9 @@ fn is_stripped(c: char) -> bool {
         || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
-/// The format-1 frame (version and body, no checksum) for a result.
+/// The format-1 frame (version and body, no checksum) for a result. Not inlined: [`encode`] and
+/// [`plaintext`] share it.
+#[inline(never)]
 fn frame_v1(r: &SharedResult) -> Vec<u8> {
     let mut w = BitWriter::default();
     w.put(u32::from(FORMAT_VERSION), 8);
@@ -403,7 +405,9 @@ pub mod known_answer {
     }
 }
 
-/// Reads a format-1 frame (version byte and body, without the checksum).
+/// Reads a format-1 frame (version byte and body, without the checksum). Not inlined: [`read`]
+/// and [`unlocked`] share it.
+#[inline(never)]
 fn read_v1(frame: &[u8]) -> Result<SharedResult, DecodeError> {
     let mut r = BitReader { bytes: frame, pos: 0 };
     r.take(8)?; // the version, already checked

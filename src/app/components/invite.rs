@@ -32,11 +32,11 @@ pub fn invite(state: &AppContext, result: &CompletedResult, heading: &'static st
     };
     let make_locked = {
         let s = state.clone();
-        move |passphrase: String| {
+        Callback::from(move |passphrase: String| {
             s.dispatch(Action::Busy);
             let (s, name) = (s.clone(), s.invite.name.clone());
             crypto::lock(shared.clone(), passphrase.clone(), move |code| s.dispatch(Action::Locked { name, passphrase, code }));
-        }
+        })
     };
     let on_name = {
         let s = state.clone();

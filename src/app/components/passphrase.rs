@@ -11,13 +11,15 @@ use crate::content::UI;
 
 /// The form: `hint` under the field, `error` for what was refused, `button` and `busy` for the
 /// button's words; `submit` is called with the passphrase, unless a key is being derived.
+/// Not inlined: one copy serves both pages (inlined, each page carried the whole form).
+#[inline(never)]
 pub fn passphrase_form(
     state: &AppContext,
     hint: &'static str,
     error: fn(Refused) -> &'static str,
     button: &'static str,
     busy: &'static str,
-    submit: impl Fn(String) + 'static,
+    submit: Callback<String>,
 ) -> Html {
     let form = &state.passphrase;
     let on_input = {
@@ -38,7 +40,7 @@ pub fn passphrase_form(
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if !s.passphrase.busy {
-                submit(s.passphrase.text.clone());
+                submit.emit(s.passphrase.text.clone());
             }
         })
     };

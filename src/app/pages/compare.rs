@@ -132,11 +132,11 @@ fn unlock(state: &AppContext, code: &str, locked: Locked) -> Html {
     let submit = {
         let s = state.clone();
         let code = code.to_string();
-        move |passphrase: String| {
+        Callback::from(move |passphrase: String| {
             s.dispatch(Action::Busy);
             let (s, code) = (s.clone(), code.clone());
             crate::web::crypto::open(locked.clone(), passphrase.clone(), move |result| s.dispatch(Action::Unlocked { code, passphrase, result }));
-        }
+        })
     };
     html! {
         <div class="compare">
