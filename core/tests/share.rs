@@ -152,10 +152,11 @@ fn every_single_altered_character_is_caught() {
 
 #[test]
 fn a_newer_format_is_named_and_an_unknown_one_refused() {
-    // A frame from a later Closer: version 2, a body this one cannot read, a good checksum.
-    let newer = share::seal(&[2, 0xAB, 0xCD, 0xEF, 0x01]);
-    assert_eq!(decode(&newer), Err(DecodeError::NewerFormat(2)));
-    assert_eq!(DecodeError::NewerFormat(2).key(), "newer");
+    // A frame from a later Closer: version 3 (2 is a locked link), a body this one cannot read,
+    // a good checksum.
+    let newer = share::seal(&[3, 0xAB, 0xCD, 0xEF, 0x01]);
+    assert_eq!(decode(&newer), Err(DecodeError::NewerFormat(3)));
+    assert_eq!(DecodeError::NewerFormat(3).key(), "newer");
     assert_eq!(decode(&share::seal(&[0, 1, 2, 3])), Err(DecodeError::UnknownFormat(0)));
     assert_eq!(DecodeError::UnknownFormat(0).key(), "invalid");
 }
