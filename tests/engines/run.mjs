@@ -416,6 +416,40 @@ const scenarios = [
     },
   },
   {
+    name: "a locked link: made with a passphrase in this engine's WebCrypto, refused with a wrong one, opened with the right one",
+    async run(s, newSession) {
+      await s.get(APP);
+      await ready(s);
+      await clickText(s, "main button", "Start the check-in");
+      await answerAllByKey(s, "2");
+      await waitFor(async () => (await h1(s)) === "Before your results", "the review");
+      await rateAndFinish(s, 4);
+      await s.sendKeys(await s.find("#invite-name"), "Alex");
+      await s.exec(() => document.querySelector("#invite-lock").click());
+      await s.sendKeys(await s.find("#passphrase"), "blue kettle at noon");
+      let started = Date.now();
+      await clickText(s, "main button", "Lock the link");
+      const link = await waitFor(() => s.exec(() => document.querySelector("#invite-link")?.value || null), "the locked link");
+      const lockMs = Date.now() - started;
+      // Format 2 in the first byte: "A" then one of g–v in base64url.
+      if (!new RegExp(`^${APP.replace(/[.?]/g, "\\$&")}#/compare/A[g-v][A-Za-z0-9_-]{90,}$`).test(link)) throw new Error(`locked link is ${link}`);
+      await s.quit();
+
+      const sam = await newSession();
+      await sam.get(link);
+      await ready(sam);
+      await waitFor(async () => (await h1(sam)) === "A locked link", "the passphrase page");
+      await sam.sendKeys(await sam.find("#passphrase"), "blue kettle");
+      await clickText(sam, "main button", "Open the link");
+      await waitText(sam, "[role=alert]", "That passphrase does not open this link. Check it with your partner and try again.");
+      await sam.sendKeys(await sam.find("#passphrase"), " at noon");
+      started = Date.now();
+      await clickText(sam, "main button", "Open the link");
+      await waitText(sam, "[data-testid=invited-by]", "Alex invited you to compare results.");
+      return `locked in ${lockMs} ms, opened in ${Date.now() - started} ms (as the test saw them, WebDriver round trips included)`;
+    },
+  },
+  {
     name: "embed: the two pasted lines add a frame that takes its content's height, growing and shrinking",
     async run(s) {
       const h = await embedResizes(s, `${HOST}/post.html`);
