@@ -1,4 +1,5 @@
 import { Browser, Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
 import jsQR from "jsqr";
 import { test, expect, ready } from "./fixtures";
 import { favourable } from "./content";
@@ -30,6 +31,15 @@ async function whileBusy(page: Page, act: () => Promise<void>) {
   await act();
   await page.waitForFunction(() => (window as any).__busy.done || !document.querySelector("form.lock button[aria-busy=true]"));
   return page.evaluate(() => (window as any).__busy as { busy: boolean; words: string; frames: number });
+}
+
+/** axe-core on the page as it is, in both colour schemes. */
+async function noViolations(page: Page, where: string) {
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), `${where}, ${colorScheme}`).toEqual([]);
+  }
 }
 
 /** Ticks the lock, types the passphrase and presses Enter; returns the locked link. */
@@ -117,10 +127,12 @@ test("a locked link: made with a passphrase, opened elsewhere after a wrong one,
   await expect(sam.locator("main")).not.toContainText("Alex");
   await expect(sam.getByTestId("invited-by")).toHaveCount(0);
   await expect(sam.locator("main svg")).toHaveCount(0);
+  await noViolations(sam, "a locked link's page");
   // A wrong passphrase: said plainly, and another try is possible; the page stays usable meanwhile.
   const wrong = await tryPassphrase(sam, "blue kettle at midnight");
   expect(wrong.frames, "frames painted while the key was derived").toBeGreaterThan(1);
   await expect(sam.getByRole("alert")).toHaveText("That passphrase does not open this link. Check it with your partner and try again.");
+  await noViolations(sam, "a locked link's page after a wrong passphrase");
   await expect(sam.locator("main")).not.toContainText("Alex");
   await tryPassphrase(sam, PASSPHRASE);
   await expect(sam.getByTestId("invited-by")).toHaveText("Alex invited you to compare results.");
@@ -169,6 +181,7 @@ test("the QR code shown decodes to the exact link, locked or not, and prints", a
   expect(requests.filter((p) => /\/qr-[0-9a-f]{16}\.js$/.test(p))).toHaveLength(1);
   expect(await readQr(page, browser)).toBe(open);
   await expect(page.getByRole("img", { name: "QR code of your link" })).toBeVisible();
+  await noViolations(page, "the results with the QR code shown");
 
   // Printed: the code stays, the form does not.
   await page.emulateMedia({ media: "print" });
@@ -179,6 +192,8 @@ test("the QR code shown decodes to the exact link, locked or not, and prints", a
   // A changed name is another link: its code is drawn anew.
   await page.getByLabel("Your first name (optional)").fill("Ana B");
   await expect(page.getByTestId("qr")).toHaveCount(0);
+  await page.getByLabel("Lock it with a passphrase").check();
+  await noViolations(page, "the results with the lock form open");
   const locked = await lockLink(page, PASSPHRASE);
   await page.getByRole("button", { name: "Show a QR code" }).click();
   await expect(page.getByTestId("qr")).toBeVisible();
