@@ -3,7 +3,7 @@
 //! The app compiles in a [`Shape`]: ids, signs, scoring keys, page files and checksums, and for
 //! each text only its number in the words file. The words file (one text a line) ships beside
 //! the app and is fetched at start. So the words are data, not code: they cost the wasm nothing,
-//! and another language would be another words file. [`Shape::build`] makes the content the
+//! and each language is another words file ([`LanguageFiles`]). [`Shape::build`] makes the content the
 //! rest of the app uses, and refuses words that do not fit the shape.
 
 use crate::content::{Band, BandId, Bank, Dimension, Item, Page, Screen, Sign};
@@ -66,8 +66,21 @@ pub struct PageShape {
     pub title: u16,
     pub order: u16,
     pub dimension: Option<&'static str>,
-    pub file: &'static str,
+}
+
+/// One language's files beside the app: its words file and its explainer pages' bodies, each
+/// with the checksum made at build time. Every language fits the one [`Shape`] (the build
+/// refuses one that does not), so only these differ from one language to another.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LanguageFiles {
+    /// The language's tag, such as `en` or `es`: `<html lang>`, `Intl`, the saved choice.
+    pub code: &'static str,
+    /// The language named in itself ("English", "Español"), for the switch.
+    pub name: &'static str,
+    pub words_file: &'static str,
     pub checksum: u32,
+    /// Each page's body file and its checksum, in the order of [`Shape::pages`].
+    pub pages: &'static [(&'static str, u32)],
 }
 
 /// The content made from a shape and its words.
@@ -83,9 +96,10 @@ fn leak<T>(list: Vec<T>) -> &'static [T] {
 }
 
 impl Shape {
-    /// Splits the words file and fills the shape with it. `None` if the text does not fit: a
+    /// Splits the words file and fills the shape with it, with the page bodies of the same
+    /// language (`pages`: file and checksum, one per page). `None` if the text does not fit: a
     /// different number of texts or a number that points past the end.
-    pub fn build(&self, words_file: &'static str) -> Option<Content> {
+    pub fn build(&self, words_file: &'static str, pages: &[(&'static str, u32)]) -> Option<Content> {
         let words: Vec<&'static str> = words_file.split('\n').collect();
         if words.len() != usize::from(self.word_count) {
             return None;
@@ -137,12 +151,14 @@ impl Shape {
                 touches: self.screen_touches,
             },
         };
+        if pages.len() != self.pages.len() {
+            return None;
+        }
         let pages = self
             .pages
             .iter()
-            .map(|p| {
-                Some(Page { slug: p.slug, title: one(p.title)?, order: p.order, dimension: p.dimension, file: p.file, checksum: p.checksum })
-            })
+            .zip(pages)
+            .map(|(p, &(file, checksum))| Some(Page { slug: p.slug, title: one(p.title)?, order: p.order, dimension: p.dimension, file, checksum }))
             .collect::<Option<Vec<_>>>()?;
         Some(Content { bank, ui: run((0, self.ui_count))?, pages: leak(pages) })
     }

@@ -39,3 +39,9 @@ pub fn handed_over_or_text(global: &str, url: &'static str, done: impl FnOnce(Re
         }
     });
 }
+
+/// A string the page's start-up script left under `window[global]` (such as the language it
+/// chose), if any.
+pub fn handed_over_string(global: &str) -> Option<String> {
+    web_sys::window().and_then(|window| js_sys::Reflect::get(&window, &JsValue::from_str(global)).ok()).and_then(|value| value.as_string())
+}

@@ -6,6 +6,7 @@ use yew::prelude::*;
 use crate::app::components::notices::notices;
 use crate::app::components::site_link::site_link;
 use crate::app::context::AppContext;
+use crate::app::state::Action;
 use crate::content::UI;
 
 pub fn layout(state: &AppContext, page: Html) -> Html {
@@ -25,6 +26,7 @@ pub fn layout(state: &AppContext, page: Html) -> Html {
                     { site_link(true, Route::Home, UI.site_open_full()) }
                     {" · "}{ UI.site_footer_privacy() }
                 </p>
+                { languages(state) }
             </div>
         };
     }
@@ -46,6 +48,7 @@ pub fn layout(state: &AppContext, page: Html) -> Html {
                         }
                     </ul>
                 </nav>
+                { languages(state) }
             </header>
             <main id="main" tabindex="-1">
                 { notices(state) }
@@ -61,5 +64,23 @@ pub fn layout(state: &AppContext, page: Html) -> Html {
                 </p>
             </footer>
         </>
+    }
+}
+
+/// The language switch: every language named in itself, the one shown marked. Choosing one is
+/// kept with the record, so it holds on the next visit.
+fn languages(state: &AppContext) -> Html {
+    html! {
+        <div class="languages" role="group" aria-label={UI.site_languages_label()}>
+            { for crate::content::LANGUAGES.iter().enumerate().map(|(index, language)| {
+                if index == state.shown {
+                    html! { <span lang={language.code} aria-current="true">{ UI.site_language() }</span> }
+                } else {
+                    let code = language.code;
+                    let choose = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::ChooseLanguage(code))) };
+                    html! { <button type="button" class="language" lang={code} onclick={choose}>{ language.name }</button> }
+                }
+            }) }
+        </div>
     }
 }
