@@ -103,10 +103,10 @@ const shells = Object.fromEntries(Object.keys(wordsFiles).map((code) => {
   return [code, theirs];
 }));
 
-/** Picks the language before the app starts: the person's saved choice (kept in the record,
- *  src/app/state.rs), else the embed's `?lang=` (embed.js, from `data-lang`), else the first of
- *  the browser's languages that Closer has, else English. The same rule as
- *  `content::language_index` for a tag: "es", "es-MX". */
+/** Picks the language before the app starts: the one just chosen with the switch (`?hl=`, which
+ *  the app then keeps with the record), else the person's saved choice (the record's
+ *  `language`), else the embed's `?lang=` (embed.js, from `data-lang`), else the first of the
+ *  browser's languages that Closer has ("es", "es-MX"), else English. */
 const pickLanguage = `function pickLanguage(files) {
   const known = (tag) => {
     const s = typeof tag === "string" ? tag : "";
@@ -115,8 +115,8 @@ const pickLanguage = `function pickLanguage(files) {
   };
   let saved = null;
   try { saved = JSON.parse(localStorage.getItem("closer.v1")).language; } catch {}
-  const asked = new URLSearchParams(location.search).get("lang");
-  for (const tag of [saved, asked, ...(navigator.languages || [navigator.language])]) {
+  const query = new URLSearchParams(location.search);
+  for (const tag of [query.get("hl"), saved, query.get("lang"), ...(navigator.languages || [navigator.language])]) {
     const code = known(tag);
     if (code) return code;
   }
@@ -152,7 +152,6 @@ function bootScript(glue, wasm) {
 ${pickLanguage}
 const files = ${JSON.stringify(wordsFiles)};
 const language = pickLanguage(files);
-window.closerLang = language;
 document.documentElement.lang = language;
 const words = ${JSON.stringify(told)}[language];
 // Quick exit (src/web/exit.rs) left for a neutral page and noted where in this tab's session.
@@ -193,8 +192,8 @@ addEventListener("error", (e) => {
 // The app raises this when its words cannot be had (src/web/dom.rs).
 addEventListener("closer-failed-to-start", () => tell(words.failed_to_start));
 // The words of the language picked (only those), asked for now, while the wasm loads; the app
-// takes this promise and window.closerLang at start (src/lib.rs: start) and fetches them itself
-// if it brings nothing.
+// takes this promise at start and knows the language by the words' checksum (src/lib.rs:
+// content::take); it fetches English's itself if the promise brings nothing.
 window.closerWords = fetch(files[language]).then((r) => (r.ok ? r.text() : null)).catch(() => null);
 // The wasm is compiled from now on, beside loading the glue, not after it (from its bytes if the
 // host does not serve it as application/wasm); a failure is told below, when the app starts.
@@ -261,12 +260,11 @@ try {
 
 // Only the words of the language shown are fetched, so the page has no preload link for them:
 // which language is known only in the browser. A release build's start-up script asks for them
-// at once, beside the wasm; in a debug build the app fetches them, and a script here tells it
-// the language (no CSP in a debug build).
+// at once, beside the wasm; in a debug build a script here does (no CSP in a debug build).
 const wordsOnDisk = readdirSync(dir).filter((f) => /^words-[0-9a-f]{8}\.txt$/.test(f));
 if (wordsOnDisk.length !== Object.keys(wordsFiles).length) fail(`expected ${Object.keys(wordsFiles).length} words files in ${dir}, found ${wordsOnDisk.length}`);
 if (!release) {
-  html = html.replace("</head>", `<script>${pickLanguage}\nwindow.closerLang = pickLanguage(${JSON.stringify(wordsFiles)});</script>\n  </head>`);
+  html = html.replace("</head>", `<script>${pickLanguage}\nwindow.closerWords = (() => { const files = ${JSON.stringify(wordsFiles)}, language = pickLanguage(files); document.documentElement.lang = language; return fetch(files[language]).then((r) => (r.ok ? r.text() : null)).catch(() => null); })();</script>\n  </head>`);
 }
 
 if (release) {

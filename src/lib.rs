@@ -5,8 +5,8 @@ pub mod app;
 pub mod web;
 
 /// The content of `content/`: its shape validated and compiled in by `build.rs` (one shape for
-/// every language), the words of the language shown loaded from its words file beside the app
-/// (`load`), at start and when the person picks another language.
+/// every language), the words of the language shown loaded at start from its words file beside
+/// the app (`take`). Another language is another visit of the page: the switch reloads it.
 pub mod content {
     use std::ops::Deref;
     use std::sync::atomic::{AtomicUsize, Ordering};
@@ -14,69 +14,44 @@ pub mod content {
 
     include!(concat!(env!("OUT_DIR"), "/content.rs"));
 
-    const LANGUAGE_COUNT: usize = LANGUAGES.len();
-
     /// The language shown: its place in [`LANGUAGES`].
     static SHOWN: AtomicUsize = AtomicUsize::new(0);
 
-    /// Content made once a language's words have arrived, one for each language; the app starts
-    /// only after the first (`crate::start`), and shows the language [`show`]n last.
-    pub struct Loaded<T>([OnceLock<T>; LANGUAGE_COUNT]);
+    /// Content made once the words have arrived; the app starts only after that (`crate::start`).
+    pub struct Loaded<T>(OnceLock<T>);
 
     impl<T> Deref for Loaded<T> {
         type Target = T;
         // Not inlined: a call is a smaller read than a check at each of the many uses.
         #[inline(never)]
         fn deref(&self) -> &T {
-            self.0[SHOWN.load(Ordering::Relaxed)].get().expect("the words are loaded before they are shown")
+            self.0.get().expect("the words are loaded before the app starts")
         }
     }
 
-    pub static BANK: Loaded<closer_core::Bank> = Loaded([const { OnceLock::new() }; LANGUAGE_COUNT]);
-    pub static UI: Loaded<Ui> = Loaded([const { OnceLock::new() }; LANGUAGE_COUNT]);
-    pub static PAGES: Loaded<&'static [closer_core::Page]> = Loaded([const { OnceLock::new() }; LANGUAGE_COUNT]);
+    pub static BANK: Loaded<closer_core::Bank> = Loaded(OnceLock::new());
+    pub static UI: Loaded<Ui> = Loaded(OnceLock::new());
+    pub static PAGES: Loaded<&'static [closer_core::Page]> = Loaded(OnceLock::new());
 
     /// The language shown.
     pub fn language() -> &'static closer_core::words::LanguageFiles {
-        &LANGUAGES[shown()]
+        &LANGUAGES[SHOWN.load(Ordering::Relaxed)]
     }
 
-    /// The place in [`LANGUAGES`] of the language shown.
-    pub fn shown() -> usize {
-        SHOWN.load(Ordering::Relaxed)
-    }
-
-    /// The place in [`LANGUAGES`] of a language tag such as "es" or "es-MX", if Closer has it.
-    pub fn language_index(tag: &str) -> Option<usize> {
-        let code = tag.get(..2)?;
-        LANGUAGES.iter().position(|l| l.code.eq_ignore_ascii_case(code) && (tag.len() == 2 || tag[2..].starts_with('-')))
-    }
-
-    /// Whether language `index`'s words have been taken in.
-    pub fn is_loaded(index: usize) -> bool {
-        UI.0.get(index).is_some_and(|ui| ui.get().is_some())
-    }
-
-    /// Shows language `index` from now on, if its words have been taken in.
-    pub fn show(index: usize) -> bool {
-        is_loaded(index) && {
-            SHOWN.store(index, Ordering::Relaxed);
-            true
-        }
-    }
-
-    /// Takes in language `index`'s words file. `false`, and nothing changes, if it is not the
-    /// file this build was made with (a damaged download, a stale cache, the wrong file).
-    pub fn load(index: usize, text: String) -> bool {
-        let Some(files) = LANGUAGES.get(index) else { return false };
-        if closer_core::body_checksum(&text) != files.checksum {
-            return false;
-        }
+    /// Takes in a words file of this build, whichever language's it is (its checksum says), and
+    /// shows that language; the page's `<html lang>` and description follow. `false`, and
+    /// nothing changes, if it is no words file of this build (a damaged download, a stale cache,
+    /// the wrong file).
+    pub fn take(text: String) -> bool {
+        let checksum = closer_core::body_checksum(&text);
+        let Some(index) = LANGUAGES.iter().position(|l| l.checksum == checksum) else { return false };
         // Read once per visit and kept for it, as compiled-in words would be.
-        let Some(content) = SHAPE.build(text.leak(), files.pages) else { return false };
+        let Some(content) = SHAPE.build(text.leak(), LANGUAGES[index].pages) else { return false };
         let Ok(ui) = content.ui.try_into() else { return false };
-        // A second load of the same language keeps the first: the same build, the same words.
-        let _ = (BANK.0[index].set(content.bank), UI.0[index].set(Ui(ui)), PAGES.0[index].set(content.pages));
+        // A second load (only tests do that) keeps the first: the same build, the same words.
+        let _ = (BANK.0.set(content.bank), UI.0.set(Ui(ui)), PAGES.0.set(content.pages));
+        SHOWN.store(index, Ordering::Relaxed);
+        crate::web::dom::set_language(LANGUAGES[index].code, UI.site_description());
         true
     }
 
@@ -99,13 +74,14 @@ pub mod content {
         crate::web::clock::format_date(language().code, ms)
     }
 
-    /// The words files of this build, for native tests (the app fetches them instead); the
-    /// default language is shown.
+    /// The English words file of this build, for native tests (the app fetches it instead).
     #[cfg(test)]
     pub fn load_for_tests() {
-        assert!(load(0, include_str!(concat!(env!("OUT_DIR"), "/words-en.txt")).to_string()));
-        assert!(load(1, include_str!(concat!(env!("OUT_DIR"), "/words-es.txt")).to_string()));
-        assert!(show(0));
+        let text = include_str!(concat!(env!("OUT_DIR"), "/words-en.txt")).to_string();
+        if BANK.0.get().is_none() {
+            let content = SHAPE.build(text.leak(), LANGUAGES[0].pages).expect("the English words fit");
+            let _ = (BANK.0.set(content.bank), UI.0.set(Ui(content.ui.try_into().expect("every ui text"))), PAGES.0.set(content.pages));
+        }
     }
 
     /// Fills `{name}` placeholders in a string from `ui.toml`, in one pass: a value is never
@@ -151,15 +127,13 @@ pub mod content {
 
 /// Takes in the words of the language the page's start-up script chose (the person's saved
 /// choice, the embed's `data-lang`, the browser's languages, else English; it asked for them
-/// beside the wasm, see `scripts/post-build.mjs`; or else they are fetched now), then mounts the
-/// app on the page's `<body>`. Without its words the app cannot show anything: the page around
-/// it says so instead, in words of its own (`content/<language>/shell.toml`).
+/// beside the wasm, see `scripts/post-build.mjs`; or else English's are fetched now), then mounts
+/// the app on the page's `<body>`. Without its words the app cannot show anything: the page
+/// around it says so instead, in words of its own (`content/<language>/shell.toml`).
 pub fn start() {
     web::input::watch();
-    let index = web::fetch::handed_over_string("closerLang").and_then(|tag| content::language_index(&tag)).unwrap_or(0);
-    web::fetch::handed_over_or_text("closerWords", content::LANGUAGES[index].words_file, move |result| {
-        if result.is_ok_and(|text| content::load(index, text)) && content::show(index) {
-            web::dom::set_language(content::language().code, content::UI.site_description());
+    web::fetch::handed_over_or_text("closerWords", content::LANGUAGES[0].words_file(), |result| {
+        if result.is_ok_and(content::take) {
             yew::Renderer::<app::App>::new().render();
         } else {
             web::dom::failed_to_start();

@@ -118,9 +118,9 @@ fn s(text: &str) -> String {
     format!("{text:?}")
 }
 
-/// Each page's body file and checksum, in page order.
-pub fn page_files(lang: &Language) -> Vec<(&'static str, u32)> {
-    lang.pages.iter().map(|p| (p.page.file, p.page.checksum)).collect()
+/// Each page's body's checksum, in page order.
+pub fn page_files(lang: &Language) -> Vec<u32> {
+    lang.pages.iter().map(|p| p.page.checksum).collect()
 }
 
 fn rust_of(shape: &Shape, langs: &[(&str, &Language)], words: &[WordsFile]) -> String {
@@ -130,13 +130,12 @@ fn rust_of(shape: &Shape, langs: &[(&str, &Language)], words: &[WordsFile]) -> S
     let _ = writeln!(out, "pub static LANGUAGES: &[::closer_core::words::LanguageFiles] = &[");
     for ((code, l), w) in langs.iter().zip(words) {
         let name = l.ui.get("site.language").unwrap_or(code);
-        let pages: Vec<String> = page_files(l).iter().map(|(file, checksum)| format!("({}, {checksum})", s(file))).collect();
+        let pages: Vec<String> = page_files(l).iter().map(u32::to_string).collect();
         let _ = writeln!(
             out,
-            "    ::closer_core::words::LanguageFiles {{ code: {}, name: {}, words_file: {}, checksum: {}, pages: &[{}] }},",
+            "    ::closer_core::words::LanguageFiles {{ code: {}, name: {}, checksum: {}, pages: &[{}] }},",
             s(code),
             s(name),
-            s(&w.name),
             w.checksum,
             pages.join(", ")
         );

@@ -7,6 +7,7 @@
 //! rest of the app uses, and refuses words that do not fit the shape.
 
 use crate::content::{Band, BandId, Bank, Dimension, Item, Page, Screen, Sign};
+use crate::text::hex8;
 
 /// Where a run of texts sits in the words file: `start..end`.
 pub type Run = (u16, u16);
@@ -77,10 +78,18 @@ pub struct LanguageFiles {
     pub code: &'static str,
     /// The language named in itself ("English", "Español"), for the switch.
     pub name: &'static str,
-    pub words_file: &'static str,
+    /// The words file's checksum, also in its name ([`LanguageFiles::words_file`]).
     pub checksum: u32,
-    /// Each page's body file and its checksum, in the order of [`Shape::pages`].
-    pub pages: &'static [(&'static str, u32)],
+    /// Each page's body's checksum, in the order of [`Shape::pages`]; also in the body's file
+    /// name, `pages/<slug>-<checksum>.html`.
+    pub pages: &'static [u32],
+}
+
+impl LanguageFiles {
+    /// The words file's name beside the app: `words-<checksum>.txt`.
+    pub fn words_file(&self) -> String {
+        ["words-", &hex8(self.checksum), ".txt"].concat()
+    }
 }
 
 /// The content made from a shape and its words.
@@ -97,9 +106,9 @@ fn leak<T>(list: Vec<T>) -> &'static [T] {
 
 impl Shape {
     /// Splits the words file and fills the shape with it, with the page bodies of the same
-    /// language (`pages`: file and checksum, one per page). `None` if the text does not fit: a
-    /// different number of texts or a number that points past the end.
-    pub fn build(&self, words_file: &'static str, pages: &[(&'static str, u32)]) -> Option<Content> {
+    /// language (`pages`: each body's checksum, one per page). `None` if the text does not fit:
+    /// a different number of texts or a number that points past the end.
+    pub fn build(&self, words_file: &'static str, pages: &[u32]) -> Option<Content> {
         let words: Vec<&'static str> = words_file.split('\n').collect();
         if words.len() != usize::from(self.word_count) {
             return None;
@@ -158,7 +167,10 @@ impl Shape {
             .pages
             .iter()
             .zip(pages)
-            .map(|(p, &(file, checksum))| Some(Page { slug: p.slug, title: one(p.title)?, order: p.order, dimension: p.dimension, file, checksum }))
+            .map(|(p, &checksum)| {
+                let file = ["pages/", p.slug, "-", &hex8(checksum), ".html"].concat().leak();
+                Some(Page { slug: p.slug, title: one(p.title)?, order: p.order, dimension: p.dimension, file, checksum })
+            })
             .collect::<Option<Vec<_>>>()?;
         Some(Content { bank, ui: run((0, self.ui_count))?, pages: leak(pages) })
     }

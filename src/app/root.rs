@@ -23,7 +23,10 @@ pub fn app() -> Html {
             let mut state = State::from_record(location::current(), loaded.record, loaded.keeping, loaded.notices);
             state.backups = loaded.backups;
             state.embed = crate::web::embed::requested();
-            state.shown = crate::content::shown();
+            // The page was opened with the switch (`?hl=<code>`): the choice is kept with the record.
+            if location::asked("hl", crate::content::language().code) {
+                state.language = Some(crate::content::language().code.to_string());
+            }
             state.arrive(clock::now_ms());
             state
         }
@@ -100,7 +103,7 @@ pub fn app() -> Html {
     {
         let first = use_mut_ref(|| true);
         let from_address = state.route_from_address;
-        use_effect_with((state.route.clone(), state.shown), move |(route, _)| {
+        use_effect_with(state.route.clone(), move |route| {
             // A route that came from the address is already there, or the address has moved on
             // since (two quick changes, back pressed twice): writing it back would undo that.
             if !from_address {
@@ -112,30 +115,6 @@ pub fn app() -> Html {
                 if *route != Route::Quiz {
                     dom::focus_first(&["main h1"]);
                 }
-            }
-        });
-    }
-
-    // The language chosen with the switch (or kept from another visit, or another tab) is put on
-    // screen once its words are in: fetched the first time, then kept for the visit.
-    {
-        let dispatcher = state.dispatcher();
-        use_effect_with(state.language.clone(), move |chosen| {
-            let Some(index) = chosen.as_deref().and_then(crate::content::language_index) else { return };
-            let shown = move || {
-                if crate::content::show(index) {
-                    dom::set_language(crate::content::language().code, UI.site_description());
-                    dispatcher.dispatch(Action::LanguageShown(index));
-                }
-            };
-            if crate::content::is_loaded(index) {
-                shown();
-            } else {
-                crate::web::fetch::text(crate::content::LANGUAGES[index].words_file, move |result| {
-                    if result.is_ok_and(|text| crate::content::load(index, text)) {
-                        shown();
-                    }
-                });
             }
         });
     }
@@ -155,7 +134,7 @@ pub fn app() -> Html {
             Route::Page(slug) => PAGES.iter().find(|p| p.slug == slug).filter(|p| state.body(p.file).is_none()),
             _ => None,
         };
-        use_effect_with((state.route.clone(), state.body_attempt, state.shown), move |_| {
+        use_effect_with((state.route.clone(), state.body_attempt), move |_| {
             if let Some(page) = wanted {
                 pages::learn::fetch_body(page, move |action| dispatcher.dispatch(action));
             }

@@ -160,19 +160,12 @@ pub struct State {
     /// The language the person chose with the switch ("en", "es"), kept with the record; `None`
     /// lets the browser's languages decide.
     pub language: Option<String>,
-    /// The language on screen, its place in `content::LANGUAGES`: it changes once the chosen
-    /// language's words are in.
-    pub shown: usize,
     /// The route on screen came from the address bar (a link, back, typing), so it must not be
     /// written back: by then the address may already have moved on.
     pub route_from_address: bool,
 }
 
 pub enum Action {
-    /// The person chose a language with the switch (its code, such as "es").
-    ChooseLanguage(&'static str),
-    /// The words of this language (its place in `content::LANGUAGES`) are in and on screen.
-    LanguageShown(usize),
     /// The address changed (a link, the back button, or typing), at this time.
     Navigate { route: Route, at_ms: u64 },
     /// Forget the answers in progress and go to the first statement.
@@ -276,8 +269,6 @@ impl State {
         let route_before = self.route.clone();
         let from_address = matches!(action, Action::Navigate { .. });
         match action {
-            Action::ChooseLanguage(code) => self.language = Some(code.to_string()),
-            Action::LanguageShown(index) => self.shown = index,
             Action::Navigate { route, at_ms } => {
                 self.route = route;
                 self.route_from_address = true;
@@ -359,11 +350,11 @@ impl State {
             Action::DeleteEverything => {
                 // What was fetched from this site (the explainer bodies) is not the person's data: kept.
                 let bodies = std::mem::take(&mut self.bodies);
-                *self = State { route: Route::Data, keeping: self.keeping.after_deletion(), embed: self.embed, persistent: self.persistent, notices: vec![Notice::Deleted], bodies, shown: self.shown, ..State::default() };
+                *self = State { route: Route::Data, keeping: self.keeping.after_deletion(), embed: self.embed, persistent: self.persistent, notices: vec![Notice::Deleted], bodies, ..State::default() };
             }
             Action::DeletedElsewhere => {
                 let bodies = std::mem::take(&mut self.bodies);
-                *self = State { route: self.route.clone(), keeping: self.keeping.after_deletion(), embed: self.embed, persistent: self.persistent, bodies, shown: self.shown, ..State::default() };
+                *self = State { route: self.route.clone(), keeping: self.keeping.after_deletion(), embed: self.embed, persistent: self.persistent, bodies, ..State::default() };
             }
             Action::StorageLost(keeping) => self.keeping = keeping,
             Action::Persistent(kept) => self.persistent = Some(kept),

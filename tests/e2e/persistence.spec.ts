@@ -277,7 +277,7 @@ test("export, delete everything, import: the same state as at the start", async 
   expect(Object.keys(before.progress.answers)).toHaveLength(7);
 
   await page.goto("./#/data");
-  await expect(page.getByTestId("data-summary")).toHaveText("Stored now: 1 finished check-ins, 7 answers in progress, 0 partner links.");
+  await expect(page.getByTestId("data-summary")).toHaveText("Stored now: 1 finished check-in, 7 answers in progress, 0 partner links.");
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Export everything as a file" }).click();
   const file = await (await download).path();

@@ -6,7 +6,6 @@ use yew::prelude::*;
 use crate::app::components::notices::notices;
 use crate::app::components::site_link::site_link;
 use crate::app::context::AppContext;
-use crate::app::state::Action;
 use crate::content::UI;
 
 pub fn layout(state: &AppContext, page: Html) -> Html {
@@ -67,20 +66,18 @@ pub fn layout(state: &AppContext, page: Html) -> Html {
     }
 }
 
-/// The language switch: every language named in itself, the one shown marked. Choosing one is
-/// kept with the record, so it holds on the next visit.
+/// The language switch: a link for every other language, named in itself ("Español" on a page
+/// in English). It opens this page again with `?hl=<code>`: the page's start-up script takes
+/// that language's words, and the app keeps the choice with the record (`State::language`), so
+/// it holds on later visits too.
 fn languages(state: &AppContext) -> Html {
+    let shown = crate::content::language().code;
+    let search = if state.embed { "?embed=1&hl=" } else { "?hl=" };
     html! {
-        <div class="languages" role="group" aria-label={UI.site_languages_label()}>
-            { for crate::content::LANGUAGES.iter().enumerate().map(|(index, language)| {
-                if index == state.shown {
-                    html! { <span lang={language.code} aria-current="true">{ UI.site_language() }</span> }
-                } else {
-                    let code = language.code;
-                    let choose = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::ChooseLanguage(code))) };
-                    html! { <button type="button" class="language" lang={code} onclick={choose}>{ language.name }</button> }
-                }
+        <p class="languages">
+            { for crate::content::LANGUAGES.iter().filter(|l| l.code != shown).map(|l| html! {
+                <a href={[search, l.code, &state.route.to_hash()].concat()} lang={l.code} hreflang={l.code}>{ l.name }</a>
             }) }
-        </div>
+        </p>
     }
 }
