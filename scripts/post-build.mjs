@@ -144,7 +144,7 @@ if (unused.length) fail(`${shellPath}: no page uses ${unused.join(", ")}`);
 
 /** The start-up script: Trunk's, started sooner, plus telling the person when the app cannot start or stops. */
 function bootScript(glue, wasm) {
-  const told = Object.fromEntries(Object.entries(shells).map(([code, { failed_to_start, stopped, reload }]) => [code, { failed_to_start, stopped, reload }]));
+  const told = Object.fromEntries(Object.entries(shells).map(([code, { failed_to_start, stopped, reload, description }]) => [code, { failed_to_start, stopped, reload, description }]));
   return `// Starts Closer: picks the language, compiles the wasm and asks for that language's words
 // while the glue loads, then starts the glue as Trunk's start-up script does. If Closer cannot
 // start, or stops on an error, it says so and offers a reload; these words come from
@@ -152,8 +152,10 @@ function bootScript(glue, wasm) {
 ${pickLanguage}
 const files = ${JSON.stringify(wordsFiles)};
 const language = pickLanguage(files);
-document.documentElement.lang = language;
 const words = ${JSON.stringify(told)}[language];
+// The page says which language it is in, and describes itself in it.
+document.documentElement.lang = language;
+document.querySelector("meta[name=description]")?.setAttribute("content", words.description);
 // Quick exit (src/web/exit.rs) left for a neutral page and noted where in this tab's session.
 // Someone who comes back to an earlier Closer page with the back button is sent on there at
 // once, before anything shows; a visit of any other kind starts afresh.
@@ -264,7 +266,8 @@ try {
 const wordsOnDisk = readdirSync(dir).filter((f) => /^words-[0-9a-f]{8}\.txt$/.test(f));
 if (wordsOnDisk.length !== Object.keys(wordsFiles).length) fail(`expected ${Object.keys(wordsFiles).length} words files in ${dir}, found ${wordsOnDisk.length}`);
 if (!release) {
-  html = html.replace("</head>", `<script>${pickLanguage}\nwindow.closerWords = (() => { const files = ${JSON.stringify(wordsFiles)}, language = pickLanguage(files); document.documentElement.lang = language; return fetch(files[language]).then((r) => (r.ok ? r.text() : null)).catch(() => null); })();</script>\n  </head>`);
+  const descriptions = Object.fromEntries(Object.entries(shells).map(([code, { description }]) => [code, description]));
+  html = html.replace("</head>", `<script>${pickLanguage}\nwindow.closerWords = (() => { const files = ${JSON.stringify(wordsFiles)}, language = pickLanguage(files); document.documentElement.lang = language; document.querySelector("meta[name=description]")?.setAttribute("content", ${JSON.stringify(descriptions)}[language]); return fetch(files[language]).then((r) => (r.ok ? r.text() : null)).catch(() => null); })();</script>\n  </head>`);
 }
 
 if (release) {

@@ -39,7 +39,8 @@ pub mod content {
     }
 
     /// Takes in a words file of this build, whichever language's it is (its checksum says), and
-    /// shows that language; the page's `<html lang>` and description follow. `false`, and
+    /// shows that language (the start-up script that picked it has set `<html lang>` and the
+    /// description). `false`, and
     /// nothing changes, if it is no words file of this build (a damaged download, a stale cache,
     /// the wrong file).
     pub fn take(text: String) -> bool {
@@ -51,7 +52,6 @@ pub mod content {
         // A second load (only tests do that) keeps the first: the same build, the same words.
         let _ = (BANK.0.set(content.bank), UI.0.set(Ui(ui)), PAGES.0.set(content.pages));
         SHOWN.store(index, Ordering::Relaxed);
-        crate::web::dom::set_language(LANGUAGES[index].code, UI.site_description());
         true
     }
 

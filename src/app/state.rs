@@ -673,4 +673,17 @@ mod tests {
         full.reduce_mut(Action::DeletedElsewhere);
         assert_eq!(full.keeping, Keeping::Full);
     }
+
+    #[test]
+    fn the_language_chosen_is_kept_with_the_record_and_forgotten_with_everything_else() {
+        let mut record = Record::empty();
+        record.language = Some("es".into());
+        let mut state = State::from_record(Route::Home, record.clone(), Keeping::Saved, Vec::new());
+        assert_eq!(state.language.as_deref(), Some("es"));
+        assert_eq!(state.to_record(), record, "read and written back the same");
+        // A record without a choice (version 2, or never chosen) leaves it to the browser.
+        assert_eq!(State::from_record(Route::Home, Record::empty(), Keeping::Saved, Vec::new()).language, None);
+        state.reduce_mut(Action::DeleteEverything);
+        assert_eq!(state.to_record().language, None);
+    }
 }

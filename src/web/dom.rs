@@ -13,17 +13,6 @@ pub fn set_title(title: &str) {
     }
 }
 
-/// Says which language the page is in: `<html lang>` and the description search engines read.
-pub fn set_language(code: &str, description: &str) {
-    let Some(document) = document() else { return };
-    if let Some(html) = document.document_element() {
-        let _ = html.set_attribute("lang", code);
-    }
-    if let Ok(Some(meta)) = document.query_selector("meta[name=description]") {
-        let _ = meta.set_attribute("content", description);
-    }
-}
-
 /// Moves keyboard focus to the first element matching any of `selectors`, in order of preference.
 pub fn focus_first(selectors: &[&str]) {
     let Some(document) = document() else { return };
