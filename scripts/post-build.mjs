@@ -144,7 +144,8 @@ if (unused.length) fail(`${shellPath}: no page uses ${unused.join(", ")}`);
 
 /** The start-up script: Trunk's, started sooner, plus telling the person when the app cannot start or stops. */
 function bootScript(glue, wasm) {
-  const told = Object.fromEntries(Object.entries(shells).map(([code, { failed_to_start, stopped, reload, description }]) => [code, { failed_to_start, stopped, reload, description }]));
+  // The page carries English's description already; another language's replaces it.
+  const told = Object.fromEntries(Object.entries(shells).map(([code, { failed_to_start, stopped, reload, description }]) => [code, code === "en" ? { failed_to_start, stopped, reload } : { failed_to_start, stopped, reload, description }]));
   return `// Starts Closer: picks the language, compiles the wasm and asks for that language's words
 // while the glue loads, then starts the glue as Trunk's start-up script does. If Closer cannot
 // start, or stops on an error, it says so and offers a reload; these words come from
@@ -155,7 +156,7 @@ const language = pickLanguage(files);
 const words = ${JSON.stringify(told)}[language];
 // The page says which language it is in, and describes itself in it.
 document.documentElement.lang = language;
-document.querySelector("meta[name=description]")?.setAttribute("content", words.description);
+if (words.description) document.querySelector("meta[name=description]")?.setAttribute("content", words.description);
 // Quick exit (src/web/exit.rs) left for a neutral page and noted where in this tab's session.
 // Someone who comes back to an earlier Closer page with the back button is sent on there at
 // once, before anything shows; a visit of any other kind starts afresh.
