@@ -1,7 +1,9 @@
-// Trunk post-build hook (see Trunk.toml). It writes the words file (the app fetches it at
-// start; index.html gets a preload link for it) and the explainer pages' bodies into pages/
-// (the app fetches one when it is opened), fills index.html's `{{key}}` placeholders with the
-// words of content/en/shell.toml, and in a release build it also:
+// Trunk post-build hook (see Trunk.toml). It writes each language's words file (the app fetches
+// the one of the language shown) and explainer pages' bodies into pages/ (the app fetches one
+// when it is opened), fills index.html's `{{key}}` placeholders with the words of
+// content/en/shell.toml, and in every build the page picks its language before the app starts
+// (the saved choice, the embed's ?lang=, the browser's languages, else English) and asks for
+// that language's words at once; in a release build it also:
 //  1. replaces Trunk's inline start-up script with a file of its own, so the page needs no inline
 //     script; it starts the app as Trunk's does, but compiles the wasm while the glue loads and
 //     asks for the words at once; if the app cannot start or stops (a trap), it
@@ -45,8 +47,8 @@ if (!dir) {
   console.error("post-build: TRUNK_STAGING_DIR is not set; run through trunk");
   process.exit(1);
 }
-// The words file and the page bodies, from the same parser, checks and code generator as the
-// build: content/en → words-<checksum>.txt and pages/*.html.
+// The words files and the page bodies, from the same parser, checks and code generator as the
+// build: content/<language> → words-<checksum>.txt and pages/*.html, for every language.
 const root = join(fileURLToPath(new URL(".", import.meta.url)), "..");
 
 // A plain host build: none of the release build's unstable options (scripts/build-release.sh)
@@ -55,11 +57,15 @@ const hostEnv = { ...process.env };
 for (const name of ["RUSTC_BOOTSTRAP", "RUSTC_WRAPPER", "CARGO_UNSTABLE_BUILD_STD", "CARGO_UNSTABLE_BUILD_STD_FEATURES", "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS"]) {
   delete hostEnv[name];
 }
-execFileSync("cargo", ["run", "-q", "-p", "closer-core", "--features", "parse", "--bin", "export-content", "--", join(root, "content/en"), dir], {
+const exported = execFileSync("cargo", ["run", "-q", "-p", "closer-core", "--features", "parse", "--bin", "export-content", "--", join(root, "content"), dir], {
   cwd: root,
   env: hostEnv,
-  stdio: ["ignore", "inherit", "inherit"],
+  stdio: ["ignore", "pipe", "inherit"],
+  encoding: "utf8",
 });
+// One line a language, the default first: `<code> <words file>`.
+const wordsFiles = Object.fromEntries(exported.trim().split("\n").map((line) => line.split(" ")).map(([code, file]) => [code, `./${file}`]));
+if (Object.keys(wordsFiles)[0] !== "en") fail(`export-content listed no words file for English first: ${exported}`);
 
 function fail(message) {
   console.error(`post-build: ${message}`);
@@ -86,6 +92,36 @@ function shellWords(path) {
 }
 const shellPath = join(root, "content/en/shell.toml");
 const words = shellWords(shellPath);
+// Every language's shell words, with English's keys (the start-up script says what went wrong
+// in the language the page picked).
+const shells = Object.fromEntries(Object.keys(wordsFiles).map((code) => {
+  const path = join(root, "content", code, "shell.toml");
+  const theirs = shellWords(path);
+  const missing = Object.keys(words).filter((k) => !(k in theirs));
+  const extra = Object.keys(theirs).filter((k) => !(k in words));
+  if (missing.length || extra.length) fail(`${path}: ${missing.length ? `missing ${missing.join(", ")}` : ""}${extra.length ? ` not in ${shellPath}: ${extra.join(", ")}` : ""}`);
+  return [code, theirs];
+}));
+
+/** Picks the language before the app starts: the one just chosen with the switch (`?hl=`, which
+ *  the app then keeps with the record), else the person's saved choice (the record's
+ *  `language`), else the embed's `?lang=` (embed.js, from `data-lang`), else the first of the
+ *  browser's languages that Closer has ("es", "es-MX"), else English. */
+const pickLanguage = `function pickLanguage(files) {
+  const known = (tag) => {
+    const s = typeof tag === "string" ? tag : "";
+    const code = s.slice(0, 2).toLowerCase();
+    return Object.hasOwn(files, code) && (s.length === 2 || s[2] === "-") ? code : null;
+  };
+  let saved = null;
+  try { saved = JSON.parse(localStorage.getItem("closer.v1")).language; } catch {}
+  const query = new URLSearchParams(location.search);
+  for (const tag of [query.get("hl"), saved, query.get("lang"), ...(navigator.languages || [navigator.language])]) {
+    const code = known(tag);
+    if (code) return code;
+  }
+  return "en";
+}`;
 const used = new Set(["failed_to_start", "stopped", "reload"]); // the start-up script's
 const escapeHtml = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
@@ -107,12 +143,20 @@ const unused = Object.keys(words).filter((k) => !used.has(k));
 if (unused.length) fail(`${shellPath}: no page uses ${unused.join(", ")}`);
 
 /** The start-up script: Trunk's, started sooner, plus telling the person when the app cannot start or stops. */
-function bootScript(glue, wasm, wordsFile) {
-  const { failed_to_start, stopped, reload } = words;
-  return `// Starts Closer: compiles the wasm and asks for the app's words while the glue loads, then
-// starts the glue as Trunk's start-up script does. If Closer cannot start, or stops on an error,
-// it says so and offers a reload; these words come from content/en/shell.toml.
-const words = ${JSON.stringify({ failed_to_start, stopped, reload })};
+function bootScript(glue, wasm) {
+  // The page carries English's description already; another language's replaces it.
+  const told = Object.fromEntries(Object.entries(shells).map(([code, { failed_to_start, stopped, reload, description }]) => [code, code === "en" ? { failed_to_start, stopped, reload } : { failed_to_start, stopped, reload, description }]));
+  return `// Starts Closer: picks the language, compiles the wasm and asks for that language's words
+// while the glue loads, then starts the glue as Trunk's start-up script does. If Closer cannot
+// start, or stops on an error, it says so and offers a reload; these words come from
+// content/<language>/shell.toml.
+${pickLanguage}
+const files = ${JSON.stringify(wordsFiles)};
+const language = pickLanguage(files);
+const words = ${JSON.stringify(told)}[language];
+// The page says which language it is in, and describes itself in it.
+document.documentElement.lang = language;
+if (words.description) document.querySelector("meta[name=description]")?.setAttribute("content", words.description);
 // Quick exit (src/web/exit.rs) left for a neutral page and noted where in this tab's session.
 // Someone who comes back to an earlier Closer page with the back button is sent on there at
 // once, before anything shows; a visit of any other kind starts afresh.
@@ -150,9 +194,10 @@ addEventListener("error", (e) => {
 });
 // The app raises this when its words cannot be had (src/web/dom.rs).
 addEventListener("closer-failed-to-start", () => tell(words.failed_to_start));
-// The app's words, asked for now, while the wasm loads; the app takes this promise at start
-// (src/web/fetch.rs: handed_over_or_text) and fetches them itself if it brings nothing.
-window.closerWords = fetch(${JSON.stringify(wordsFile)}).then((r) => (r.ok ? r.text() : null)).catch(() => null);
+// The words of the language picked (only those), asked for now, while the wasm loads; the app
+// takes this promise at start and knows the language by the words' checksum (src/lib.rs:
+// content::take); it fetches English's itself if the promise brings nothing.
+window.closerWords = fetch(files[language]).then((r) => (r.ok ? r.text() : null)).catch(() => null);
 // The wasm is compiled from now on, beside loading the glue, not after it (from its bytes if the
 // host does not serve it as application/wasm); a failure is told below, when the app starts.
 const compiled = WebAssembly.compileStreaming(fetch(${JSON.stringify(wasm)})).catch(() =>
@@ -216,10 +261,15 @@ try {
 `;
 }
 
-// The app's words, fetched at start: asked for at once, beside the wasm, not after it.
-const wordsFiles = readdirSync(dir).filter((f) => /^words-[0-9a-f]{8}\.txt$/.test(f));
-if (wordsFiles.length !== 1) fail(`expected one words file in ${dir}, found ${wordsFiles.length}`);
-html = html.replace("</head>", `<link rel="preload" href="./${wordsFiles[0]}" as="fetch" crossorigin="anonymous" />\n  </head>`);
+// Only the words of the language shown are fetched, so the page has no preload link for them:
+// which language is known only in the browser. A release build's start-up script asks for them
+// at once, beside the wasm; in a debug build a script here does (no CSP in a debug build).
+const wordsOnDisk = readdirSync(dir).filter((f) => /^words-[0-9a-f]{8}\.txt$/.test(f));
+if (wordsOnDisk.length !== Object.keys(wordsFiles).length) fail(`expected ${Object.keys(wordsFiles).length} words files in ${dir}, found ${wordsOnDisk.length}`);
+if (!release) {
+  const descriptions = Object.fromEntries(Object.entries(shells).map(([code, { description }]) => [code, description]));
+  html = html.replace("</head>", `<script>${pickLanguage}\nwindow.closerWords = (() => { const files = ${JSON.stringify(wordsFiles)}, language = pickLanguage(files); document.documentElement.lang = language; document.querySelector("meta[name=description]")?.setAttribute("content", ${JSON.stringify(descriptions)}[language]); return fetch(files[language]).then((r) => (r.ok ? r.text() : null)).catch(() => null); })();</script>\n  </head>`);
+}
 
 if (release) {
   // The glue is generated code: minify it; then shorten the names the wasm and the glue share
@@ -271,7 +321,7 @@ if (release) {
   const wasmPath = trunkScript[1].match(/module_or_path: '(\.\/[^']+\.wasm)'/);
   if (!glue || !wasmPath) fail("Trunk's start-up script has changed: no glue or wasm path found in it");
   // Minified like the glue: its comments are for this file's readers, not for every visitor.
-  const { code } = await minify(bootScript(glue[1], wasmPath[1], `./${wordsFiles[0]}`), { module: true, compress: { passes: 2 }, mangle: true });
+  const { code } = await minify(bootScript(glue[1], wasmPath[1]), { module: true, compress: { passes: 2 }, mangle: true });
   const name = `boot-${createHash("sha256").update(code).digest("hex").slice(0, 16)}.js`;
   writeFileSync(join(dir, name), code);
   html = html.replace(trunkScript[0], `<script type="module" src="./${name}"></script>`);

@@ -23,6 +23,10 @@ pub fn app() -> Html {
             let mut state = State::from_record(location::current(), loaded.record, loaded.keeping, loaded.notices);
             state.backups = loaded.backups;
             state.embed = crate::web::embed::requested();
+            // The page was opened with the switch (`?hl=<code>`): the choice is kept with the record.
+            if location::asked("hl", crate::content::language().code) {
+                state.language = Some(crate::content::language().code.to_string());
+            }
             state.arrive(clock::now_ms());
             state
         }
@@ -127,7 +131,7 @@ pub fn app() -> Html {
     {
         let dispatcher = state.dispatcher();
         let wanted = match &state.route {
-            Route::Page(slug) => PAGES.iter().find(|p| p.slug == slug).filter(|p| state.body(p.slug).is_none()),
+            Route::Page(slug) => PAGES.iter().find(|p| p.slug == slug).filter(|p| state.body(p.file).is_none()),
             _ => None,
         };
         use_effect_with((state.route.clone(), state.body_attempt), move |_| {

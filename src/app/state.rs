@@ -149,13 +149,17 @@ pub struct State {
     pub page_error: Option<String>,
     /// The partner-link form on screen.
     pub invite: InviteForm,
-    /// Explainer page bodies fetched so far, by slug: each is fetched once per visit. Only the
+    /// Explainer page bodies fetched so far, by file (each language's body has its own): each
+    /// is fetched once per visit. Only the
     /// exact markup made at build time gets here (its checksum is checked on arrival).
     pub bodies: Vec<(&'static str, &'static str)>,
     /// The explainer page on screen whose body could not be loaded.
     pub body_failed: Option<&'static str>,
     /// Counts "try again", so that asking again fetches again.
     pub body_attempt: u32,
+    /// The language the person chose with the switch ("en", "es"), kept with the record; `None`
+    /// lets the browser's languages decide.
+    pub language: Option<String>,
     /// The route on screen came from the address bar (a link, back, typing), so it must not be
     /// written back: by then the address may already have moved on.
     pub route_from_address: bool,
@@ -189,7 +193,7 @@ pub enum Action {
     /// What became of copying the link.
     InviteCopied(Copied),
     /// An explainer page's body arrived (and is the one made at build time).
-    BodyLoaded { slug: &'static str, html: &'static str },
+    BodyLoaded { file: &'static str, html: &'static str },
     /// An explainer page's body could not be had.
     BodyFailed(&'static str),
     /// Try loading the body of the page on screen again.
@@ -241,9 +245,9 @@ impl State {
             || self.latest().is_some_and(|r| r.date_ms >= link.received_ms || self.shared_ms.is_some_and(|s| s <= link.received_ms))
     }
 
-    /// The body of explainer page `slug`, if it has been fetched.
-    pub fn body(&self, slug: &str) -> Option<&'static str> {
-        self.bodies.iter().find(|(s, _)| *s == slug).map(|(_, html)| *html)
+    /// The body in `file` (a page's body in one language), if it has been fetched.
+    pub fn body(&self, file: &str) -> Option<&'static str> {
+        self.bodies.iter().find(|(f, _)| *f == file).map(|(_, html)| *html)
     }
 
     /// The result a received link was compared with (the one its pinned code was made from),
@@ -321,15 +325,15 @@ impl State {
             }
             Action::InviteName(name) => self.invite = InviteForm { name, copied: Copied::Not },
             Action::InviteCopied(copied) => self.invite.copied = copied,
-            Action::BodyLoaded { slug, html } => {
-                if self.body(slug).is_none() {
-                    self.bodies.push((slug, html));
+            Action::BodyLoaded { file, html } => {
+                if self.body(file).is_none() {
+                    self.bodies.push((file, html));
                 }
-                if self.body_failed == Some(slug) {
+                if self.body_failed == Some(file) {
                     self.body_failed = None;
                 }
             }
-            Action::BodyFailed(slug) => self.body_failed = Some(slug),
+            Action::BodyFailed(file) => self.body_failed = Some(file),
             Action::RetryBody => {
                 self.body_failed = None;
                 self.body_attempt += 1;
@@ -444,6 +448,7 @@ impl State {
             .collect();
         closer_core::sort::sort_by(&mut self.results, |a, b| a.date_ms < b.date_ms);
         self.shared_ms = record.shared_ms;
+        self.language = record.language;
         self.links = record
             .comparisons
             .into_iter()
@@ -472,6 +477,7 @@ impl State {
                 .map(|l| StoredComparison { received_ms: l.received_ms, code: l.code.clone(), own_code: l.own_code.clone() })
                 .collect(),
             shared_ms: self.shared_ms,
+            language: self.language.clone(),
         }
     }
 
@@ -620,8 +626,8 @@ mod tests {
         assert_eq!(state.body_failed, Some("safety"));
         state.reduce_mut(Action::RetryBody);
         assert_eq!((state.body_failed, state.body_attempt), (None, 1), "trying again fetches again");
-        state.reduce_mut(Action::BodyLoaded { slug: "safety", html: "<p>Safety</p>" });
-        state.reduce_mut(Action::BodyLoaded { slug: "safety", html: "<p>Safety</p>" });
+        state.reduce_mut(Action::BodyLoaded { file: "safety", html: "<p>Safety</p>" });
+        state.reduce_mut(Action::BodyLoaded { file: "safety", html: "<p>Safety</p>" });
         assert_eq!(state.bodies, vec![("safety", "<p>Safety</p>")]);
 
         state.results.push(finished(50, 4));
@@ -666,5 +672,18 @@ mod tests {
         let mut full = State { keeping: Keeping::Full, ..fresh() };
         full.reduce_mut(Action::DeletedElsewhere);
         assert_eq!(full.keeping, Keeping::Full);
+    }
+
+    #[test]
+    fn the_language_chosen_is_kept_with_the_record_and_forgotten_with_everything_else() {
+        let mut record = Record::empty();
+        record.language = Some("es".into());
+        let mut state = State::from_record(Route::Home, record.clone(), Keeping::Saved, Vec::new());
+        assert_eq!(state.language.as_deref(), Some("es"));
+        assert_eq!(state.to_record(), record, "read and written back the same");
+        // A record without a choice (version 2, or never chosen) leaves it to the browser.
+        assert_eq!(State::from_record(Route::Home, Record::empty(), Keeping::Saved, Vec::new()).language, None);
+        state.reduce_mut(Action::DeleteEverything);
+        assert_eq!(state.to_record().language, None);
     }
 }

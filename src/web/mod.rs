@@ -13,5 +13,6 @@ pub mod json;
 pub mod files;
 pub mod listener;
 pub mod input;
+pub mod intl;
 pub mod persistence;
 pub mod offline;

@@ -25,6 +25,7 @@ pub fn layout(state: &AppContext, page: Html) -> Html {
                     { site_link(true, Route::Home, UI.site_open_full()) }
                     {" · "}{ UI.site_footer_privacy() }
                 </p>
+                { languages(state) }
             </div>
         };
     }
@@ -46,6 +47,7 @@ pub fn layout(state: &AppContext, page: Html) -> Html {
                         }
                     </ul>
                 </nav>
+                { languages(state) }
             </header>
             <main id="main" tabindex="-1">
                 { notices(state) }
@@ -61,5 +63,21 @@ pub fn layout(state: &AppContext, page: Html) -> Html {
                 </p>
             </footer>
         </>
+    }
+}
+
+/// The language switch: a link for every other language, named in itself ("Español" on a page
+/// in English). It opens this page again with `?hl=<code>`: the page's start-up script takes
+/// that language's words, and the app keeps the choice with the record (`State::language`), so
+/// it holds on later visits too.
+fn languages(state: &AppContext) -> Html {
+    let shown = crate::content::language().code;
+    let search = if state.embed { "?embed=1&hl=" } else { "?hl=" };
+    html! {
+        <p class="languages">
+            { for crate::content::LANGUAGES.iter().filter(|l| l.code != shown).map(|l| html! {
+                <a href={[search, l.code, &state.route.to_hash()].concat()} lang={l.code} hreflang={l.code}>{ l.name }</a>
+            }) }
+        </p>
     }
 }

@@ -30,8 +30,8 @@ pub fn contents() -> Html {
 pub fn learn_page(state: &AppContext, slug: &str) -> Html {
     let Some(index) = PAGES.iter().position(|p| p.slug == slug) else { return not_found() };
     let page = &PAGES[index];
-    let body = state.body(page.slug);
-    let failed = body.is_none() && state.body_failed == Some(page.slug);
+    let body = state.body(page.file);
+    let failed = body.is_none() && state.body_failed == Some(page.file);
     let previous = index.checked_sub(1).map(|n| &PAGES[n]);
     let next = PAGES.get(index + 1);
     let link = |p: &closer_core::Page, template: &str, rel: &'static str| {
@@ -83,8 +83,8 @@ pub fn fetch_body(page: &'static closer_core::Page, done: impl FnOnce(Action) + 
             // Fetched once per visit and kept for it: leaking gives the `&'static str` the
             // state holds, and the bodies together are a few KB.
             let html: &'static str = Box::leak(text.into_boxed_str());
-            done(Action::BodyLoaded { slug: page.slug, html });
+            done(Action::BodyLoaded { file: page.file, html });
         }
-        _ => done(Action::BodyFailed(page.slug)),
+        _ => done(Action::BodyFailed(page.file)),
     });
 }
