@@ -15,7 +15,7 @@
 //  6. writes the service worker, sw.js, from the files the build produced (scripts/offline.mjs);
 //     the start-up script registers it. A debug build's sw.js only retires a release build's.
 // In every build it draws the icons and writes the web app manifest (scripts/offline.mjs).
-import { readFileSync, writeFileSync, existsSync, readdirSync, unlinkSync } from "node:fs";
+import { readFileSync, writeFileSync, existsSync, readdirSync, unlinkSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
@@ -60,6 +60,73 @@ execFileSync("cargo", ["run", "-q", "-p", "closer-core", "--features", "parse", 
   env: hostEnv,
   stdio: ["ignore", "inherit", "inherit"],
 });
+
+/** The site's address, if the build is given it (CLOSER_SITE_URL=https://example.org/closer/). */
+function siteUrl() {
+  const given = process.env.CLOSER_SITE_URL;
+  if (!given) return null;
+  let url;
+  try {
+    url = new URL(given);
+  } catch {
+    fail(`CLOSER_SITE_URL is not an address: ${given}`);
+  }
+  if (!/^https?:$/.test(url.protocol) || url.search || url.hash) fail(`CLOSER_SITE_URL must be an http(s) address without ? or #: ${given}`);
+  return url.href.endsWith("/") ? url.href : url.href + "/";
+}
+
+/** Writes the prerendered pages (see the call) and returns index.html with the front page in it. */
+function writePrerendered(indexHtml) {
+  const wordsFile = readdirSync(dir).find((f) => /^words-[0-9a-f]{8}\.txt$/.test(f));
+  const out = execFileSync("cargo", ["run", "-q", "--features", "ssr", "--bin", "prerender", "--", join(dir, wordsFile), join(root, "content/en")], {
+    cwd: root,
+    env: hostEnv,
+    encoding: "utf8",
+    maxBuffer: 64 << 20,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const site = siteUrl();
+  const attr = (text) => escapeHtml(text);
+  // A static page's head: the front page's, without its scripts and preloads (nothing runs
+  // there), its addresses made relative to the page's folder, with the page's own words.
+  const head = indexHtml
+    .slice(0, indexHtml.indexOf("<body>"))
+    .replace(/\s*<script\b[^>]*><\/script>/g, "")
+    .replace(/\s*<link rel="(?:modulepreload|preload)"[^>]*>/g, "");
+  let home = indexHtml;
+  for (const page of JSON.parse(out)) {
+    const meta = [];
+    if (site) {
+      meta.push(`<link rel="canonical" href="${attr(site + page.path)}" />`, `<meta property="og:url" content="${attr(site + page.path)}" />`);
+    }
+    if (page.file === "index.html") {
+      home = home
+        .replace("</head>", `${meta.map((m) => "  " + m + "\n").join("")}  </head>`)
+        .replace("<body>", `<body data-prerendered="${attr(page.route)}">\n    ${page.body}`);
+      continue;
+    }
+    let text = head
+      .replace(/<html lang="[^"]*">/, `<html lang="${attr(page.lang)}">`)
+      .replace(/ (href|content)="\.\//g, ` $1="${page.root}`)
+      .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(page.title)}</title>`)
+      .replace(/(<meta name="description" content=")[^"]*"/, `$1${attr(page.description)}"`)
+      .replace(/(<meta property="og:type" content=")[^"]*"/, "$1article\"")
+      .replace(/(<meta property="og:title" content=")[^"]*"/, `$1${attr(page.title)}"`)
+      .replace(/(<meta property="og:description" content=")[^"]*"/, `$1${attr(page.description)}"`);
+    text = text.replace("</head>", `${meta.map((m) => "  " + m + "\n").join("")}  </head>`);
+    text += `<body>\n    ${page.body}\n  </body>\n</html>\n`;
+    const missingHere = [...text.matchAll(/\s(?:href|src)="([^"#?:]+)"/g)].map((m) => join(page.file, "..", m[1])).filter((f) => !f.endsWith("/") && !existsSync(join(dir, f)));
+    if (missingHere.length) fail(`${page.file} references missing files: ${missingHere.join(", ")}`);
+    mkdirSync(join(dir, page.file, ".."), { recursive: true });
+    writeFileSync(join(dir, page.file), text);
+  }
+  if (site) {
+    const paths = JSON.parse(out).map((p) => p.path);
+    writeFileSync(join(dir, "sitemap.xml"), `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${paths.map((p) => `  <url><loc>${escapeHtml(site + p)}</loc></url>`).join("\n")}\n</urlset>\n`);
+    writeFileSync(join(dir, "robots.txt"), `User-agent: *\nAllow: /\n\nSitemap: ${site}sitemap.xml\n`);
+  }
+  return home;
+}
 
 function fail(message) {
   console.error(`post-build: ${message}`);
@@ -124,6 +191,30 @@ function sendOn(to) {
   return false;
 }
 addEventListener("pageshow", (e) => { if (e.persisted) sendOn(leftFor()); });
+// A choice made on the prerendered page before the app is ready (a button or an answer clicked)
+// is handed to the app once it runs with the person's state (it raises closer-ready, see
+// src/web/dom.rs), if what was clicked is still on the page: as if it were made then. Links
+// need nothing: the address they lead to is read when the app starts.
+const early = [];
+let byPointer = false;
+const inputs = [["pointerdown", true], ["keydown", false]].map(([type, pointer]) => [type, () => (byPointer = pointer)]);
+const recordClick = (e) => {
+  const target = e.target instanceof Element && e.target.closest("button, input");
+  if (target) early.push([target, byPointer]);
+};
+for (const [type, f] of inputs) addEventListener(type, f, true);
+addEventListener("click", recordClick, true);
+addEventListener("closer-ready", () => {
+  document.body.removeAttribute("data-prerendered");
+  for (const [type, f] of inputs) removeEventListener(type, f, true);
+  removeEventListener("click", recordClick, true);
+  for (const [target, pointer] of early.splice(0)) {
+    if (!target.isConnected) continue;
+    // What made the click (the app moves on after a pointer's click on an answer, web::input).
+    target.dispatchEvent(pointer ? new PointerEvent("pointerdown", { bubbles: true }) : new KeyboardEvent("keydown", { bubbles: true }));
+    target.click();
+  }
+}, { once: true });
 if (performance.getEntriesByType("navigation")[0]?.type === "back_forward") {
   if (sendOn(leftFor())) await new Promise(() => {});
 } else {
@@ -293,6 +384,12 @@ if (missing.length) {
   console.error(`post-build: index.html references missing files: ${missing.join(", ")}`);
   process.exit(1);
 }
+// The pages with fixed content, prerendered by the app's own components with Yew's server
+// renderer (src/bin/prerender.rs, run natively): the front page into index.html, which the app
+// hydrates; the explainer's pages as pages of their own at real paths (learn/, learn/<slug>/),
+// read with or without JavaScript, each with its own title, description and, when the build is
+// given the site's address (CLOSER_SITE_URL), canonical link, sitemap.xml and robots.txt.
+html = writePrerendered(html);
 writeFileSync(indexPath, html);
 // Last, from every file the build wrote: the worker that keeps them (release), or the one that
 // removes a release build's worker met at the same address (debug: live reload sees fresh files).
