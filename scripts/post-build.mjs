@@ -78,7 +78,9 @@ function siteUrl() {
 /** Writes the prerendered pages (see the call) and returns index.html with the front page in it. */
 function writePrerendered(indexHtml) {
   const wordsFile = readdirSync(dir).find((f) => /^words-[0-9a-f]{8}\.txt$/.test(f));
-  const out = execFileSync("cargo", ["run", "-q", "--features", "ssr", "--bin", "prerender", "--", join(dir, wordsFile), join(root, "content/en")], {
+  // With Yew's hydration in the wasm (TRUNK_BUILD_FEATURES=hydration), the marks it needs.
+  const hydratable = (process.env.TRUNK_BUILD_FEATURES ?? "").split(/[ ,]/).includes("hydration") ? ["--hydratable"] : [];
+  const out = execFileSync("cargo", ["run", "-q", "--features", "ssr", "--bin", "prerender", "--", join(dir, wordsFile), join(root, "content/en"), ...hydratable], {
     cwd: root,
     env: hostEnv,
     encoding: "utf8",
@@ -191,28 +193,33 @@ function sendOn(to) {
   return false;
 }
 addEventListener("pageshow", (e) => { if (e.persisted) sendOn(leftFor()); });
-// A choice made on the prerendered page before the app is ready (a button or an answer clicked)
-// is handed to the app once it runs with the person's state (it raises closer-ready, see
-// src/web/dom.rs), if what was clicked is still on the page: as if it were made then. Links
-// need nothing: the address they lead to is read when the app starts.
+// The page's markup was prerendered for the front page (#/). Opened at another address (a
+// partner's link, #/quiz) or in embed mode, the app renders something else: the front page is
+// taken away now rather than shown until then.
+if (document.body.dataset.prerendered !== "#/" + location.hash.replace(/^#[/]?/, "") || location.search.slice(1).split("&").includes("embed=1")) {
+  for (const node of [...document.body.childNodes]) if (node.nodeName !== "NOSCRIPT") node.remove();
+}
+// A button clicked on the prerendered page before the app is ready is handed to the app once
+// it runs with the person's state (it raises closer-ready, see src/web/dom.rs): the button at
+// the same place is clicked then, if it is still the same button (the same words), as if the
+// click had been made then. Links need nothing: the app reads the address when it starts.
 const early = [];
-let byPointer = false;
-const inputs = [["pointerdown", true], ["keydown", false]].map(([type, pointer]) => [type, () => (byPointer = pointer)]);
-const recordClick = (e) => {
-  const target = e.target instanceof Element && e.target.closest("button, input");
-  if (target) early.push([target, byPointer]);
+const placeOf = (el) => {
+  const path = [];
+  for (let e = el; e.parentElement && e !== document.body; e = e.parentElement) path.unshift([...e.parentElement.children].indexOf(e));
+  return path;
 };
-for (const [type, f] of inputs) addEventListener(type, f, true);
+const recordClick = (e) => {
+  const button = e.target instanceof Element && e.target.closest("button");
+  if (button) early.push([placeOf(button), button.textContent]);
+};
 addEventListener("click", recordClick, true);
 addEventListener("closer-ready", () => {
   document.body.removeAttribute("data-prerendered");
-  for (const [type, f] of inputs) removeEventListener(type, f, true);
   removeEventListener("click", recordClick, true);
-  for (const [target, pointer] of early.splice(0)) {
-    if (!target.isConnected) continue;
-    // What made the click (the app moves on after a pointer's click on an answer, web::input).
-    target.dispatchEvent(pointer ? new PointerEvent("pointerdown", { bubbles: true }) : new KeyboardEvent("keydown", { bubbles: true }));
-    target.click();
+  for (const [path, text] of early.splice(0)) {
+    const button = path.reduce((e, i) => e?.children[i], document.body);
+    if (button?.tagName === "BUTTON" && button.textContent === text) button.click();
   }
 }, { once: true });
 if (performance.getEntriesByType("navigation")[0]?.type === "back_forward") {

@@ -16,6 +16,7 @@ pub struct Props {
     /// Showing a page prerendered at build time with this state: the first render is that
     /// state (hydrating the page's markup, or making it, natively, at build time); in the
     /// browser an effect then takes in storage and the address. `None`: they are read at once.
+    #[cfg(any(feature = "ssr", feature = "hydration"))]
     #[prop_or_default]
     pub prerendered: Option<State>,
 }
@@ -32,27 +33,39 @@ fn read_at_start() -> (State, Option<String>) {
     (state, loaded.unreadable)
 }
 
+/// Whether the state is still the one a hydrated page was prerendered with (never without the
+/// `hydration` feature: the app then starts with the person's state).
+fn showing_prerendered(state: &State) -> bool {
+    cfg!(feature = "hydration") && state.prerendered
+}
+
 #[function_component(App)]
 pub fn app(props: &Props) -> Html {
     let unreadable = use_mut_ref(|| None::<String>);
+    // Without prerendering or hydration (the wasm by default) there is nothing in the props.
+    #[cfg(not(any(feature = "ssr", feature = "hydration")))]
+    let _ = props;
     let state = use_reducer({
         let unreadable = unreadable.clone();
+        #[cfg(any(feature = "ssr", feature = "hydration"))]
         let prerendered = props.prerendered.clone();
         move || {
-            prerendered.unwrap_or_else(|| {
-                let (state, text) = read_at_start();
-                *unreadable.borrow_mut() = text;
-                state
-            })
+            #[cfg(any(feature = "ssr", feature = "hydration"))]
+            if let Some(state) = prerendered {
+                return state;
+            }
+            let (state, text) = read_at_start();
+            *unreadable.borrow_mut() = text;
+            state
         }
     });
 
     // A prerendered page, now hydrated: storage and the address are taken in at once. (Effects
     // run only in the browser, never when prerendering.)
+    #[cfg(feature = "hydration")]
     {
-        let dispatcher = state.dispatcher();
-        let unreadable = unreadable.clone();
-        use_effect_with(state.prerendered, move |prerendered| {
+        let (dispatcher, unreadable) = (state.dispatcher(), unreadable.clone());
+        use_effect_with(showing_prerendered(&state), move |prerendered| {
             if *prerendered {
                 let (state, text) = read_at_start();
                 *unreadable.borrow_mut() = text;
@@ -71,7 +84,7 @@ pub fn app(props: &Props) -> Html {
         let dispatcher = state.dispatcher();
         let record = state.to_record();
         // Nothing is written for the prerendered state, which is not the person's.
-        let keeping = (!state.prerendered).then_some(state.keeping);
+        let keeping = (!showing_prerendered(&state)).then_some(state.keeping);
         use_effect_with((record, keeping), move |(record, keeping)| {
             if *keeping != Some(Keeping::Saved) {
                 return;
@@ -127,6 +140,9 @@ pub fn app(props: &Props) -> Html {
             };
             let address = location::on_change(move |route| dispatcher.dispatch(Action::Navigate { route, at_ms: clock::now_ms() }));
             let height = embed.then(crate::web::embed::HeightReporter::start);
+            // Running with the person's state (with hydration, once it is taken in, above).
+            #[cfg(not(feature = "hydration"))]
+            crate::web::dom::ready();
             move || drop((from_elsewhere, address, height, update))
         });
     }
@@ -137,7 +153,7 @@ pub fn app(props: &Props) -> Html {
         let first = use_mut_ref(|| true);
         let from_address = state.route_from_address;
         // Not for the prerendered state: its route is the page's, not yet the address's.
-        use_effect_with((!state.prerendered).then(|| state.route.clone()), move |route| {
+        use_effect_with((!showing_prerendered(&state)).then(|| state.route.clone()), move |route| {
             let Some(route) = route else { return };
             // A route that came from the address is already there, or the address has moved on
             // since (two quick changes, back pressed twice): writing it back would undo that.

@@ -171,6 +171,7 @@ pub struct State {
 
 pub enum Action {
     /// The app is hydrated: from now on, the state read from storage and the address at start.
+    #[cfg(feature = "hydration")]
     Start(Box<State>),
     /// The address changed (a link, the back button, or typing), at this time.
     Navigate { route: Route, at_ms: u64 },
@@ -275,6 +276,7 @@ impl State {
         let route_before = self.route.clone();
         let from_address = matches!(action, Action::Navigate { .. });
         match action {
+            #[cfg(feature = "hydration")]
             Action::Start(state) => {
                 // Explainer bodies fetched so far are this site's, not the person's: kept.
                 let bodies = std::mem::take(&mut self.bodies);
@@ -444,14 +446,33 @@ impl State {
     }
 
     /// A link to `route`: its fragment (`#/quiz`), or from a static page, its real address.
+    /// (Static pages are made only at build time: the wasm has no need of their links.)
     pub fn href(&self, route: &Route) -> String {
-        match (self.static_root, route) {
-            (None, _) => route.to_hash(),
-            (Some(root), Route::Home) => root.into(),
-            (Some(root), Route::Learn) => [root, "learn/"].concat(),
-            (Some(root), Route::Page(slug)) => [root, "learn/", slug, "/"].concat(),
-            (Some(root), _) => [root, &route.to_hash()].concat(),
+        #[cfg(feature = "ssr")]
+        if let Some(root) = self.static_root {
+            return match route {
+                Route::Home => root.into(),
+                Route::Learn => [root, "learn/"].concat(),
+                Route::Page(slug) => [root, "learn/", slug, "/"].concat(),
+                _ => [root, &route.to_hash()].concat(),
+            };
         }
+        route.to_hash()
+    }
+
+    /// A link to the app's page at `hash` (such as `#/quiz`): as it is, or from a static page,
+    /// its real address.
+    pub fn link(&self, hash: &'static str) -> yew::AttrValue {
+        #[cfg(feature = "ssr")]
+        if self.static_root.is_some() {
+            return self.href(&Route::parse(hash)).into();
+        }
+        yew::AttrValue::Static(hash)
+    }
+
+    /// Whether this is a static page of its own (made at build time only).
+    pub fn is_static_page(&self) -> bool {
+        cfg!(feature = "ssr") && self.static_root.is_some()
     }
 
     /// The state at start: what was stored, adapted to this content version.
@@ -701,6 +722,7 @@ mod tests {
         assert_eq!(full.keeping, Keeping::Full);
     }
 
+    #[cfg(feature = "hydration")]
     #[test]
     fn a_prerendered_page_takes_the_stored_state_at_start_and_keeps_fetched_bodies() {
         let mut state = State::prerendered(Route::Home);
@@ -716,9 +738,13 @@ mod tests {
     }
 
     #[test]
+    fn links_in_the_app_are_fragments() {
+        assert_eq!(fresh().href(&Route::Page("safety".into())), "#/learn/safety");
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
     fn links_from_a_static_page_lead_to_real_paths_and_to_the_app_s_folder() {
-        let app = fresh();
-        assert_eq!(app.href(&Route::Page("safety".into())), "#/learn/safety");
         let page = State { static_root: Some("../../"), ..fresh() };
         assert_eq!(page.href(&Route::Page("safety".into())), "../../learn/safety/");
         assert_eq!(page.href(&Route::Learn), "../../learn/");

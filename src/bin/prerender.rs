@@ -2,11 +2,12 @@
 //! and the app's own component (`closer::app::App`): the same code renders them here and in the
 //! browser, so there is no second template. Run by scripts/post-build.mjs:
 //!
-//!   cargo run --features ssr --bin prerender -- <words file> <language folder>
+//!   cargo run --features ssr --bin prerender -- <words file> <language folder> [--hydratable]
 //!
 //! It prints, as JSON, one entry per page: the file it goes to, the route it shows, its title
-//! and description, the way back to the app's folder, and its body's markup. The front page is
-//! rendered hydratable (the app hydrates it, `closer::start`); the explainer pages are pages of
+//! and description, the way back to the app's folder, and its body's markup. The front page goes
+//! into index.html (with `--hydratable`, with the marks Yew's hydration needs, for a wasm built
+//! with the `hydration` feature; otherwise the app mounts over it); the explainer pages are pages of
 //! their own at real paths (`learn/<slug>/`), read with or without JavaScript, whose links lead
 //! to each other's real paths and to the app's routes in its folder.
 //!
@@ -52,9 +53,10 @@ fn relink(html: &str, state: &State) -> String {
 fn main() {
     let mut args = std::env::args().skip(1);
     let (Some(words), Some(language)) = (args.next(), args.next()) else {
-        eprintln!("usage: prerender <words file> <language folder>");
+        eprintln!("usage: prerender <words file> <language folder> [--hydratable]");
         std::process::exit(2);
     };
+    let hydratable = args.next().as_deref() == Some("--hydratable");
     let text = std::fs::read_to_string(&words).unwrap_or_else(|e| fail(format!("cannot read {words}: {e}")));
     if !closer::content::load(text) {
         fail(format!("{words} is not the words file of this build"));
@@ -67,7 +69,7 @@ fn main() {
     let home = State::prerendered(Route::Home);
     pages.push(json!({
         "file": "index.html", "path": "", "lang": lang, "route": Route::Home.to_hash(), "root": "./",
-        "title": document_title(&Route::Home), "body": render(home, true),
+        "title": document_title(&Route::Home), "body": render(home, hydratable),
     }));
     // The explainer's contents, and each explainer page, at real paths.
     let learn = State { static_root: Some("../"), ..State::prerendered(Route::Learn) };

@@ -41,7 +41,7 @@ pub fn learn_page(state: &AppContext, slug: &str) -> Html {
     html! {
         <article class="learn-page" data-slug={page.slug}>
             <h1 tabindex="-1">{ page.title }</h1>
-            if page.slug == "safety" { { quick_exit(state.static_root.is_some()) } }
+            if page.slug == "safety" { { quick_exit(state.is_static_page()) } }
             if page.dimension.is_some() && !state.results.is_empty() {
                 <p class="back-to-results"><a href="#/results">{ UI.learn_back_to_results() }</a></p>
             }
