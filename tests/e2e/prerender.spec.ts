@@ -168,3 +168,9 @@ test("a click made before the app is ready on what the person's own state does n
   await page.getByRole("button", { name: /Continue/ }).click();
   await expect(page.getByText(/^2 of \d+$/)).toBeVisible();
 });
+
+test("without the site's address the build writes no sitemap.xml and no robots.txt (a canonical link needs a full address)", async ({ request, page }) => {
+  for (const file of ["sitemap.xml", "robots.txt"]) expect((await request.get(file)).status(), file).toBe(404);
+  await page.goto("./learn/empathy/");
+  await expect(page.locator('link[rel="canonical"]')).toHaveCount(0);
+});
