@@ -222,8 +222,13 @@ async function oneLoadInner(which, rate, { network }) {
     // statement shows (Closer only: the floor's is its first answerable).
     let taken = null;
     if (which === "closer" && !network) {
-      const before = await page.locator(".progress-text").first().textContent();
-      await page.locator("fieldset[data-kind=statement] .option label").nth(3).click({ timeout });
+      // A real click (CDP mouse events) at the option's place, read in the page at once: not
+      // Playwright's locator click, whose checks (visible, stable for two frames) add their own wait.
+      const [before, x, y] = await page.evaluate(() => {
+        const r = document.querySelectorAll("fieldset[data-kind=statement] .option label")[3].getBoundingClientRect();
+        return [document.querySelector(".progress-text")?.textContent, r.x + r.width / 2, r.y + r.height / 2];
+      });
+      await page.mouse.click(x, y);
       taken = await page
         .waitForFunction((b) => (document.querySelector(".progress-text")?.textContent !== b ? performance.now() : false), before, { polling: "raf", timeout })
         .then((h) => h.jsonValue());
