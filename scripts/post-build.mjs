@@ -14,7 +14,10 @@
 //  5. checks that every file the page references exists;
 //  6. writes the service worker, sw.js, from the files the build produced (scripts/offline.mjs);
 //     the start-up script registers it. A debug build's sw.js only retires a release build's.
-// In every build it draws the icons and writes the web app manifest (scripts/offline.mjs).
+// In every build it draws the icons and writes the web app manifest (scripts/offline.mjs), and
+// prerenders the pages with fixed content (src/bin/prerender.rs): the front page into index.html,
+// the explainer's pages as pages of their own at learn/<slug>/ (with CLOSER_SITE_URL, canonical
+// links, sitemap.xml and robots.txt too).
 import { readFileSync, writeFileSync, existsSync, readdirSync, unlinkSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { createHash } from "node:crypto";
@@ -392,8 +395,8 @@ if (missing.length) {
   process.exit(1);
 }
 // The pages with fixed content, prerendered by the app's own components with Yew's server
-// renderer (src/bin/prerender.rs, run natively): the front page into index.html, which the app
-// hydrates; the explainer's pages as pages of their own at real paths (learn/, learn/<slug>/),
+// renderer (src/bin/prerender.rs, run natively): the front page into index.html, over which the
+// app mounts (or which it hydrates, built with the `hydration` feature); the explainer's pages as pages of their own at real paths (learn/, learn/<slug>/),
 // read with or without JavaScript, each with its own title, description and, when the build is
 // given the site's address (CLOSER_SITE_URL), canonical link, sitemap.xml and robots.txt.
 html = writePrerendered(html);
