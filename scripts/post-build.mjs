@@ -16,8 +16,11 @@
 //  5. checks that every file the page references exists;
 //  6. writes the service worker, sw.js, from the files the build produced (scripts/offline.mjs);
 //     the start-up script registers it. A debug build's sw.js only retires a release build's.
-// In every build it draws the icons and writes the web app manifest (scripts/offline.mjs).
-import { readFileSync, writeFileSync, existsSync, readdirSync, unlinkSync } from "node:fs";
+// In every build it draws the icons and writes the web app manifest (scripts/offline.mjs), and
+// prerenders the pages with fixed content (src/bin/prerender.rs): the front page into index.html,
+// the explainer's pages as pages of their own at learn/<slug>/ (with CLOSER_SITE_URL, canonical
+// links, sitemap.xml and robots.txt too).
+import { readFileSync, writeFileSync, existsSync, readdirSync, unlinkSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
@@ -66,6 +69,75 @@ const exported = execFileSync("cargo", ["run", "-q", "-p", "closer-core", "--fea
 // One line a language, the default first: `<code> <words file>`.
 const wordsFiles = Object.fromEntries(exported.trim().split("\n").map((line) => line.split(" ")).map(([code, file]) => [code, `./${file}`]));
 if (Object.keys(wordsFiles)[0] !== "en") fail(`export-content listed no words file for English first: ${exported}`);
+
+/** The site's address, if the build is given it (CLOSER_SITE_URL=https://example.org/closer/). */
+function siteUrl() {
+  const given = process.env.CLOSER_SITE_URL;
+  if (!given) return null;
+  let url;
+  try {
+    url = new URL(given);
+  } catch {
+    fail(`CLOSER_SITE_URL is not an address: ${given}`);
+  }
+  if (!/^https?:$/.test(url.protocol) || url.search || url.hash) fail(`CLOSER_SITE_URL must be an http(s) address without ? or #: ${given}`);
+  return url.href.endsWith("/") ? url.href : url.href + "/";
+}
+
+/** Writes the prerendered pages (see the call) and returns index.html with the front page in it. */
+function writePrerendered(indexHtml) {
+  const wordsFile = wordsFiles.en;
+  // With Yew's hydration in the wasm (TRUNK_BUILD_FEATURES=hydration), the marks it needs.
+  const hydratable = (process.env.TRUNK_BUILD_FEATURES ?? "").split(/[ ,]/).includes("hydration") ? ["--hydratable"] : [];
+  const out = execFileSync("cargo", ["run", "-q", "--features", "ssr", "--bin", "prerender", "--", join(dir, wordsFile), join(root, "content/en"), ...hydratable], {
+    cwd: root,
+    env: hostEnv,
+    encoding: "utf8",
+    maxBuffer: 64 << 20,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const site = siteUrl();
+  const attr = (text) => escapeHtml(text);
+  // A static page's head: the front page's, without its scripts and preloads (nothing runs
+  // there), its addresses made relative to the page's folder, with the page's own words.
+  const head = indexHtml
+    .slice(0, indexHtml.indexOf("<body>"))
+    .replace(/\s*<script\b[^>]*><\/script>/g, "")
+    .replace(/\s*<link rel="(?:modulepreload|preload)"[^>]*>/g, "");
+  let home = indexHtml;
+  for (const page of JSON.parse(out)) {
+    const meta = [];
+    if (site) {
+      meta.push(`<link rel="canonical" href="${attr(site + page.path)}" />`, `<meta property="og:url" content="${attr(site + page.path)}" />`);
+    }
+    if (page.file === "index.html") {
+      home = home
+        .replace("</head>", `${meta.map((m) => "  " + m + "\n").join("")}  </head>`)
+        .replace("<body>", `<body data-prerendered="${attr(page.route)}">\n    ${page.body}`);
+      continue;
+    }
+    let text = head
+      .replace(/<html lang="[^"]*">/, `<html lang="${attr(page.lang)}">`)
+      .replace(/ (href|content)="\.\//g, ` $1="${page.root}`)
+      .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(page.title)}</title>`)
+      .replace(/(<meta name="description" content=")[^"]*"/, `$1${attr(page.description)}"`)
+      .replace(/(<meta property="og:type" content=")[^"]*"/, "$1article\"")
+      .replace(/(<meta property="og:title" content=")[^"]*"/, `$1${attr(page.title)}"`)
+      .replace(/(<meta property="og:description" content=")[^"]*"/, `$1${attr(page.description)}"`);
+    text = text.replace("</head>", `${meta.map((m) => "  " + m + "\n").join("")}  </head>`);
+    text += `<body>\n    ${page.body}\n  </body>\n</html>\n`;
+    const missingHere = [...text.matchAll(/\s(?:href|src)="([^"#?:]+)"/g)].map((m) => join(page.file, "..", m[1])).filter((f) => !f.endsWith("/") && !existsSync(join(dir, f)));
+    if (missingHere.length) fail(`${page.file} references missing files: ${missingHere.join(", ")}`);
+    mkdirSync(join(dir, page.file, ".."), { recursive: true });
+    writeFileSync(join(dir, page.file), text);
+  }
+  if (site) {
+    const paths = JSON.parse(out).map((p) => p.path);
+    writeFileSync(join(dir, "sitemap.xml"), `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${paths.map((p) => `  <url><loc>${escapeHtml(site + p)}</loc></url>`).join("\n")}\n</urlset>\n`);
+    writeFileSync(join(dir, "robots.txt"), `User-agent: *\nAllow: /\n\nSitemap: ${site}sitemap.xml\n`);
+  }
+  return home;
+}
 
 function fail(message) {
   console.error(`post-build: ${message}`);
@@ -168,6 +240,35 @@ function sendOn(to) {
   return false;
 }
 addEventListener("pageshow", (e) => { if (e.persisted) sendOn(leftFor()); });
+// The page's markup was prerendered for the front page (#/). Opened at another address (a
+// partner's link, #/quiz) or in embed mode, the app renders something else: the front page is
+// taken away now rather than shown until then.
+if (document.body.dataset.prerendered !== "#/" + location.hash.replace(/^#[/]?/, "") || location.search.slice(1).split("&").includes("embed=1")) {
+  for (const node of [...document.body.childNodes]) if (node.nodeName !== "NOSCRIPT") node.remove();
+}
+// A button clicked on the prerendered page before the app is ready is handed to the app once
+// it runs with the person's state (it raises closer-ready, see src/web/dom.rs): the button at
+// the same place is clicked then, if it is still the same button (the same words), as if the
+// click had been made then. Links need nothing: the app reads the address when it starts.
+const early = [];
+const placeOf = (el) => {
+  const path = [];
+  for (let e = el; e.parentElement && e !== document.body; e = e.parentElement) path.unshift([...e.parentElement.children].indexOf(e));
+  return path;
+};
+const recordClick = (e) => {
+  const button = e.target instanceof Element && e.target.closest("button");
+  if (button) early.push([placeOf(button), button.textContent]);
+};
+addEventListener("click", recordClick, true);
+addEventListener("closer-ready", () => {
+  document.body.removeAttribute("data-prerendered");
+  removeEventListener("click", recordClick, true);
+  for (const [path, text] of early.splice(0)) {
+    const button = path.reduce((e, i) => e?.children[i], document.body);
+    if (button?.tagName === "BUTTON" && button.textContent === text) button.click();
+  }
+}, { once: true });
 if (performance.getEntriesByType("navigation")[0]?.type === "back_forward") {
   if (sendOn(leftFor())) await new Promise(() => {});
 } else {
@@ -343,6 +444,12 @@ if (missing.length) {
   console.error(`post-build: index.html references missing files: ${missing.join(", ")}`);
   process.exit(1);
 }
+// The pages with fixed content, prerendered by the app's own components with Yew's server
+// renderer (src/bin/prerender.rs, run natively): the front page into index.html, over which the
+// app mounts (or which it hydrates, built with the `hydration` feature); the explainer's pages as pages of their own at real paths (learn/, learn/<slug>/),
+// read with or without JavaScript, each with its own title, description and, when the build is
+// given the site's address (CLOSER_SITE_URL), canonical link, sitemap.xml and robots.txt.
+html = writePrerendered(html);
 writeFileSync(indexPath, html);
 // Last, from every file the build wrote: the worker that keeps them (release), or the one that
 // removes a release build's worker met at the same address (debug: live reload sees fresh files).

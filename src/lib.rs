@@ -134,9 +134,34 @@ pub fn start() {
     web::input::watch();
     web::fetch::handed_over_or_text("closerWords", content::LANGUAGES[0].words_file(), |result| {
         if result.is_ok_and(content::take) {
-            yew::Renderer::<app::App>::new().render();
+            mount();
         } else {
             web::dom::failed_to_start();
         }
     });
+}
+
+/// With the `hydration` feature, a page prerendered for the route the address shows is hydrated
+/// (not in embed mode, another layout): its first render is exactly the prerendered state, and
+/// storage and the address are taken in right after (`app::App`). Otherwise, and always without
+/// the feature, the app is mounted afresh with the person's state, replacing the page's markup
+/// (for a first visit, the same markup).
+#[cfg(feature = "hydration")]
+fn mount() {
+    let route = closer_core::route::Route::parse;
+    let prerendered = web::dom::prerendered().map(|hash| route(&hash)).filter(|r| *r == web::location::current() && !web::embed::requested());
+    match prerendered {
+        Some(r) => {
+            let props = app::Props { prerendered: Some(app::state::State::prerendered(r)) };
+            yew::Renderer::<app::App>::with_props(props).hydrate();
+        }
+        None => {
+            yew::Renderer::<app::App>::new().render();
+        }
+    }
+}
+
+#[cfg(not(feature = "hydration"))]
+fn mount() {
+    yew::Renderer::<app::App>::new().render();
 }

@@ -450,6 +450,9 @@ pub fn ui_from_str(path: &Path, raw: &str) -> Result<UiStrings, ContentError> {
 struct FrontMatter {
     slug: Spanned<String>,
     title: Spanned<String>,
+    /// What search results and link previews show of the page (its own prerendered file's
+    /// description); not shipped to the app.
+    description: Spanned<String>,
     order: u16,
     #[serde(default)]
     dimension: Option<Spanned<String>>,
@@ -540,7 +543,11 @@ pub fn page_from_str(path: &Path, raw: &str) -> Result<PageSource, ContentError>
         file: leak(format!("pages/{slug}-{checksum:08x}.html")),
         checksum,
     };
-    Ok(PageSource { page, html: leak(html), text: leak(plain), links: leak_slice(links) })
+    let description = text(&front_src, "description", &front.description)?;
+    if !(50..=160).contains(&description.chars().count()) {
+        return Err(front_src.error(Some(front.description.span()), "`description` should be 50 to 160 characters, what a search result shows"));
+    }
+    Ok(PageSource { page, description, html: leak(html), text: leak(plain), links: leak_slice(links) })
 }
 
 /// A page as read: what the app gets (`page`), its body as markup (written to `page.file` by
@@ -548,6 +555,8 @@ pub fn page_from_str(path: &Path, raw: &str) -> Result<PageSource, ContentError>
 #[derive(Debug, Clone, PartialEq)]
 pub struct PageSource {
     pub page: Page,
+    /// For search results and link previews of the page's prerendered file.
+    pub description: &'static str,
     pub html: &'static str,
     pub text: &'static str,
     /// Every `#/…` link target in the page.

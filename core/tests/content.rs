@@ -256,18 +256,18 @@ fn page_error(text: &str) -> ContentError {
 
 #[test]
 fn page_mistakes_are_reported_at_their_line() {
-    let front = "+++\nslug = \"x\"\ntitle = \"X\"\norder = 1\n+++\n";
+    let front = "+++\nslug = \"x\"\ntitle = \"X\"\ndescription = \"A page made for a test, with a description long enough to pass.\"\norder = 1\n+++\n";
     let e = page_error(&format!("{front}\nSome words.\n\n# A second h1\n"));
-    assert_eq!((e.line, e.message.contains("only h1")), (9, true), "{e}");
+    assert_eq!((e.line, e.message.contains("only h1")), (10, true), "{e}");
     let e = page_error(&format!("{front}Words <b>bold</b>.\n"));
-    assert!(e.message.contains("raw HTML") && e.line == 6, "{e}");
+    assert!(e.message.contains("raw HTML") && e.line == 7, "{e}");
     let e = page_error(&format!("{front}See [there](#/nowhere).\n"));
     assert!(e.message.contains("no page of the app"), "{e}");
     let e = page_error(&format!("{front}See [there](javascript:alert(1)).\n"));
     assert!(e.message.contains("use `#/…`"), "{e}");
     let e = page_error(&format!("{front}## A\n\n#### Skipped a level\n"));
-    assert!(e.message.contains("do not skip levels") && e.line == 8, "{e}");
-    let e = page_error("+++\nslug = \"Bad Slug\"\ntitle = \"X\"\norder = 1\n+++\nText.\n");
+    assert!(e.message.contains("do not skip levels") && e.line == 9, "{e}");
+    let e = page_error("+++\nslug = \"Bad Slug\"\ntitle = \"X\"\ndescription = \"A page made for a test, with a description long enough to pass.\"\norder = 1\n+++\nText.\n");
     assert_eq!(e.line, 2, "{e}");
     let e = page_error("No front matter here.\n");
     assert!(e.message.contains("+++"), "{e}");
@@ -277,7 +277,7 @@ fn page_mistakes_are_reported_at_their_line() {
 fn a_good_page_becomes_markup_with_its_links() {
     let p = parse::page_from_str(
         Path::new("x.md"),
-        "+++\nslug = \"x\"\ntitle = \"X\"\norder = 1\n+++\n## Hello\n\nRead [safety](#/learn/safety) or [elsewhere](https://example.org).\n",
+        "+++\nslug = \"x\"\ntitle = \"X\"\ndescription = \"A page made for a test, with a description long enough to pass.\"\norder = 1\n+++\n## Hello\n\nRead [safety](#/learn/safety) or [elsewhere](https://example.org).\n",
     )
     .unwrap();
     assert!(p.html.contains("<h2>Hello</h2>"));

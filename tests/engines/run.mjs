@@ -54,7 +54,9 @@ async function goTo(s, hash, heading) {
 }
 
 async function ready(s) {
-  await waitFor(() => s.exec(() => !!document.querySelector("main h1")), "the app to start");
+  // The front page is prerendered: the app has started once it has taken the page over (the
+  // start-up script then drops `data-prerendered`).
+  await waitFor(() => s.exec(() => !!document.querySelector("main h1") && !document.querySelector("body[data-prerendered]")), "the app to start");
 }
 
 async function progress(s) {
