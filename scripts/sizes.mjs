@@ -78,8 +78,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const firstLoad = files.filter((f) => first.has(f.file)).reduce((n, f) => n + f.gzip, 0);
   console.log(`first load (${first.size} files, the service worker included; English chosen) gzip ${kb(firstLoad).trim()}; goal ${kb(GOALS.firstLoadGzip).trim()}, wasm goal ${kb(GOALS.wasmGzip).trim()}`);
   const firstEs = firstLoadFiles(dir, "es");
+  // Each language's first load is held to the budget: a Spanish reader fetches Spanish words.
+  let firstLoadEs = 0;
   if (existsSync(join(dir, "sw.js"))) {
-    const firstLoadEs = files.filter((f) => firstEs.has(f.file)).reduce((n, f) => n + f.gzip, 0);
+    firstLoadEs = files.filter((f) => firstEs.has(f.file)).reduce((n, f) => n + f.gzip, 0);
     console.log(`first load with Spanish chosen (its words file instead of English's) gzip ${kb(firstLoadEs).trim()}`);
   }
   const offline = offlineOnlyFiles(dir);
@@ -88,6 +90,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const over = [];
   if (wasm > BUDGETS.wasmGzip) over.push(`wasm gzip ${kb(wasm)} > budget ${kb(BUDGETS.wasmGzip)}`);
   if (firstLoad > BUDGETS.firstLoadGzip) over.push(`first-load gzip ${kb(firstLoad)} > budget ${kb(BUDGETS.firstLoadGzip)}`);
+  if (firstLoadEs > BUDGETS.firstLoadGzip) over.push(`first-load gzip with Spanish chosen ${kb(firstLoadEs)} > budget ${kb(BUDGETS.firstLoadGzip)}`);
   if (over.length) {
     console.error("size budget exceeded:\n  " + over.join("\n  "));
     process.exit(1);
