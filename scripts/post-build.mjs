@@ -86,16 +86,17 @@ function siteUrl() {
 
 /** Writes the prerendered pages (see the call) and returns index.html with the front page in it. */
 function writePrerendered(indexHtml) {
-  const wordsFile = wordsFiles.en;
   // With Yew's hydration in the wasm (TRUNK_BUILD_FEATURES=hydration), the marks it needs.
   const hydratable = (process.env.TRUNK_BUILD_FEATURES ?? "").split(/[ ,]/).includes("hydration") ? ["--hydratable"] : [];
-  const out = execFileSync("cargo", ["run", "-q", "--features", "ssr", "--bin", "prerender", "--", join(dir, wordsFile), join(root, "content/en"), ...hydratable], {
+  // One run per language, on its own words file and folder: English's pages at learn/,
+  // another language's under its code (es/learn/).
+  const entries = Object.entries(wordsFiles).flatMap(([code, file]) => JSON.parse(execFileSync("cargo", ["run", "-q", "--features", "ssr", "--bin", "prerender", "--", join(dir, file), join(root, "content", code), ...hydratable], {
     cwd: root,
     env: hostEnv,
     encoding: "utf8",
     maxBuffer: 64 << 20,
     stdio: ["ignore", "pipe", "inherit"],
-  });
+  })));
   const site = siteUrl();
   const attr = (text) => escapeHtml(text);
   // A static page's head: the front page's, without its scripts and preloads (nothing runs
@@ -105,10 +106,16 @@ function writePrerendered(indexHtml) {
     .replace(/\s*<script\b[^>]*><\/script>/g, "")
     .replace(/\s*<link rel="(?:modulepreload|preload)"[^>]*>/g, "");
   let home = indexHtml;
-  for (const page of JSON.parse(out)) {
+  for (const page of entries) {
     const meta = [];
     if (site) {
       meta.push(`<link rel="canonical" href="${attr(site + page.path)}" />`, `<meta property="og:url" content="${attr(site + page.path)}" />`);
+      // The same page in every language (hreflang needs whole addresses, so only with the site's).
+      const versions = entries.filter((e) => e.key === page.key && e.file !== "index.html");
+      if (page.file !== "index.html" && versions.length > 1) {
+        for (const v of versions) meta.push(`<link rel="alternate" hreflang="${attr(v.lang)}" href="${attr(site + v.path)}" />`);
+        meta.push(`<link rel="alternate" hreflang="x-default" href="${attr(site + versions.find((v) => v.lang === "en").path)}" />`);
+      }
     }
     if (page.file === "index.html") {
       home = home
@@ -132,7 +139,7 @@ function writePrerendered(indexHtml) {
     writeFileSync(join(dir, page.file), text);
   }
   if (site) {
-    const paths = JSON.parse(out).map((p) => p.path);
+    const paths = entries.map((p) => p.path);
     writeFileSync(join(dir, "sitemap.xml"), `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${paths.map((p) => `  <url><loc>${escapeHtml(site + p)}</loc></url>`).join("\n")}\n</urlset>\n`);
     writeFileSync(join(dir, "robots.txt"), `User-agent: *\nAllow: /\n\nSitemap: ${site}sitemap.xml\n`);
   }
@@ -241,9 +248,10 @@ function sendOn(to) {
 }
 addEventListener("pageshow", (e) => { if (e.persisted) sendOn(leftFor()); });
 // The page's markup was prerendered for the front page (#/). Opened at another address (a
-// partner's link, #/quiz) or in embed mode, the app renders something else: the front page is
-// taken away now rather than shown until then.
-if (document.body.dataset.prerendered !== "#/" + location.hash.replace(/^#[/]?/, "") || location.search.slice(1).split("&").includes("embed=1")) {
+// partner's link, #/quiz), in embed mode or in another language than the prerendered page's
+// (English), the app renders something else: the front page is taken away now rather than
+// shown until then.
+if (document.body.dataset.prerendered !== "#/" + location.hash.replace(/^#[/]?/, "") || location.search.slice(1).split("&").includes("embed=1") || document.documentElement.lang !== "en") {
   for (const node of [...document.body.childNodes]) if (node.nodeName !== "NOSCRIPT") node.remove();
 }
 // A button clicked on the prerendered page before the app is ready is handed to the app once

@@ -454,14 +454,19 @@ impl State {
     pub fn href(&self, route: &Route) -> String {
         #[cfg(feature = "ssr")]
         if let Some(root) = self.static_root {
-            return match route {
-                Route::Home => root.into(),
-                Route::Learn => [root, "learn/"].concat(),
-                Route::Page(slug) => [root, "learn/", slug, "/"].concat(),
-                _ => [root, &route.to_hash()].concat(),
-            };
+            return static_href(root, route, crate::content::language().code);
         }
         route.to_hash()
+    }
+
+    /// A link to this page in language `code`: in the app, this page again with `?hl=<code>`
+    /// after `search` (which keeps embed mode); from a static page, that language's static page.
+    pub fn in_language(&self, code: &str, search: &str) -> String {
+        #[cfg(feature = "ssr")]
+        if let Some(root) = self.static_root {
+            return static_href(root, &self.route, code);
+        }
+        [search, code, &self.route.to_hash()].concat()
     }
 
     /// A link to the app's page at `hash` (such as `#/quiz`): as it is, or from a static page,
@@ -552,6 +557,22 @@ impl Reducible for State {
         let mut next = (*self).clone();
         next.reduce_mut(action);
         Rc::new(next)
+    }
+}
+
+/// The real address of `route` from a static page in language `code`, `root` being the way up
+/// to the app's folder: English's explainer pages are at `learn/<slug>/`, another language's at
+/// `<code>/learn/<slug>/`; the app's own pages are its routes, opened in that language.
+#[cfg(feature = "ssr")]
+fn static_href(root: &str, route: &Route, code: &str) -> String {
+    let english = code == crate::content::LANGUAGES[0].code;
+    let folder = if english { String::new() } else { [code, "/"].concat() };
+    let hl = if english { String::new() } else { ["?hl=", code].concat() };
+    match route {
+        Route::Home => [root, &hl].concat(),
+        Route::Learn => [root, &folder, "learn/"].concat(),
+        Route::Page(slug) => [root, &folder, "learn/", slug, "/"].concat(),
+        _ => [root, &hl, &route.to_hash()].concat(),
     }
 }
 
@@ -769,5 +790,11 @@ mod tests {
         assert_eq!(page.href(&Route::Learn), "../../learn/");
         assert_eq!(page.href(&Route::Home), "../../");
         assert_eq!(page.href(&Route::Quiz), "../../#/quiz");
+        // The same page in Spanish is in the Spanish folder, and the app opens in Spanish from there.
+        let page = State { route: Route::Page("safety".into()), ..page };
+        assert_eq!(page.in_language("es", "?hl="), "../../es/learn/safety/");
+        assert_eq!(static_href("../../../", &Route::Page("empathy".into()), "es"), "../../../es/learn/empathy/");
+        assert_eq!(static_href("../../../", &Route::Quiz, "es"), "../../../?hl=es#/quiz");
+        assert_eq!(static_href("../../../", &Route::Page("empathy".into()), "en"), "../../../learn/empathy/");
     }
 }

@@ -11,8 +11,9 @@
 //! their own at real paths (`learn/<slug>/`), read with or without JavaScript, whose links lead
 //! to each other's real paths and to the app's routes in its folder.
 //!
-//! A second language is a second run with its own words file and folder; each entry carries
-//! its language.
+//! A second language is a second run with its own words file and folder: its pages go to a
+//! folder of its own (`es/learn/<slug>/`), and each entry carries its language and a key shared
+//! by the same page in every language (for `hreflang` links).
 #![allow(clippy::disallowed_macros)] // build-time code: `format!` is fine here
 
 use closer::app::state::State;
@@ -64,27 +65,37 @@ fn main() {
     let source = closer_core::parse::language(Path::new(&language)).unwrap_or_else(|e| fail(format!("content error: {e}")));
     let lang = Path::new(&language).file_name().and_then(|n| n.to_str()).unwrap_or("en").to_string();
 
+    // English's pages are at the app's folder, another language's in a folder of its own
+    // (`es/learn/<slug>/`), one step further from the app.
+    let english = lang == closer::content::LANGUAGES[0].code;
+    let folder = if english { String::new() } else { format!("{lang}/") };
+    let up = |depth: usize| -> &'static str { Box::leak("../".repeat(depth + usize::from(!english)).into_boxed_str()) };
+
     let mut pages = Vec::new();
-    // The front page, hydrated by the app.
-    let home = State::prerendered(Route::Home);
-    pages.push(json!({
-        "file": "index.html", "path": "", "lang": lang, "route": Route::Home.to_hash(), "root": "./",
-        "title": document_title(&Route::Home), "body": render(home, hydratable),
-    }));
+    // The front page, over which the app mounts (or which it hydrates): one index.html, in
+    // English; the start-up script picks the reader's language, and the app renders in it.
+    if english {
+        let home = State::prerendered(Route::Home);
+        pages.push(json!({
+            "file": "index.html", "path": "", "key": "", "lang": lang, "route": Route::Home.to_hash(), "root": "./",
+            "title": document_title(&Route::Home), "body": render(home, hydratable),
+        }));
+    }
     // The explainer's contents, and each explainer page, at real paths.
-    let learn = State { static_root: Some("../"), ..State::prerendered(Route::Learn) };
+    let learn = State { static_root: Some(up(1)), ..State::prerendered(Route::Learn) };
     pages.push(json!({
-        "file": "learn/index.html", "path": "learn/", "lang": lang, "root": "../",
+        "file": format!("{folder}learn/index.html"), "path": format!("{folder}learn/"), "key": "learn/", "lang": lang, "root": up(1),
         "title": document_title(&Route::Learn), "description": UI.learn_lead(), "body": render(learn, false),
     }));
     for page in PAGES.iter() {
         let read = source.pages.iter().find(|p| p.page.slug == page.slug).unwrap_or_else(|| fail(format!("no page {}", page.slug)));
         let route = Route::Page(page.slug.into());
-        let mut state = State { static_root: Some("../../"), ..State::prerendered(route.clone()) };
+        let mut state = State { static_root: Some(up(2)), ..State::prerendered(route.clone()) };
         let body: &'static str = Box::leak(relink(read.html, &state).into_boxed_str());
         state.bodies.push((page.file, body));
         pages.push(json!({
-            "file": format!("learn/{}/index.html", page.slug), "path": format!("learn/{}/", page.slug), "lang": lang, "root": "../../",
+            "file": format!("{folder}learn/{}/index.html", page.slug), "path": format!("{folder}learn/{}/", page.slug),
+            "key": format!("learn/{}/", page.slug), "lang": lang, "root": up(2),
             "title": document_title(&route), "description": read.description, "body": render(state, false),
         }));
     }

@@ -6,14 +6,16 @@ import { test, expect, ready, LABELS } from "./fixtures";
 // Pages prerendered at build time by the app's own components (src/bin/prerender.rs): the front
 // page, hydrated by the app, and the explainer's pages at real paths, read without the app.
 
-const PAGES = readdirSync(join(__dirname, "../../content/en/pages"))
+const pagesIn = (lang: string) => readdirSync(join(__dirname, "../../content", lang, "pages"))
   .filter((f) => f.endsWith(".md"))
   .map((f) => {
-    const text = readFileSync(join(__dirname, "../../content/en/pages", f), "utf8");
+    const text = readFileSync(join(__dirname, "../../content", lang, "pages", f), "utf8");
     const field = (name: string) => JSON.parse(text.match(new RegExp(`^${name} = (.*)$`, "m"))![1]);
     return { slug: field("slug"), title: field("title"), description: field("description"), order: Number(text.match(/^order = (\d+)$/m)![1]) };
   })
   .sort((a, b) => a.order - b.order);
+const PAGES = pagesIn("en");
+const PAGES_ES = pagesIn("es");
 
 /** Takes away the offline worker a first visit registered: it would answer the next visit from its
  *  cache, where holding back the wasm cannot reach (tests/e2e/offline.spec.ts tests the worker). */
@@ -64,6 +66,31 @@ test.describe("without JavaScript", () => {
     }
     // The way back into the app.
     await expect(page.getByRole("link", { name: "Check-in", exact: true })).toHaveAttribute("href", "../../#/quiz");
+  });
+
+  test("every explainer page is also a Spanish page under es/, in Spanish, linked to its English twin both ways", async ({ page }) => {
+    expect(PAGES_ES.map((p) => p.slug).sort()).toEqual(PAGES.map((p) => p.slug).sort());
+    for (const p of PAGES_ES) {
+      await page.goto(`./es/learn/${p.slug}/`);
+      await expect(page.locator("html")).toHaveAttribute("lang", "es");
+      await expect(page.locator("h1")).toHaveText(p.title);
+      await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", p.description);
+      await expect(page.locator(".guide a")).toHaveText(PAGES_ES.map((q) => q.title));
+      for (const href of await page.locator(".prose a").evaluateAll((as) => as.map((a) => a.getAttribute("href")!))) {
+        expect(href, `es ${p.slug}: ${href}`).toMatch(/^(https:\/\/|tel:|\.\.\/\.\.\/\.\.\/(es\/learn\/[a-z-]+\/|\?hl=es#\/[a-z]+)$)/);
+      }
+    }
+    // The switch leads to the same page in English, and back; the app opens in Spanish from here.
+    const empathy = PAGES.find((p) => p.slug === "empathy")!;
+    const empatia = PAGES_ES.find((p) => p.slug === "empathy")!;
+    await page.goto("./es/learn/empathy/");
+    await page.getByRole("link", { name: "English" }).click();
+    await expect(page).toHaveURL(/\/learn\/empathy\/$/);
+    await expect(page.locator("h1")).toHaveText(empathy.title);
+    await page.getByRole("link", { name: "Español" }).click();
+    await expect(page).toHaveURL(/\/es\/learn\/empathy\/$/);
+    await expect(page.locator("h1")).toHaveText(empatia.title);
+    await expect(page.locator("header nav a").first()).toHaveAttribute("href", /^\.\.\/\.\.\/\.\.\/\?hl=es#\/quiz$/);
   });
 });
 

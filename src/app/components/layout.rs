@@ -76,7 +76,7 @@ fn languages(state: &AppContext) -> Html {
     html! {
         <p class="languages">
             { for crate::content::LANGUAGES.iter().filter(|l| l.code != shown).map(|l| html! {
-                <a href={[search, l.code, &state.route.to_hash()].concat()} lang={l.code} hreflang={l.code}>{ l.name }</a>
+                <a href={state.in_language(l.code, search)} lang={l.code} hreflang={l.code}>{ l.name }</a>
             }) }
         </p>
     }
