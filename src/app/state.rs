@@ -459,6 +459,13 @@ impl State {
         route.to_hash()
     }
 
+    /// Where the static page of `route` lives in the language shown, from the app's folder
+    /// (`learn/empathy/`, `es/learn/empathy/`): the one rule the prerender writes files by.
+    #[cfg(feature = "ssr")]
+    pub fn static_path(route: &Route) -> String {
+        static_href("", route, crate::content::language().code)
+    }
+
     /// A link to this page in language `code`: in the app, this page again with `?hl=<code>`
     /// after `search` (which keeps embed mode); from a static page, that language's static page.
     pub fn in_language(&self, code: &str, search: &str) -> String {

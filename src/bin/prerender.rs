@@ -65,11 +65,9 @@ fn main() {
     let source = closer_core::parse::language(Path::new(&language)).unwrap_or_else(|e| fail(format!("content error: {e}")));
     let lang = Path::new(&language).file_name().and_then(|n| n.to_str()).unwrap_or("en").to_string();
 
-    // English's pages are at the app's folder, another language's in a folder of its own
-    // (`es/learn/<slug>/`), one step further from the app.
     let english = lang == closer::content::LANGUAGES[0].code;
-    let folder = if english { String::new() } else { format!("{lang}/") };
-    let up = |depth: usize| -> &'static str { Box::leak("../".repeat(depth + usize::from(!english)).into_boxed_str()) };
+    // A static page's way up to the app's folder: one step per folder of its path.
+    let up = |path: &str| -> &'static str { Box::leak("../".repeat(path.matches('/').count()).into_boxed_str()) };
 
     let mut pages = Vec::new();
     // The front page, over which the app mounts (or which it hydrates): one index.html, in
@@ -82,20 +80,24 @@ fn main() {
         }));
     }
     // The explainer's contents, and each explainer page, at real paths.
-    let learn = State { static_root: Some(up(1)), ..State::prerendered(Route::Learn) };
+    let path = State::static_path(&Route::Learn);
+    let root = up(&path);
+    let learn = State { static_root: Some(root), ..State::prerendered(Route::Learn) };
     pages.push(json!({
-        "file": format!("{folder}learn/index.html"), "path": format!("{folder}learn/"), "key": "learn/", "lang": lang, "root": up(1),
+        "file": format!("{path}index.html"), "path": path, "key": "learn/", "lang": lang, "root": root,
         "title": document_title(&Route::Learn), "description": UI.learn_lead(), "body": render(learn, false),
     }));
     for page in PAGES.iter() {
         let read = source.pages.iter().find(|p| p.page.slug == page.slug).unwrap_or_else(|| fail(format!("no page {}", page.slug)));
         let route = Route::Page(page.slug.into());
-        let mut state = State { static_root: Some(up(2)), ..State::prerendered(route.clone()) };
+        let path = State::static_path(&route);
+        let root = up(&path);
+        let mut state = State { static_root: Some(root), ..State::prerendered(route.clone()) };
         let body: &'static str = Box::leak(relink(read.html, &state).into_boxed_str());
         state.bodies.push((page.file, body));
         pages.push(json!({
-            "file": format!("{folder}learn/{}/index.html", page.slug), "path": format!("{folder}learn/{}/", page.slug),
-            "key": format!("learn/{}/", page.slug), "lang": lang, "root": up(2),
+            "file": format!("{path}index.html"), "path": path,
+            "key": format!("learn/{}/", page.slug), "lang": lang, "root": root,
             "title": document_title(&route), "description": read.description, "body": render(state, false),
         }));
     }

@@ -36,6 +36,14 @@ async function holdWasm(page: Page): Promise<() => void> {
   return release;
 }
 
+/** A check-in in progress: the first statement answered, the second on screen. */
+async function answerTheFirstStatement(page: Page) {
+  await page.goto("./#/quiz");
+  await ready(page);
+  await page.getByText(LABELS[3], { exact: true }).click();
+  await expect(page.getByText(/^2 of \d+$/)).toBeVisible();
+}
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
@@ -150,10 +158,7 @@ test("a link followed on the prerendered page before the app is ready is where t
 });
 
 test("a check-in in progress is offered again once the app has taken over the front page", async ({ page }) => {
-  await page.goto("./#/quiz");
-  await ready(page);
-  await page.getByText(LABELS[3], { exact: true }).click();
-  await expect(page.getByText(/^2 of \d+$/)).toBeVisible();
+  await answerTheFirstStatement(page);
   await page.goto("about:blank");
   await page.goto("./");
   await ready(page);
@@ -179,10 +184,7 @@ test("an explainer page at its real path works in a build served from a folder",
 });
 
 test("a click made before the app is ready on what the person's own state does not show is dropped: a check-in in progress is never started over by it", async ({ page }) => {
-  await page.goto("./#/quiz");
-  await ready(page);
-  await page.getByText(LABELS[3], { exact: true }).click();
-  await expect(page.getByText(/^2 of \d+$/)).toBeVisible();
+  await answerTheFirstStatement(page);
   await withoutWorker(page);
   await page.goto("about:blank");
   const release = await holdWasm(page);
