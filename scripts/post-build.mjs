@@ -85,6 +85,23 @@ function siteUrl() {
 }
 
 /** Writes the prerendered pages (see the call) and returns index.html with the front page in it. */
+/** The app's page with its stylesheet inside it (a `<style>` allowed by its hash in the CSP)
+ *  instead of linked: the prerendered front page paints without waiting for a second file
+ *  (first contentful paint 124 → 104 ms median at 1× CPU, 356 → 296 ms at 4×, Chromium 156, 21
+ *  loads; README, "make bench"), and the first load is the same bytes in one file fewer. The
+ *  static explainer pages, made from the page before this, keep the link: the worker keeps the
+ *  file once for all of them. */
+function inlineStylesheet(page) {
+  const link = page.match(/<link rel="stylesheet"[^>]*href="\.\/(main-[0-9a-f]+\.css)"[^>]*>/);
+  if (!link) fail("index.html has no stylesheet link to put inline");
+  const css = readFileSync(join(dir, link[1]), "utf8");
+  if (/<\/style/i.test(css)) fail(`${link[1]} contains "</style", which would end the inline stylesheet`);
+  const hash = `'sha256-${createHash("sha256").update(css).digest("base64")}'`;
+  const withHash = page.replace("style-src 'self'", `style-src 'self' ${hash}`);
+  if (withHash === page) fail("index.html's CSP has no style-src 'self' to allow the inline stylesheet by its hash");
+  return withHash.replace(link[0], () => `<style>${css}</style>`);
+}
+
 function writePrerendered(indexHtml) {
   // With Yew's hydration in the wasm (TRUNK_BUILD_FEATURES=hydration), the marks it needs.
   const hydratable = (process.env.TRUNK_BUILD_FEATURES ?? "").split(/[ ,]/).includes("hydration") ? ["--hydratable"] : [];
@@ -458,6 +475,7 @@ if (missing.length) {
 // read with or without JavaScript, each with its own title, description and, when the build is
 // given the site's address (CLOSER_SITE_URL), canonical link, sitemap.xml and robots.txt.
 html = writePrerendered(html);
+if (release) html = inlineStylesheet(html);
 writeFileSync(indexPath, html);
 // Last, from every file the build wrote: the worker that keeps them (release), or the one that
 // removes a release build's worker met at the same address (debug: live reload sees fresh files).

@@ -133,6 +133,29 @@ test("the prerendered front page is what the app renders: the same elements, att
   await expect(page.locator("legend").first()).toBeVisible();
 });
 
+test("the front page is styled from its first paint without a second file, and its CSP allows only that style", async ({ page }) => {
+  const css: string[] = [];
+  page.on("request", (r) => { if (r.url().endsWith(".css")) css.push(r.url()); });
+  const violations: string[] = [];
+  page.on("console", (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
+  const release = await holdWasm(page);
+  await page.goto("./");
+  // The prerendered page, before any script of ours has run: the skip link is out of sight
+  // (only the stylesheet puts it there) and the header is laid out as a row.
+  await expect(page.locator("h1")).toHaveText("How close do you feel?");
+  const skip = await page.locator(".skip-link").boundingBox();
+  expect(skip!.y + skip!.height).toBeLessThanOrEqual(0);
+  expect(await page.locator(".site-header").evaluate((e) => getComputedStyle(e).display)).toBe("flex");
+  release();
+  await ready(page);
+  expect(css).toEqual([]);
+  expect(violations).toEqual([]);
+  // The inline stylesheet is allowed by its hash alone: no 'unsafe-inline' anywhere.
+  const policy = await page.locator("meta[http-equiv=Content-Security-Policy]").getAttribute("content");
+  expect(policy).toMatch(/style-src 'self' 'sha256-[A-Za-z0-9+/]+=*'(;|$)/);
+  expect(policy).not.toContain("unsafe-inline");
+});
+
 test("a choice made on the prerendered page before the app is ready is taken", async ({ page }) => {
   const release = await holdWasm(page);
   await page.goto("./");
