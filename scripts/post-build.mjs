@@ -372,8 +372,14 @@ function keepOffline() {
     });
   }, () => {});
 }
+// Started once the app runs and the page is next idle, not at the page's load: the worker's
+// first visit fetches and keeps the whole build, which on a small machine slows the first
+// answer (measured: first answer taken 307 → 219 ms median with no worker at all, 1× CPU).
 if (self === top && !location.search.slice(1).split("&").includes("embed=1") && "serviceWorker" in navigator) {
-  addEventListener("load", keepOffline);
+  addEventListener("closer-ready", () => {
+    if ("requestIdleCallback" in self) requestIdleCallback(keepOffline, { timeout: 2000 });
+    else setTimeout(keepOffline, 500);
+  }, { once: true });
 }
 try {
   const bindings = await import(${JSON.stringify(glue)});
