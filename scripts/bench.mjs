@@ -5,7 +5,7 @@
 // Environment: BENCH_LOADS (default 15), CHROME_PATH (default /usr/bin/chromium),
 //   BENCH_SKIP=lighthouse,answers,locked,... to leave steps out, BENCH_BASELINE=<another dist>
 //   to print what this build adds to that one (wasm and first load, gzip).
-import { writeFileSync, readFileSync, cpSync, mkdtempSync, rmSync } from "node:fs";
+import { writeFileSync, readFileSync, readdirSync, cpSync, mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { execFileSync } from "node:child_process";
 import { cpus, tmpdir, loadavg } from "node:os";
@@ -181,8 +181,11 @@ async function timeTo(page, url, selector, timeout) {
 
 const TARGETS = {
   closer: { url: () => `${ORIGIN}/#/quiz`, selector: ANSWERABLE },
+  // The front page (prerendered): its way in is there before the app.
+  front: { url: () => `${ORIGIN}/`, selector: "main button.primary" },
   floor: { url: () => `${ORIGIN}${FLOOR_PATH}`, selector: "button" },
 };
+const KINDS = ["closer", "front", "floor"];
 
 // Once Closer has failed two loads in a row without ever succeeding, it is not going to:
 // its remaining measurements are skipped so that a broken build fails in seconds, not minutes.
@@ -213,8 +216,27 @@ async function oneLoadInner(which, rate, { network }) {
     }
     const timeout = 20_000 * rate;
     const t = await withTimeout(timeTo(page, TARGETS[which].url(), TARGETS[which].selector, timeout), timeout + 5000, `${which} load`);
+    // First contentful paint, from navigation, as the page's Paint Timing says.
+    const fcp = await page
+      .waitForFunction(() => performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? false, null, { timeout })
+      .then((h) => h.jsonValue());
+    // First answer taken: a real click on an option as soon as one is there, until the next
+    // statement shows (Closer only: the floor's is its first answerable).
+    let taken = null;
+    if (which === "closer" && !network) {
+      // A real click (CDP mouse events) at the option's place, read in the page at once: not
+      // Playwright's locator click, whose checks (visible, stable for two frames) add their own wait.
+      const [before, x, y] = await page.evaluate(() => {
+        const r = document.querySelectorAll("fieldset[data-kind=statement] .option label")[3].getBoundingClientRect();
+        return [document.querySelector(".progress-text")?.textContent, r.x + r.width / 2, r.y + r.height / 2];
+      });
+      await page.mouse.click(x, y);
+      taken = await page
+        .waitForFunction((b) => (document.querySelector(".progress-text")?.textContent !== b ? performance.now() : false), before, { polling: "raf", timeout })
+        .then((h) => h.jsonValue());
+    }
     if (network) await page.waitForLoadState("load").catch(() => {});
-    return { ms: t, errors, transfers };
+    return { ms: t, fcp, taken, errors, transfers };
   } finally {
     await context.close().catch(() => {});
   }
@@ -240,9 +262,9 @@ if (browser && !SKIP.has("load")) {
   log("== Navigation start → first statement answerable (Closer, #/quiz) and → button present (floor) ==");
   for (const rate of RATES) {
     const key = `${rate}x`;
-    const r = (out.load[key] = { closer: { samples: [], failures: [] }, floor: { samples: [], failures: [] } });
+    const r = (out.load[key] = Object.fromEntries(KINDS.map((k) => [k, { samples: [], fcp: [], taken: [], failures: [] }])));
     // One warm-up of each at this rate, not counted.
-    for (const which of ["closer", "floor"]) {
+    for (const which of KINDS) {
       try {
         await oneLoad(which, rate);
       } catch (err) {
@@ -250,31 +272,56 @@ if (browser && !SKIP.has("load")) {
       }
     }
     for (let i = 0; i < LOADS; i++) {
-      for (const which of ["closer", "floor"]) {
+      for (const which of KINDS) {
         try {
-          const { ms: t, errors } = await oneLoad(which, rate);
+          const { ms: t, fcp, taken, errors } = await oneLoad(which, rate);
           r[which].samples.push(Math.round(t * 10) / 10);
+          r[which].fcp.push(Math.round(fcp * 10) / 10);
+          if (taken != null) r[which].taken.push(Math.round(taken * 10) / 10);
           if (errors.length) r[which].failures.push(`load ${i + 1}: ${errors.join("; ")}`);
         } catch (err) {
           r[which].failures.push(`load ${i + 1}: ${err.message.split("\n")[0]}`);
         }
       }
     }
-    for (const which of ["closer", "floor"]) {
+    const ratio = (a, b) => (a && b ? Math.round((a / b) * 100) / 100 : null);
+    for (const which of KINDS) {
       Object.assign(r[which], stats(r[which].samples));
+      r[which].fcpStats = stats(r[which].fcp);
+      r[which].takenStats = stats(r[which].taken);
       if (r[which].failures.length) problem(`${which} loads at ${key}`, new Error(`${r[which].failures.length} problem(s): ${r[which].failures[0]}`));
     }
-    r.ratioMedian = r.closer.median && r.floor.median ? Math.round((r.closer.median / r.floor.median) * 100) / 100 : null;
+    r.ratioMedian = ratio(r.closer.median, r.floor.median);
+    r.ratioFrontMedian = ratio(r.front.median, r.floor.median);
+    // The goals (issue 15): first contentful paint ≤ 1.2× the floor's; first answer taken ≤ 2× the floor's first answerable.
+    r.fcpRatioMedian = { closer: ratio(r.closer.fcpStats.median, r.floor.fcpStats.median), front: ratio(r.front.fcpStats.median, r.floor.fcpStats.median) };
+    r.takenRatioMedian = ratio(r.closer.takenStats.median, r.floor.median);
   }
+  const row = (name, s, ratio) => [name, s.n, ms(s.median), ms(s.p95), ms(s.min), ms(s.max), ratio == null ? "" : `${ratio.toFixed(2)}×`];
   table(
     RATES.flatMap((rate) => {
       const r = out.load[`${rate}x`];
       return [
-        [`Closer, CPU ${rate}x`, r.closer.n, ms(r.closer.median), ms(r.closer.p95), ms(r.closer.min), ms(r.closer.max), r.ratioMedian == null ? "-" : `${r.ratioMedian.toFixed(2)}×`],
-        [`floor,  CPU ${rate}x`, r.floor.n, ms(r.floor.median), ms(r.floor.p95), ms(r.floor.min), ms(r.floor.max), ""],
+        row(`Closer #/quiz, answerable, CPU ${rate}x`, r.closer, r.ratioMedian),
+        row(`Closer front page, way in, CPU ${rate}x`, r.front, r.ratioFrontMedian),
+        row(`floor, answerable, CPU ${rate}x`, r.floor, null),
       ];
     }),
-    ["page", "loads", "median", "p95", "min", "max", "Closer ÷ floor (median)"],
+    ["page", "loads", "median", "p95", "min", "max", "÷ floor (median)"],
+  );
+  log("");
+  log("== Navigation start → first contentful paint, and → first answer taken (Closer #/quiz: a click on an option, until the next statement shows) ==");
+  table(
+    RATES.flatMap((rate) => {
+      const r = out.load[`${rate}x`];
+      return [
+        row(`FCP Closer #/quiz, CPU ${rate}x`, r.closer.fcpStats, r.fcpRatioMedian.closer),
+        row(`FCP Closer front page, CPU ${rate}x`, r.front.fcpStats, r.fcpRatioMedian.front),
+        row(`FCP floor, CPU ${rate}x`, r.floor.fcpStats, null),
+        row(`first answer taken, Closer, CPU ${rate}x (÷ floor answerable)`, r.closer.takenStats, r.takenRatioMedian),
+      ];
+    }),
+    ["measure", "loads", "median", "p95", "min", "max", "÷ floor (median)"],
   );
   log("");
 }
@@ -295,11 +342,20 @@ const PAGE_HOOKS = () => {
     },
     true,
   );
+  // Event Timing: each click's duration (input to the next paint, rounded to 8 ms by the
+  // browser) and its handlers' processing time. Only events of 16 ms or more are reported
+  // (the API's least threshold); an answer without an entry took less.
+  window.__benchEvents = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (e.name === "click") window.__benchEvents.push({ duration: e.duration, processing: e.processingEnd - e.processingStart, start: e.startTime });
+    }).observe({ type: "event", durationThreshold: 16, buffered: true });
+  } catch {}
 };
 
 async function fullRun(rate) {
   const { context, page, cdp, errors } = await fresh(rate, { initScript: PAGE_HOOKS });
-  const result = { rate, durations: [], stampDurations: [], toReview: null, total: null, reached: null, storage: null, errors };
+  const result = { rate, durations: [], stampDurations: [], toReview: null, total: null, reached: null, storage: null, events: [], errors };
   try {
     const timeout = 20_000 * rate;
     await timeTo(page, `${ORIGIN}/#/quiz`, ANSWERABLE, timeout);
@@ -339,6 +395,9 @@ async function fullRun(rate) {
       } else result.toReview = Math.round(d.fromPress * 10) / 10;
     }
     result.reached = "review";
+    // Every click's Event Timing entry so far (the observer reports them after the next frames).
+    await page.waitForTimeout(300);
+    result.events = await page.evaluate(() => window.__benchEvents);
     // On to the results, so the memory is measured after a whole check-in (best effort).
     try {
       await page.getByRole("link", { name: "Continue" }).click({ timeout: 5000 });
@@ -395,6 +454,19 @@ else if (browser && !SKIP.has("answers")) {
         ...stats(r.durations),
         fromEventTimestamp: stats(r.stampDurations),
         lastToReview: r.toReview,
+        // Answers whose click had no entry took under 16 ms: counted as 16 (an upper bound) in
+        // the duration figures, and as 0 in processing, which the API only gives for entries.
+        eventTiming: (() => {
+          const answers = r.total;
+          const reported = r.events.slice(0, answers);
+          const missing = Math.max(0, answers - reported.length);
+          return {
+            answers,
+            reported: reported.length,
+            duration: stats([...reported.map((e) => e.duration), ...Array(missing).fill(16)]),
+            processing: stats([...reported.map((e) => e.processing), ...Array(missing).fill(0)]),
+          };
+        })(),
         reached: r.reached,
         errors: r.errors,
         samples: r.durations.map((x) => Math.round(x * 10) / 10),
@@ -416,6 +488,17 @@ else if (browser && !SKIP.has("answers")) {
         : [`CPU ${rate}x`, 0, "-", "-", "-", "-", "-"];
     }),
     ["run", "answers", "median", "p95", "min", "max", "last → review"],
+  );
+  log("");
+  log("== Per answer, Event Timing (click: duration to the next paint, and processing in the handlers; unreported < 16 ms counted as 16 and 0) ==");
+  table(
+    RATES.map((rate) => {
+      const e = out.answers[`${rate}x`]?.eventTiming;
+      return e
+        ? [`CPU ${rate}x`, e.answers, e.reported, ms(e.duration.median), ms(e.duration.p95), ms(e.processing.median), ms(e.processing.p95)]
+        : [`CPU ${rate}x`, 0, 0, "-", "-", "-", "-"];
+    }),
+    ["run", "answers", "entries ≥ 16 ms", "duration median", "duration p95", "processing median", "processing p95"],
   );
   log("");
   if (out.memory) {
@@ -499,7 +582,7 @@ if (browser) await browser.close().catch(() => {});
 
 if (!SKIP.has("lighthouse")) {
   try {
-    out.lighthouse = await withTimeout(runLighthouse(), 240_000, "Lighthouse");
+    out.lighthouse = await withTimeout(runLighthouse(), 1_200_000, "Lighthouse");
   } catch (err) {
     problem("Lighthouse", err);
   }
@@ -509,6 +592,11 @@ async function runLighthouse() {
   const { default: lighthouse } = await import("lighthouse");
   const chromeLauncher = await import("chrome-launcher");
   const pages = [{ name: "start", url: `${ORIGIN}/` }];
+  // The explainer's pages at their real paths (prerendered, issue 15): SEO above all.
+  for (const dir of readdirSync(join(SNAPSHOT, "learn"), { withFileTypes: true }).filter((d) => d.isDirectory())) {
+    pages.push({ name: `learn/${dir.name}/`, url: `${ORIGIN}/learn/${dir.name}/` });
+  }
+  pages.push({ name: "learn/", url: `${ORIGIN}/learn/` });
   const STORE_KEY = "closer.v1";
   const seeded = seededStorage && STORE_KEY in seededStorage;
   pages.push({

@@ -188,9 +188,15 @@ export function writeManifest(dir, { svg, css, words }) {
   ].join("\n    ");
 }
 
-/** Every file of a build that the worker keeps: all but the worker itself, embed.js (for other sites' pages) and dot files. */
+/**
+ * Every file of a build that the worker keeps: all but the worker itself, embed.js (for other
+ * sites' pages), what only crawlers read (sitemap.xml, robots.txt), dot files, and the static
+ * explainer pages of languages other than English (`es/learn/…`: 16 pages, about 40 KB gzip, that
+ * every first visit would otherwise fetch; offline, the app's own `#/learn/…` pages show them in
+ * the reader's language from the page bodies it keeps).
+ */
 export function precacheFiles(dir) {
-  return buildFiles(dir).filter((f) => f !== "sw.js" && f !== "embed.js");
+  return buildFiles(dir).filter((f) => !["sw.js", "embed.js", "sitemap.xml", "robots.txt"].includes(f) && !/^[a-z]{2}\/learn\//.test(f));
 }
 
 /**
@@ -248,11 +254,13 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   let key = null;
   if (request.mode === "navigate") {
-    // The app's one page, at its folder or as index.html, with any query but embed mode's
-    // (another site's frame gets the page from the network, as it always did).
+    // A page of the build (the app's, or a prerendered explainer page), at its folder or as
+    // index.html, with any query but embed mode's (another site's frame gets the page from the
+    // network, as it always did).
     const path = url.origin + url.pathname;
+    const page = path.endsWith("/") ? path + "index.html" : path;
     const embed = url.searchParams.get("embed") === "1";
-    if ((path === SCOPE || path === SCOPE + "index.html") && !embed) key = SCOPE + "index.html";
+    if (page.endsWith(".html") && KEPT.has(page) && !embed) key = page;
   } else if (!url.search && KEPT.has(url.href)) {
     key = url.href;
   }

@@ -1,7 +1,9 @@
-// Trunk post-build hook (see Trunk.toml). It writes the words file (the app fetches it at
-// start; index.html gets a preload link for it) and the explainer pages' bodies into pages/
-// (the app fetches one when it is opened), fills index.html's `{{key}}` placeholders with the
-// words of content/en/shell.toml, and in a release build it also:
+// Trunk post-build hook (see Trunk.toml). It writes each language's words file (the app fetches
+// the one of the language shown) and explainer pages' bodies into pages/ (the app fetches one
+// when it is opened), fills index.html's `{{key}}` placeholders with the words of
+// content/en/shell.toml, and in every build the page picks its language before the app starts
+// (the saved choice, the embed's ?lang=, the browser's languages, else English) and asks for
+// that language's words at once; in a release build it also:
 //  1. replaces Trunk's inline start-up script with a file of its own, so the page needs no inline
 //     script; it starts the app as Trunk's does, but compiles the wasm while the glue loads and
 //     asks for the words at once; if the app cannot start or stops (a trap), it
@@ -17,8 +19,11 @@
 //  7. writes the QR encoder (lean-qr, from npm) as a module of its own, qr-<hash>.js, which the
 //     start-up script imports only when the app first asks for a QR code (src/web/qr.rs), so it
 //     costs the first load nothing; the worker keeps it for use offline like the other files.
-// In every build it draws the icons and writes the web app manifest (scripts/offline.mjs).
-import { readFileSync, writeFileSync, existsSync, readdirSync, unlinkSync } from "node:fs";
+// In every build it draws the icons and writes the web app manifest (scripts/offline.mjs), and
+// prerenders the pages with fixed content (src/bin/prerender.rs): the front page into index.html,
+// the explainer's pages as pages of their own at learn/<slug>/ (with CLOSER_SITE_URL, canonical
+// links, sitemap.xml and robots.txt too).
+import { readFileSync, writeFileSync, existsSync, readdirSync, unlinkSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
@@ -48,8 +53,8 @@ if (!dir) {
   console.error("post-build: TRUNK_STAGING_DIR is not set; run through trunk");
   process.exit(1);
 }
-// The words file and the page bodies, from the same parser, checks and code generator as the
-// build: content/en → words-<checksum>.txt and pages/*.html.
+// The words files and the page bodies, from the same parser, checks and code generator as the
+// build: content/<language> → words-<checksum>.txt and pages/*.html, for every language.
 const root = join(fileURLToPath(new URL(".", import.meta.url)), "..");
 
 // A plain host build: none of the release build's unstable options (scripts/build-release.sh)
@@ -58,11 +63,108 @@ const hostEnv = { ...process.env };
 for (const name of ["RUSTC_BOOTSTRAP", "RUSTC_WRAPPER", "CARGO_UNSTABLE_BUILD_STD", "CARGO_UNSTABLE_BUILD_STD_FEATURES", "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS"]) {
   delete hostEnv[name];
 }
-execFileSync("cargo", ["run", "-q", "-p", "closer-core", "--features", "parse", "--bin", "export-content", "--", join(root, "content/en"), dir], {
+const exported = execFileSync("cargo", ["run", "-q", "-p", "closer-core", "--features", "parse", "--bin", "export-content", "--", join(root, "content"), dir], {
   cwd: root,
   env: hostEnv,
-  stdio: ["ignore", "inherit", "inherit"],
+  stdio: ["ignore", "pipe", "inherit"],
+  encoding: "utf8",
 });
+// One line a language, the default first: `<code> <words file>`.
+const wordsFiles = Object.fromEntries(exported.trim().split("\n").map((line) => line.split(" ")).map(([code, file]) => [code, `./${file}`]));
+if (Object.keys(wordsFiles)[0] !== "en") fail(`export-content listed no words file for English first: ${exported}`);
+
+/** The site's address, if the build is given it (CLOSER_SITE_URL=https://example.org/closer/). */
+function siteUrl() {
+  const given = process.env.CLOSER_SITE_URL;
+  if (!given) return null;
+  let url;
+  try {
+    url = new URL(given);
+  } catch {
+    fail(`CLOSER_SITE_URL is not an address: ${given}`);
+  }
+  if (!/^https?:$/.test(url.protocol) || url.search || url.hash) fail(`CLOSER_SITE_URL must be an http(s) address without ? or #: ${given}`);
+  return url.href.endsWith("/") ? url.href : url.href + "/";
+}
+
+/** Writes the prerendered pages (see the call) and returns index.html with the front page in it. */
+/** The app's page with its stylesheet inside it (a `<style>` allowed by its hash in the CSP)
+ *  instead of linked: the prerendered front page paints without waiting for a second file
+ *  (first contentful paint 124 → 104 ms median at 1× CPU, 356 → 296 ms at 4×, Chromium 156, 21
+ *  loads; README, "make bench"), and the first load is the same bytes in one file fewer. The
+ *  static explainer pages, made from the page before this, keep the link: the worker keeps the
+ *  file once for all of them. */
+function inlineStylesheet(page) {
+  const link = page.match(/<link rel="stylesheet"[^>]*href="\.\/(main-[0-9a-f]+\.css)"[^>]*>/);
+  if (!link) fail("index.html has no stylesheet link to put inline");
+  const css = readFileSync(join(dir, link[1]), "utf8");
+  if (/<\/style/i.test(css)) fail(`${link[1]} contains "</style", which would end the inline stylesheet`);
+  const hash = `'sha256-${createHash("sha256").update(css).digest("base64")}'`;
+  const withHash = page.replace("style-src 'self'", `style-src 'self' ${hash}`);
+  if (withHash === page) fail("index.html's CSP has no style-src 'self' to allow the inline stylesheet by its hash");
+  return withHash.replace(link[0], () => `<style>${css}</style>`);
+}
+
+function writePrerendered(indexHtml) {
+  // With Yew's hydration in the wasm (TRUNK_BUILD_FEATURES=hydration), the marks it needs.
+  const hydratable = (process.env.TRUNK_BUILD_FEATURES ?? "").split(/[ ,]/).includes("hydration") ? ["--hydratable"] : [];
+  // One run per language, on its own words file and folder: English's pages at learn/,
+  // another language's under its code (es/learn/).
+  const entries = Object.entries(wordsFiles).flatMap(([code, file]) => JSON.parse(execFileSync("cargo", ["run", "-q", "--features", "ssr", "--bin", "prerender", "--", join(dir, file), join(root, "content", code), ...hydratable], {
+    cwd: root,
+    env: hostEnv,
+    encoding: "utf8",
+    maxBuffer: 64 << 20,
+    stdio: ["ignore", "pipe", "inherit"],
+  })));
+  const site = siteUrl();
+  const attr = (text) => escapeHtml(text);
+  // A static page's head: the front page's, without its scripts and preloads (nothing runs
+  // there), its addresses made relative to the page's folder, with the page's own words.
+  const head = indexHtml
+    .slice(0, indexHtml.indexOf("<body>"))
+    .replace(/\s*<script\b[^>]*><\/script>/g, "")
+    .replace(/\s*<link rel="(?:modulepreload|preload)"[^>]*>/g, "");
+  let home = indexHtml;
+  for (const page of entries) {
+    const meta = [];
+    if (site) {
+      meta.push(`<link rel="canonical" href="${attr(site + page.path)}" />`, `<meta property="og:url" content="${attr(site + page.path)}" />`);
+      // The same page in every language (hreflang needs whole addresses, so only with the site's).
+      const versions = entries.filter((e) => e.key === page.key && e.file !== "index.html");
+      if (page.file !== "index.html" && versions.length > 1) {
+        for (const v of versions) meta.push(`<link rel="alternate" hreflang="${attr(v.lang)}" href="${attr(site + v.path)}" />`);
+        meta.push(`<link rel="alternate" hreflang="x-default" href="${attr(site + versions.find((v) => v.lang === "en").path)}" />`);
+      }
+    }
+    if (page.file === "index.html") {
+      home = home
+        .replace("</head>", `${meta.map((m) => "  " + m + "\n").join("")}  </head>`)
+        .replace("<body>", `<body data-prerendered="${attr(page.route)}">\n    ${page.body}`);
+      continue;
+    }
+    let text = head
+      .replace(/<html lang="[^"]*">/, `<html lang="${attr(page.lang)}">`)
+      .replace(/ (href|content)="\.\//g, ` $1="${page.root}`)
+      .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(page.title)}</title>`)
+      .replace(/(<meta name="description" content=")[^"]*"/, `$1${attr(page.description)}"`)
+      .replace(/(<meta property="og:type" content=")[^"]*"/, "$1article\"")
+      .replace(/(<meta property="og:title" content=")[^"]*"/, `$1${attr(page.title)}"`)
+      .replace(/(<meta property="og:description" content=")[^"]*"/, `$1${attr(page.description)}"`);
+    text = text.replace("</head>", `${meta.map((m) => "  " + m + "\n").join("")}  </head>`);
+    text += `<body>\n    ${page.body}\n  </body>\n</html>\n`;
+    const missingHere = [...text.matchAll(/\s(?:href|src)="([^"#?:]+)"/g)].map((m) => join(page.file, "..", m[1])).filter((f) => !f.endsWith("/") && !existsSync(join(dir, f)));
+    if (missingHere.length) fail(`${page.file} references missing files: ${missingHere.join(", ")}`);
+    mkdirSync(join(dir, page.file, ".."), { recursive: true });
+    writeFileSync(join(dir, page.file), text);
+  }
+  if (site) {
+    const paths = entries.map((p) => p.path);
+    writeFileSync(join(dir, "sitemap.xml"), `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${paths.map((p) => `  <url><loc>${escapeHtml(site + p)}</loc></url>`).join("\n")}\n</urlset>\n`);
+    writeFileSync(join(dir, "robots.txt"), `User-agent: *\nAllow: /\n\nSitemap: ${site}sitemap.xml\n`);
+  }
+  return home;
+}
 
 function fail(message) {
   console.error(`post-build: ${message}`);
@@ -89,6 +191,36 @@ function shellWords(path) {
 }
 const shellPath = join(root, "content/en/shell.toml");
 const words = shellWords(shellPath);
+// Every language's shell words, with English's keys (the start-up script says what went wrong
+// in the language the page picked).
+const shells = Object.fromEntries(Object.keys(wordsFiles).map((code) => {
+  const path = join(root, "content", code, "shell.toml");
+  const theirs = shellWords(path);
+  const missing = Object.keys(words).filter((k) => !(k in theirs));
+  const extra = Object.keys(theirs).filter((k) => !(k in words));
+  if (missing.length || extra.length) fail(`${path}: ${missing.length ? `missing ${missing.join(", ")}` : ""}${extra.length ? ` not in ${shellPath}: ${extra.join(", ")}` : ""}`);
+  return [code, theirs];
+}));
+
+/** Picks the language before the app starts: the one just chosen with the switch (`?hl=`, which
+ *  the app then keeps with the record), else the person's saved choice (the record's
+ *  `language`), else the embed's `?lang=` (embed.js, from `data-lang`), else the first of the
+ *  browser's languages that Closer has ("es", "es-MX"), else English. */
+const pickLanguage = `function pickLanguage(files) {
+  const known = (tag) => {
+    const s = typeof tag === "string" ? tag : "";
+    const code = s.slice(0, 2).toLowerCase();
+    return Object.hasOwn(files, code) && (s.length === 2 || s[2] === "-") ? code : null;
+  };
+  let saved = null;
+  try { saved = JSON.parse(localStorage.getItem("closer.v1")).language; } catch {}
+  const query = new URLSearchParams(location.search);
+  for (const tag of [query.get("hl"), saved, query.get("lang"), ...(navigator.languages || [navigator.language])]) {
+    const code = known(tag);
+    if (code) return code;
+  }
+  return "en";
+}`;
 const used = new Set(["failed_to_start", "stopped", "reload"]); // the start-up script's
 const escapeHtml = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
@@ -110,12 +242,20 @@ const unused = Object.keys(words).filter((k) => !used.has(k));
 if (unused.length) fail(`${shellPath}: no page uses ${unused.join(", ")}`);
 
 /** The start-up script: Trunk's, started sooner, plus telling the person when the app cannot start or stops. */
-function bootScript(glue, wasm, wordsFile, qrFile) {
-  const { failed_to_start, stopped, reload } = words;
-  return `// Starts Closer: compiles the wasm and asks for the app's words while the glue loads, then
-// starts the glue as Trunk's start-up script does. If Closer cannot start, or stops on an error,
-// it says so and offers a reload; these words come from content/en/shell.toml.
-const words = ${JSON.stringify({ failed_to_start, stopped, reload })};
+function bootScript(glue, wasm, qrFile) {
+  // The page carries English's description already; another language's replaces it.
+  const told = Object.fromEntries(Object.entries(shells).map(([code, { failed_to_start, stopped, reload, description }]) => [code, code === "en" ? { failed_to_start, stopped, reload } : { failed_to_start, stopped, reload, description }]));
+  return `// Starts Closer: picks the language, compiles the wasm and asks for that language's words
+// while the glue loads, then starts the glue as Trunk's start-up script does. If Closer cannot
+// start, or stops on an error, it says so and offers a reload; these words come from
+// content/<language>/shell.toml.
+${pickLanguage}
+const files = ${JSON.stringify(wordsFiles)};
+const language = pickLanguage(files);
+const words = ${JSON.stringify(told)}[language];
+// The page says which language it is in, and describes itself in it.
+document.documentElement.lang = language;
+if (words.description) document.querySelector("meta[name=description]")?.setAttribute("content", words.description);
 // Quick exit (src/web/exit.rs) left for a neutral page and noted where in this tab's session.
 // Someone who comes back to an earlier Closer page with the back button is sent on there at
 // once, before anything shows; a visit of any other kind starts afresh.
@@ -127,6 +267,36 @@ function sendOn(to) {
   return false;
 }
 addEventListener("pageshow", (e) => { if (e.persisted) sendOn(leftFor()); });
+// The page's markup was prerendered for the front page (#/). Opened at another address (a
+// partner's link, #/quiz), in embed mode or in another language than the prerendered page's
+// (English), the app renders something else: the front page is taken away now rather than
+// shown until then.
+if (document.body.dataset.prerendered !== "#/" + location.hash.replace(/^#[/]?/, "") || location.search.slice(1).split("&").includes("embed=1") || document.documentElement.lang !== "en") {
+  for (const node of [...document.body.childNodes]) if (node.nodeName !== "NOSCRIPT") node.remove();
+}
+// A button clicked on the prerendered page before the app is ready is handed to the app once
+// it runs with the person's state (it raises closer-ready, see src/web/dom.rs): the button at
+// the same place is clicked then, if it is still the same button (the same words), as if the
+// click had been made then. Links need nothing: the app reads the address when it starts.
+const early = [];
+const placeOf = (el) => {
+  const path = [];
+  for (let e = el; e.parentElement && e !== document.body; e = e.parentElement) path.unshift([...e.parentElement.children].indexOf(e));
+  return path;
+};
+const recordClick = (e) => {
+  const button = e.target instanceof Element && e.target.closest("button");
+  if (button) early.push([placeOf(button), button.textContent]);
+};
+addEventListener("click", recordClick, true);
+addEventListener("closer-ready", () => {
+  document.body.removeAttribute("data-prerendered");
+  removeEventListener("click", recordClick, true);
+  for (const [path, text] of early.splice(0)) {
+    const button = path.reduce((e, i) => e?.children[i], document.body);
+    if (button?.tagName === "BUTTON" && button.textContent === text) button.click();
+  }
+}, { once: true });
 if (performance.getEntriesByType("navigation")[0]?.type === "back_forward") {
   if (sendOn(leftFor())) await new Promise(() => {});
 } else {
@@ -153,9 +323,10 @@ addEventListener("error", (e) => {
 });
 // The app raises this when its words cannot be had (src/web/dom.rs).
 addEventListener("closer-failed-to-start", () => tell(words.failed_to_start));
-// The app's words, asked for now, while the wasm loads; the app takes this promise at start
-// (src/web/fetch.rs: handed_over_or_text) and fetches them itself if it brings nothing.
-window.closerWords = fetch(${JSON.stringify(wordsFile)}).then((r) => (r.ok ? r.text() : null)).catch(() => null);
+// The words of the language picked (only those), asked for now, while the wasm loads; the app
+// takes this promise at start and knows the language by the words' checksum (src/lib.rs:
+// content::take); it fetches English's itself if the promise brings nothing.
+window.closerWords = fetch(files[language]).then((r) => (r.ok ? r.text() : null)).catch(() => null);
 // The wasm is compiled from now on, beside loading the glue, not after it (from its bytes if the
 // host does not serve it as application/wasm); a failure is told below, when the app starts.
 const compiled = WebAssembly.compileStreaming(fetch(${JSON.stringify(wasm)})).catch(() =>
@@ -207,8 +378,14 @@ function keepOffline() {
     });
   }, () => {});
 }
+// Started once the app runs and the page is next idle, not at the page's load: the worker's
+// first visit fetches and keeps the whole build, which on a small machine slows the first
+// answer (measured: first answer taken 307 → 219 ms median with no worker at all, 1× CPU).
 if (self === top && !location.search.slice(1).split("&").includes("embed=1") && "serviceWorker" in navigator) {
-  addEventListener("load", keepOffline);
+  addEventListener("closer-ready", () => {
+    if ("requestIdleCallback" in self) requestIdleCallback(keepOffline, { timeout: 2000 });
+    else setTimeout(keepOffline, 500);
+  }, { once: true });
 }
 try {
   const bindings = await import(${JSON.stringify(glue)});
@@ -222,10 +399,15 @@ try {
 `;
 }
 
-// The app's words, fetched at start: asked for at once, beside the wasm, not after it.
-const wordsFiles = readdirSync(dir).filter((f) => /^words-[0-9a-f]{8}\.txt$/.test(f));
-if (wordsFiles.length !== 1) fail(`expected one words file in ${dir}, found ${wordsFiles.length}`);
-html = html.replace("</head>", `<link rel="preload" href="./${wordsFiles[0]}" as="fetch" crossorigin="anonymous" />\n  </head>`);
+// Only the words of the language shown are fetched, so the page has no preload link for them:
+// which language is known only in the browser. A release build's start-up script asks for them
+// at once, beside the wasm; in a debug build a script here does (no CSP in a debug build).
+const wordsOnDisk = readdirSync(dir).filter((f) => /^words-[0-9a-f]{8}\.txt$/.test(f));
+if (wordsOnDisk.length !== Object.keys(wordsFiles).length) fail(`expected ${Object.keys(wordsFiles).length} words files in ${dir}, found ${wordsOnDisk.length}`);
+if (!release) {
+  const descriptions = Object.fromEntries(Object.entries(shells).map(([code, { description }]) => [code, description]));
+  html = html.replace("</head>", `<script>${pickLanguage}\nwindow.closerWords = (() => { const files = ${JSON.stringify(wordsFiles)}, language = pickLanguage(files); document.documentElement.lang = language; document.querySelector("meta[name=description]")?.setAttribute("content", ${JSON.stringify(descriptions)}[language]); return fetch(files[language]).then((r) => (r.ok ? r.text() : null)).catch(() => null); })();</script>\n  </head>`);
+}
 
 /** The QR encoder as one module: lean-qr's nano build and its SVG path helper, each wrapped in a
  *  function that returns what it exports, and `qr(text)` giving the code's size in modules and
@@ -296,7 +478,7 @@ if (release) {
   const wasmPath = trunkScript[1].match(/module_or_path: '(\.\/[^']+\.wasm)'/);
   if (!glue || !wasmPath) fail("Trunk's start-up script has changed: no glue or wasm path found in it");
   // Minified like the glue: its comments are for this file's readers, not for every visitor.
-  const { code } = await minify(bootScript(glue[1], wasmPath[1], `./${wordsFiles[0]}`, `./${qrFile}`), { module: true, compress: { passes: 2 }, mangle: true });
+  const { code } = await minify(bootScript(glue[1], wasmPath[1], `./${qrFile}`), { module: true, compress: { passes: 2 }, mangle: true });
   const name = `boot-${createHash("sha256").update(code).digest("hex").slice(0, 16)}.js`;
   writeFileSync(join(dir, name), code);
   html = html.replace(trunkScript[0], `<script type="module" src="./${name}"></script>`);
@@ -318,6 +500,13 @@ if (missing.length) {
   console.error(`post-build: index.html references missing files: ${missing.join(", ")}`);
   process.exit(1);
 }
+// The pages with fixed content, prerendered by the app's own components with Yew's server
+// renderer (src/bin/prerender.rs, run natively): the front page into index.html, over which the
+// app mounts (or which it hydrates, built with the `hydration` feature); the explainer's pages as pages of their own at real paths (learn/, learn/<slug>/),
+// read with or without JavaScript, each with its own title, description and, when the build is
+// given the site's address (CLOSER_SITE_URL), canonical link, sitemap.xml and robots.txt.
+html = writePrerendered(html);
+if (release) html = inlineStylesheet(html);
 writeFileSync(indexPath, html);
 // Last, from every file the build wrote: the worker that keeps them (release), or the one that
 // removes a release build's worker met at the same address (debug: live reload sees fresh files).

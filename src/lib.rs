@@ -4,13 +4,18 @@
 pub mod app;
 pub mod web;
 
-/// The content of `content/en`: its shape validated and compiled in by `build.rs`, its words
-/// loaded at start from the words file beside the app (`load`).
+/// The content of `content/`: its shape validated and compiled in by `build.rs` (one shape for
+/// every language), the words of the language shown loaded at start from its words file beside
+/// the app (`take`). Another language is another visit of the page: the switch reloads it.
 pub mod content {
     use std::ops::Deref;
+    use std::sync::atomic::{AtomicUsize, Ordering};
     use std::sync::OnceLock;
 
     include!(concat!(env!("OUT_DIR"), "/content.rs"));
+
+    /// The language shown: its place in [`LANGUAGES`].
+    static SHOWN: AtomicUsize = AtomicUsize::new(0);
 
     /// Content made once the words have arrived; the app starts only after that (`crate::start`).
     pub struct Loaded<T>(OnceLock<T>);
@@ -28,24 +33,63 @@ pub mod content {
     pub static UI: Loaded<Ui> = Loaded(OnceLock::new());
     pub static PAGES: Loaded<&'static [closer_core::Page]> = Loaded(OnceLock::new());
 
-    /// Takes in the words file's text. `false`, and nothing changes, if it is not the file this
-    /// build was made with (a damaged download, a stale cache, the wrong file).
-    pub fn load(text: String) -> bool {
-        if closer_core::body_checksum(&text) != WORDS_CHECKSUM {
-            return false;
-        }
+    /// The language shown.
+    pub fn language() -> &'static closer_core::words::LanguageFiles {
+        &LANGUAGES[SHOWN.load(Ordering::Relaxed)]
+    }
+
+    /// Takes in a words file of this build, whichever language's it is (its checksum says), and
+    /// shows that language (the start-up script that picked it has set `<html lang>` and the
+    /// description). `false`, and
+    /// nothing changes, if it is no words file of this build (a damaged download, a stale cache,
+    /// the wrong file).
+    pub fn take(text: String) -> bool {
+        let checksum = closer_core::body_checksum(&text);
+        let Some(index) = LANGUAGES.iter().position(|l| l.checksum == checksum) else { return false };
         // Read once per visit and kept for it, as compiled-in words would be.
-        let Some(content) = SHAPE.build(text.leak()) else { return false };
+        let Some(content) = SHAPE.build(text.leak(), LANGUAGES[index].pages) else { return false };
         let Ok(ui) = content.ui.try_into() else { return false };
         // A second load (only tests do that) keeps the first: the same build, the same words.
         let _ = (BANK.0.set(content.bank), UI.0.set(Ui(ui)), PAGES.0.set(content.pages));
+        SHOWN.store(index, Ordering::Relaxed);
         true
     }
 
-    /// The words file of this build, for native tests (the app fetches it instead).
+    /// A whole number written for the language shown: below 1000 as plain digits, which is what
+    /// `Intl` writes for them in every language Closer has (a browser test holds each language
+    /// to it: `tests/web_intl.rs`), and above that by the browser's `Intl`. The first number
+    /// `Intl` writes in a page costs 15–27 ms at 1× CPU (its number formatter starting), which
+    /// was on the way to the first statement ("1 of 44").
+    pub fn number(n: usize) -> String {
+        if n < 1000 {
+            closer_core::text::decimal(n as u64)
+        } else {
+            crate::web::intl::number(language().code, n as f64)
+        }
+    }
+
+    /// `one` or `other`, as the language shown says `n` of something (the browser's `Intl`).
+    pub fn plural(n: usize, one: &'static str, other: &'static str) -> &'static str {
+        if crate::web::intl::is_one(language().code, n as f64) {
+            one
+        } else {
+            other
+        }
+    }
+
+    /// A date written for the language shown, such as "25 nov 2026".
+    pub fn date(ms: u64) -> String {
+        crate::web::clock::format_date(language().code, ms)
+    }
+
+    /// The English words file of this build, for native tests (the app fetches it instead).
     #[cfg(test)]
     pub fn load_for_tests() {
-        assert!(load(include_str!(concat!(env!("OUT_DIR"), "/words.txt")).to_string()));
+        let text = include_str!(concat!(env!("OUT_DIR"), "/words-en.txt")).to_string();
+        if BANK.0.get().is_none() {
+            let content = SHAPE.build(text.leak(), LANGUAGES[0].pages).expect("the English words fit");
+            let _ = (BANK.0.set(content.bank), UI.0.set(Ui(content.ui.try_into().expect("every ui text"))), PAGES.0.set(content.pages));
+        }
     }
 
     /// Fills `{name}` placeholders in a string from `ui.toml`, in one pass: a value is never
@@ -89,17 +133,43 @@ pub mod content {
     }
 }
 
-/// Takes in the words (the page's start-up script asked for them beside the wasm, see
-/// `scripts/post-build.mjs`; or else they are fetched now), then mounts the app on the page's
-/// `<body>`. Without its words the app cannot show anything: the page around it says so
-/// instead, in words of its own (`content/en/shell.toml`).
+/// Takes in the words of the language the page's start-up script chose (the person's saved
+/// choice, the embed's `data-lang`, the browser's languages, else English; it asked for them
+/// beside the wasm, see `scripts/post-build.mjs`; or else English's are fetched now), then mounts
+/// the app on the page's `<body>`. Without its words the app cannot show anything: the page
+/// around it says so instead, in words of its own (`content/<language>/shell.toml`).
 pub fn start() {
     web::input::watch();
-    web::fetch::handed_over_or_text("closerWords", content::WORDS_FILE, |result| {
-        if result.is_ok_and(content::load) {
-            yew::Renderer::<app::App>::new().render();
+    web::fetch::handed_over_or_text("closerWords", content::LANGUAGES[0].words_file(), |result| {
+        if result.is_ok_and(content::take) {
+            mount();
         } else {
             web::dom::failed_to_start();
         }
     });
+}
+
+/// With the `hydration` feature, a page prerendered for the route the address shows is hydrated
+/// (not in embed mode, another layout): its first render is exactly the prerendered state, and
+/// storage and the address are taken in right after (`app::App`). Otherwise, and always without
+/// the feature, the app is mounted afresh with the person's state, replacing the page's markup
+/// (for a first visit, the same markup).
+#[cfg(feature = "hydration")]
+fn mount() {
+    let route = closer_core::route::Route::parse;
+    let prerendered = web::dom::prerendered().map(|hash| route(&hash)).filter(|r| *r == web::location::current() && !web::embed::requested());
+    match prerendered {
+        Some(r) => {
+            let props = app::Props { prerendered: Some(app::state::State::prerendered(r)) };
+            yew::Renderer::<app::App>::with_props(props).hydrate();
+        }
+        None => {
+            yew::Renderer::<app::App>::new().render();
+        }
+    }
+}
+
+#[cfg(not(feature = "hydration"))]
+fn mount() {
+    yew::Renderer::<app::App>::new().render();
 }

@@ -184,7 +184,7 @@ fn statement(
         return Err(err(words_of.span(), format!("statement \"{item_id}\" has {count} words; keep statements to 6–18")));
     }
     let lower = words_of.get_ref().to_lowercase();
-    if let Some(word) = ["always", "never"].iter().find(|w| lower.split(|c: char| !c.is_alphabetic()).any(|x| x == **w)) {
+    if let Some(word) = ["always", "never", "siempre", "nunca", "jamás"].iter().find(|w| lower.split(|c: char| !c.is_alphabetic()).any(|x| x == **w)) {
         return Err(err(words_of.span(), format!("statement \"{item_id}\" says \"{word}\"; statements avoid absolutes")));
     }
     Ok((leak(item_id.clone()), text(src, "text", words_of)?))
@@ -450,6 +450,9 @@ pub fn ui_from_str(path: &Path, raw: &str) -> Result<UiStrings, ContentError> {
 struct FrontMatter {
     slug: Spanned<String>,
     title: Spanned<String>,
+    /// What search results and link previews show of the page (its own prerendered file's
+    /// description); not shipped to the app.
+    description: Spanned<String>,
     order: u16,
     #[serde(default)]
     dimension: Option<Spanned<String>>,
@@ -540,7 +543,11 @@ pub fn page_from_str(path: &Path, raw: &str) -> Result<PageSource, ContentError>
         file: leak(format!("pages/{slug}-{checksum:08x}.html")),
         checksum,
     };
-    Ok(PageSource { page, html: leak(html), text: leak(plain), links: leak_slice(links) })
+    let description = text(&front_src, "description", &front.description)?;
+    if !(50..=160).contains(&description.chars().count()) {
+        return Err(front_src.error(Some(front.description.span()), "`description` should be 50 to 160 characters, what a search result shows"));
+    }
+    Ok(PageSource { page, description, html: leak(html), text: leak(plain), links: leak_slice(links) })
 }
 
 /// A page as read: what the app gets (`page`), its body as markup (written to `page.file` by
@@ -548,6 +555,8 @@ pub fn page_from_str(path: &Path, raw: &str) -> Result<PageSource, ContentError>
 #[derive(Debug, Clone, PartialEq)]
 pub struct PageSource {
     pub page: Page,
+    /// For search results and link previews of the page's prerendered file.
+    pub description: &'static str,
     pub html: &'static str,
     pub text: &'static str,
     /// Every `#/…` link target in the page.
@@ -606,11 +615,149 @@ pub struct Language {
     pub pages: Vec<PageSource>,
 }
 
-/// Reads and checks one language folder and the item-id lock beside it.
+/// Reads and checks one language folder and the item-id lock beside it: `item-ids.lock` for
+/// the default language (`en`), `item-ids.<code>.lock` for another.
 pub fn language(dir: &Path) -> Result<Language, ContentError> {
     let bank = assessment(&dir.join("assessment.toml"))?;
     if let Some(parent) = dir.parent() {
-        check_item_lock(&parent.join("item-ids.lock"), &bank)?;
+        let code = dir.file_name().and_then(|n| n.to_str()).unwrap_or(DEFAULT_LANGUAGE);
+        let lock = if code == DEFAULT_LANGUAGE { "item-ids.lock".to_string() } else { format!("item-ids.{code}.lock") };
+        check_item_lock(&parent.join(lock), &bank)?;
     }
     Ok(Language { bank, ui: ui(&dir.join("ui.toml"))?, pages: pages(&dir.join("pages"))? })
+}
+
+/// The language every other is checked against, and the one shown when no other is chosen.
+pub const DEFAULT_LANGUAGE: &str = "en";
+
+/// Every language folder in `content/` (each with an `assessment.toml`), the default first and
+/// the others by code, each read and checked, and each checked against the default's shape
+/// ([`same_shape`]).
+pub fn languages(content: &Path) -> Result<Vec<(String, Language)>, ContentError> {
+    let folder_error = |e: std::io::Error| ContentError { file: content.into(), line: 0, column: 0, message: format!("cannot read the folder: {e}") };
+    let mut codes: Vec<String> = std::fs::read_dir(content)
+        .map_err(folder_error)?
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().join("assessment.toml").is_file())
+        .filter_map(|e| e.file_name().to_str().map(str::to_string))
+        .filter(|code| code != DEFAULT_LANGUAGE)
+        .collect();
+    codes.sort();
+    let first = language(&content.join(DEFAULT_LANGUAGE))?;
+    let mut out = Vec::new();
+    for code in codes {
+        if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_lowercase()) {
+            return Err(ContentError { file: content.join(&code), line: 0, column: 0, message: "a language folder is named by its two-letter code, such as `es`".into() });
+        }
+        let dir = content.join(&code);
+        let mut lang = language(&dir)?;
+        same_shape(&first, &mut lang, &content.join(DEFAULT_LANGUAGE), &dir)?;
+        out.push((code, lang));
+    }
+    out.insert(0, (DEFAULT_LANGUAGE.to_string(), first));
+    Ok(out)
+}
+
+/// The 1-based number of the first line of `path` that holds `needle` (1 if none does).
+fn line_in(path: &Path, needle: &str) -> usize {
+    std::fs::read_to_string(path).ok().and_then(|text| text.lines().position(|l| l.contains(needle))).map_or(1, |n| n + 1)
+}
+
+/// The line of `key = …` in `[section]` of a `ui.toml` (the section's line if the key is not
+/// there; 1 if neither is).
+fn ui_line(path: &Path, section: &str, key: &str) -> usize {
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let header = format!("[{section}]");
+    let Some(start) = text.lines().position(|l| l.trim() == header) else { return 1 };
+    let in_section = text.lines().enumerate().skip(start + 1).take_while(|(_, l)| !l.trim_start().starts_with('['));
+    in_section.map(|(n, l)| (n, l.split('=').next().unwrap_or("").trim() == key)).find(|(_, hit)| *hit).map_or(start + 1, |(n, _)| n + 1)
+}
+
+/// The `{placeholder}` names in a text, sorted.
+fn placeholders(text: &str) -> Vec<&str> {
+    let mut names: Vec<&str> = text.split('{').skip(1).filter_map(|rest| rest.split_once('}').map(|(name, _)| name)).collect();
+    names.sort_unstable();
+    names
+}
+
+/// Checks that a language (`other`, read from `dir`) has the default language's shape, so that
+/// one compiled shape fits both and a score means the same in each: the same `ui.toml` keys
+/// with the same `{placeholders}`, the same dimensions with as many steps and prompts, the same
+/// statements in the same order with the same keying (reverse, may not apply, the gentler
+/// note), the same bands and safety screen, and the same pages (slug, order, dimension). Then
+/// puts `other`'s interface texts in the default's order. A difference is reported at its line
+/// in `other`'s file.
+pub fn same_shape(default: &Language, other: &mut Language, default_dir: &Path, dir: &Path) -> Result<(), ContentError> {
+    let at = |path: PathBuf, needle: &str, message: String| ContentError { line: line_in(&path, needle), file: path, column: 1, message };
+    // ui.toml
+    let ui_path = dir.join("ui.toml");
+    let default_ui = default_dir.join("ui.toml");
+    let ui_at = |key: &str, message: String| {
+        let (section, name) = key.split_once('.').unwrap_or(("", key));
+        ContentError { line: ui_line(&ui_path, section, name), file: ui_path.clone(), column: 1, message }
+    };
+    for (key, text) in &other.ui.entries {
+        let Some(theirs) = default.ui.get(key) else {
+            return Err(ui_at(key, format!("`{key}` is not in {}", default_ui.display())));
+        };
+        if placeholders(text) != placeholders(theirs) {
+            let list = |names: Vec<&str>| if names.is_empty() { "none".to_string() } else { format!("{{{}}}", names.join("}, {")) };
+            return Err(ui_at(key, format!("`{key}` has the placeholders {}, {} has {}", list(placeholders(text)), default_ui.display(), list(placeholders(theirs)))));
+        }
+    }
+    if let Some((key, _)) = default.ui.entries.iter().find(|(key, _)| other.ui.get(key).is_none()) {
+        return Err(ui_at(key, format!("`{key}` is missing (it is in {})", default_ui.display())));
+    }
+    other.ui.entries = default.ui.entries.iter().map(|(key, _)| (key.clone(), other.ui.get(key).unwrap_or(""))).collect();
+
+    // assessment.toml
+    let path = dir.join("assessment.toml");
+    let (a, b) = (&default.bank, &other.bank);
+    if a.content_version != b.content_version {
+        return Err(at(path, "content_version", format!("`content_version` is {}, the default language's is {}", b.content_version, a.content_version)));
+    }
+    for (x, y) in a.bands.iter().zip(&b.bands) {
+        if (x.min, x.max) != (y.min, y.max) {
+            return Err(at(path, &format!("\"{}\"", y.id.key()), format!("band \"{}\" is {}–{}, the default language's is {}–{}", y.id.key(), y.min, y.max, x.min, x.max)));
+        }
+    }
+    for (x, y) in a.dimensions.iter().zip(b.dimensions) {
+        let here = format!("id = \"{}\"", y.id);
+        if x.sign != y.sign || x.steps.len() != y.steps.len() || x.starters.len() != y.starters.len() {
+            return Err(at(path, &here, format!("dimension \"{}\" needs the default language's sign, {} steps and {} starters", y.id, x.steps.len(), x.starters.len())));
+        }
+        if x.items.len() != y.items.len() {
+            return Err(at(path, &here, format!("dimension \"{}\" has {} statements, the default language's has {}", y.id, y.items.len(), x.items.len())));
+        }
+    }
+    let items_a = a.dimensions.iter().flat_map(|d| d.items).chain(a.screen.items);
+    let items_b = b.dimensions.iter().flat_map(|d| d.items).chain(b.screen.items);
+    for (x, y) in items_a.zip(items_b) {
+        if x.id != y.id {
+            return Err(at(path, &format!("id = \"{}\"", y.id), format!("statement \"{}\" stands where the default language has \"{}\": the same statements, in the same order", y.id, x.id)));
+        }
+        if (x.reverse, x.may_not_apply, x.neutral_note) != (y.reverse, y.may_not_apply, y.neutral_note) {
+            return Err(at(path, &format!("id = \"{}\"", y.id), format!("statement \"{}\" is keyed differently from the default language's (reverse, may_not_apply, neutral_note)", y.id)));
+        }
+    }
+    if a.screen.items.len() != b.screen.items.len() || a.screen.touches != b.screen.touches {
+        return Err(at(path, "[screen]", "the safety screen needs the default language's statements and `touches`".into()));
+    }
+
+    // pages
+    let pages_dir = dir.join("pages");
+    for p in &other.pages {
+        let file = pages_dir.join(p.page.file.trim_start_matches("pages/").rsplit_once('-').map_or("", |(slug, _)| slug)).with_extension("md");
+        match default.pages.iter().find(|d| d.page.slug == p.page.slug) {
+            None => return Err(at(file, "slug", format!("page \"{}\" is not in {}", p.page.slug, default_dir.join("pages").display()))),
+            Some(d) if (d.page.order, d.page.dimension) != (p.page.order, p.page.dimension) => {
+                return Err(at(file, "order", format!("page \"{}\" needs the default language's `order` ({}) and `dimension`", p.page.slug, d.page.order)))
+            }
+            Some(_) => {}
+        }
+    }
+    if let Some(missing) = default.pages.iter().find(|d| !other.pages.iter().any(|p| p.page.slug == d.page.slug)) {
+        return Err(ContentError { file: pages_dir, line: 0, column: 0, message: format!("page \"{}\" is missing", missing.page.slug) });
+    }
+    Ok(())
 }

@@ -24,7 +24,7 @@ pub const STORAGE_KEY: &str = "closer.v1";
 /// moves the older ones one place down; only what falls off the end is gone.
 pub const BACKUP_KEYS: [&str; 3] = ["closer.v1.backup", "closer.v1.backup.2", "closer.v1.backup.3"];
 /// The record version this build writes.
-pub const RECORD_VERSION: u32 = 2;
+pub const RECORD_VERSION: u32 = 3;
 /// Stored text longer than this is refused without parsing (localStorage holds about 5 MB).
 pub const MAX_RECORD_BYTES: usize = 2_000_000;
 /// Limits that keep a record sane: more than this is not something Closer wrote.
@@ -32,8 +32,11 @@ const MAX_RESULTS: usize = 1000;
 const MAX_COMPARISONS: usize = 200;
 const MAX_ID_LEN: usize = 64;
 const MAX_CODE_LEN: usize = 1024;
+/// A language tag such as "es" (a longer one is not something Closer wrote).
+const MAX_LANGUAGE_LEN: usize = 16;
 
-/// Everything Closer stores, as written to localStorage and to an export file (version 2).
+/// Everything Closer stores, as written to localStorage and to an export file (version 3:
+/// version 2 and the language chosen).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Record {
@@ -51,6 +54,10 @@ pub struct Record {
     /// shown at once).
     #[serde(default)]
     pub shared_ms: Option<u64>,
+    /// The language the person chose with the switch ("en", "es"), if they did; otherwise the
+    /// browser's languages decide. Left out when there is none. (Version 3.)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -190,6 +197,7 @@ fn migrate_v1(old: RecordV1) -> Record {
             .collect(),
         comparisons: Vec::new(),
         shared_ms: None,
+        language: None,
     }
 }
 
@@ -251,7 +259,12 @@ impl Record {
         let record = match version {
             v if v > u64::from(RECORD_VERSION) => return Err(RecordError::FutureVersion(u32::try_from(v).unwrap_or(u32::MAX))),
             1 => migrate_v1(source.read().ok_or(RecordError::WrongShape)?),
-            2 => source.read::<Record>().ok_or(RecordError::WrongShape)?,
+            // Version 2 is version 3 without a language: read the same, with none chosen.
+            2 => match source.read::<Record>().ok_or(RecordError::WrongShape)? {
+                Record { language: Some(_), .. } => return Err(RecordError::WrongShape),
+                old => Record { version: RECORD_VERSION, ..old },
+            },
+            3 => source.read::<Record>().ok_or(RecordError::WrongShape)?,
             _ => return Err(RecordError::WrongShape),
         };
         record.validate()?;
@@ -284,6 +297,9 @@ impl Record {
             check_date("result", r.date_ms)?;
             check_values("result answers", &r.answers, ANSWER_COUNT)?;
             check_values("result importance", &r.importance, IMPORTANCE_COUNT)?;
+        }
+        if self.language.as_ref().is_some_and(|l| l.len() > MAX_LANGUAGE_LEN) {
+            return Err(RecordError::BadValue("language too long".into()));
         }
         for c in &self.comparisons {
             check_date("comparison", c.received_ms)?;
@@ -345,5 +361,9 @@ impl Record {
         }
         self.comparisons = comparisons;
         self.shared_ms = self.shared_ms.max(other.shared_ms);
+        // A language chosen in the other tab is the person's latest choice.
+        if other.language.is_some() {
+            self.language = other.language;
+        }
     }
 }

@@ -21,6 +21,12 @@ pub fn decimal(n: u64) -> String {
     digits[at..].iter().map(|&d| char::from(d)).collect()
 }
 
+/// `n` as eight lowercase hexadecimal digits, as `format!("{n:08x}")` would write it: the
+/// checksums in the names of the files beside the app.
+pub fn hex8(n: u32) -> String {
+    (0..8).rev().map(|i| char::from(b"0123456789abcdef"[((n >> (i * 4)) & 15) as usize])).collect()
+}
+
 /// Whole numbers written in decimal without `core::fmt`: `score.decimal()`.
 pub trait Decimal {
     fn decimal(self) -> String;

@@ -3,10 +3,11 @@
 //! The app compiles in a [`Shape`]: ids, signs, scoring keys, page files and checksums, and for
 //! each text only its number in the words file. The words file (one text a line) ships beside
 //! the app and is fetched at start. So the words are data, not code: they cost the wasm nothing,
-//! and another language would be another words file. [`Shape::build`] makes the content the
+//! and each language is another words file ([`LanguageFiles`]). [`Shape::build`] makes the content the
 //! rest of the app uses, and refuses words that do not fit the shape.
 
 use crate::content::{Band, BandId, Bank, Dimension, Item, Page, Screen, Sign};
+use crate::text::hex8;
 
 /// Where a run of texts sits in the words file: `start..end`.
 pub type Run = (u16, u16);
@@ -66,8 +67,29 @@ pub struct PageShape {
     pub title: u16,
     pub order: u16,
     pub dimension: Option<&'static str>,
-    pub file: &'static str,
+}
+
+/// One language's files beside the app: its words file and its explainer pages' bodies, each
+/// with the checksum made at build time. Every language fits the one [`Shape`] (the build
+/// refuses one that does not), so only these differ from one language to another.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LanguageFiles {
+    /// The language's tag, such as `en` or `es`: `<html lang>`, `Intl`, the saved choice.
+    pub code: &'static str,
+    /// The language named in itself ("English", "Español"), for the switch.
+    pub name: &'static str,
+    /// The words file's checksum, also in its name ([`LanguageFiles::words_file`]).
     pub checksum: u32,
+    /// Each page's body's checksum, in the order of [`Shape::pages`]; also in the body's file
+    /// name, `pages/<slug>-<checksum>.html`.
+    pub pages: &'static [u32],
+}
+
+impl LanguageFiles {
+    /// The words file's name beside the app: `words-<checksum>.txt`.
+    pub fn words_file(&self) -> String {
+        ["words-", &hex8(self.checksum), ".txt"].concat()
+    }
 }
 
 /// The content made from a shape and its words.
@@ -83,9 +105,10 @@ fn leak<T>(list: Vec<T>) -> &'static [T] {
 }
 
 impl Shape {
-    /// Splits the words file and fills the shape with it. `None` if the text does not fit: a
-    /// different number of texts or a number that points past the end.
-    pub fn build(&self, words_file: &'static str) -> Option<Content> {
+    /// Splits the words file and fills the shape with it, with the page bodies of the same
+    /// language (`pages`: each body's checksum, one per page). `None` if the text does not fit:
+    /// a different number of texts or a number that points past the end.
+    pub fn build(&self, words_file: &'static str, pages: &[u32]) -> Option<Content> {
         let words: Vec<&'static str> = words_file.split('\n').collect();
         if words.len() != usize::from(self.word_count) {
             return None;
@@ -137,11 +160,16 @@ impl Shape {
                 touches: self.screen_touches,
             },
         };
+        if pages.len() != self.pages.len() {
+            return None;
+        }
         let pages = self
             .pages
             .iter()
-            .map(|p| {
-                Some(Page { slug: p.slug, title: one(p.title)?, order: p.order, dimension: p.dimension, file: p.file, checksum: p.checksum })
+            .zip(pages)
+            .map(|(p, &checksum)| {
+                let file = ["pages/", p.slug, "-", &hex8(checksum), ".html"].concat().leak();
+                Some(Page { slug: p.slug, title: one(p.title)?, order: p.order, dimension: p.dimension, file, checksum })
             })
             .collect::<Option<Vec<_>>>()?;
         Some(Content { bank, ui: run((0, self.ui_count))?, pages: leak(pages) })

@@ -256,18 +256,18 @@ fn page_error(text: &str) -> ContentError {
 
 #[test]
 fn page_mistakes_are_reported_at_their_line() {
-    let front = "+++\nslug = \"x\"\ntitle = \"X\"\norder = 1\n+++\n";
+    let front = "+++\nslug = \"x\"\ntitle = \"X\"\ndescription = \"A page made for a test, with a description long enough to pass.\"\norder = 1\n+++\n";
     let e = page_error(&format!("{front}\nSome words.\n\n# A second h1\n"));
-    assert_eq!((e.line, e.message.contains("only h1")), (9, true), "{e}");
+    assert_eq!((e.line, e.message.contains("only h1")), (10, true), "{e}");
     let e = page_error(&format!("{front}Words <b>bold</b>.\n"));
-    assert!(e.message.contains("raw HTML") && e.line == 6, "{e}");
+    assert!(e.message.contains("raw HTML") && e.line == 7, "{e}");
     let e = page_error(&format!("{front}See [there](#/nowhere).\n"));
     assert!(e.message.contains("no page of the app"), "{e}");
     let e = page_error(&format!("{front}See [there](javascript:alert(1)).\n"));
     assert!(e.message.contains("use `#/…`"), "{e}");
     let e = page_error(&format!("{front}## A\n\n#### Skipped a level\n"));
-    assert!(e.message.contains("do not skip levels") && e.line == 8, "{e}");
-    let e = page_error("+++\nslug = \"Bad Slug\"\ntitle = \"X\"\norder = 1\n+++\nText.\n");
+    assert!(e.message.contains("do not skip levels") && e.line == 9, "{e}");
+    let e = page_error("+++\nslug = \"Bad Slug\"\ntitle = \"X\"\ndescription = \"A page made for a test, with a description long enough to pass.\"\norder = 1\n+++\nText.\n");
     assert_eq!(e.line, 2, "{e}");
     let e = page_error("No front matter here.\n");
     assert!(e.message.contains("+++"), "{e}");
@@ -277,7 +277,7 @@ fn page_mistakes_are_reported_at_their_line() {
 fn a_good_page_becomes_markup_with_its_links() {
     let p = parse::page_from_str(
         Path::new("x.md"),
-        "+++\nslug = \"x\"\ntitle = \"X\"\norder = 1\n+++\n## Hello\n\nRead [safety](#/learn/safety) or [elsewhere](https://example.org).\n",
+        "+++\nslug = \"x\"\ntitle = \"X\"\ndescription = \"A page made for a test, with a description long enough to pass.\"\norder = 1\n+++\n## Hello\n\nRead [safety](#/learn/safety) or [elsewhere](https://example.org).\n",
     )
     .unwrap();
     assert!(p.html.contains("<h2>Hello</h2>"));
@@ -305,7 +305,9 @@ fn every_ui_string_is_used_by_the_app() {
             }
         }
     }
-    let unused: Vec<&str> = ui.entries.iter().map(|(k, _)| k.as_str()).filter(|k| !source.contains(&format!("UI.{}()", k.replace('.', "_")))).collect();
+    // `site.language`, each language's name in itself, is read by the build for the switch.
+    let unused: Vec<&str> =
+        ui.entries.iter().map(|(k, _)| k.as_str()).filter(|k| *k != "site.language" && !source.contains(&format!("UI.{}()", k.replace('.', "_")))).collect();
     assert!(unused.is_empty(), "ui.toml keys no code uses: {unused:?}");
 }
 
@@ -319,29 +321,37 @@ fn a_line_break_in_shown_text_is_refused_at_its_line() {
 }
 
 #[test]
-fn the_shape_and_the_words_file_give_back_exactly_the_content() {
-    let lang = language();
-    let generated = codegen::language(&lang).unwrap_or_else(|e| panic!("{e}"));
-    let (shape, _) = codegen::shape(&lang);
-    let content = shape.build(generated.words.clone().leak()).expect("the words fit their shape");
-    assert_eq!(content.bank, lang.bank);
-    assert_eq!(content.pages, lang.pages.iter().map(|p| p.page.clone()).collect::<Vec<_>>());
-    assert_eq!(content.ui, lang.ui.entries.iter().map(|(_, text)| *text).collect::<Vec<_>>());
-    assert_eq!(generated.words_file, format!("words-{:08x}.txt", body_checksum(&generated.words)));
-    assert!(generated.rust.contains(&format!("pub const WORDS_FILE: &str = \"{}\";", generated.words_file)));
+fn the_shape_and_the_words_file_give_back_exactly_the_content_in_every_language() {
+    let languages = parse::languages(&content_dir().join("..")).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(languages.iter().map(|(code, _)| code.as_str()).collect::<Vec<_>>(), ["en", "es"]);
+    let refs: Vec<(&str, &parse::Language)> = languages.iter().map(|(code, l)| (code.as_str(), l)).collect();
+    let generated = codegen::languages(&refs).unwrap_or_else(|e| panic!("{e}"));
+    let (shape, _) = codegen::shape(&languages[0].1);
+    for ((code, lang), words) in languages.iter().zip(&generated.words) {
+        let content = shape.build(words.text.clone().leak(), &codegen::page_files(lang)).expect("the words fit their shape");
+        assert_eq!(content.bank, lang.bank, "{code}");
+        assert_eq!(content.pages, lang.pages.iter().map(|p| p.page.clone()).collect::<Vec<_>>(), "{code}");
+        assert_eq!(content.ui, lang.ui.entries.iter().map(|(_, text)| *text).collect::<Vec<_>>(), "{code}");
+        assert_eq!(words.name, format!("words-{:08x}.txt", body_checksum(&words.text)));
+        assert!(generated.rust.contains(&format!("code: \"{code}\", name: \"{}\", checksum: {}", lang.ui.get("site.language").unwrap(), words.checksum)));
+        let files = words::LanguageFiles { code: "", name: "", checksum: words.checksum, pages: &[] };
+        assert_eq!(files.words_file(), words.name);
+    }
 }
 
 #[test]
 fn words_that_do_not_fit_the_shape_are_refused() {
     let lang = language();
     let (shape, words) = codegen::shape(&lang);
+    let pages = codegen::page_files(&lang);
     let all = words.join("\n");
     let one_missing = words[1..].join("\n");
     let one_more = format!("{all}\nan extra line");
     for bad in [one_missing, one_more, String::new(), "one line".to_string()] {
-        assert!(shape.build(bad.leak()).is_none());
+        assert!(shape.build(bad.leak(), &pages).is_none());
     }
-    assert!(shape.build(all.leak()).is_some());
+    assert!(shape.build(all.clone().leak(), &pages[1..]).is_none(), "a page's body missing");
+    assert!(shape.build(all.leak(), &pages).is_some());
 }
 
 #[test]
@@ -366,4 +376,88 @@ fn a_check_in_saved_with_content_version_1_keeps_the_answers_to_statements_that_
         assert_eq!(kept.get(id), None, "{id} changed its words, or left");
     }
     println!("content version 1 → {}: {} answers kept, {dropped} set aside", bank.content_version, kept.len());
+}
+
+// --- a second language: the same shape, or the build stops at the line ----------------------
+
+/// A copy of content/en and content/es in a fresh folder, with `change` applied to the copy of
+/// `es/<file>`; then what reading both languages says.
+fn languages_with(file: &str, change: impl Fn(String) -> String) -> Result<(), ContentError> {
+    let root = std::env::temp_dir().join(format!("closer-languages-{}-{}", std::process::id(), file.replace('/', "-")));
+    let _ = std::fs::remove_dir_all(&root);
+    let src = content_dir().join("..");
+    for lang in ["en", "es"] {
+        std::fs::create_dir_all(root.join(lang).join("pages")).unwrap();
+        for name in ["assessment.toml", "ui.toml"] {
+            std::fs::copy(src.join(lang).join(name), root.join(lang).join(name)).unwrap();
+        }
+        for page in std::fs::read_dir(src.join(lang).join("pages")).unwrap().flatten() {
+            std::fs::copy(page.path(), root.join(lang).join("pages").join(page.file_name())).unwrap();
+        }
+    }
+    for lock in ["item-ids.lock", "item-ids.es.lock"] {
+        std::fs::copy(src.join(lock), root.join(lock)).unwrap();
+    }
+    let path = root.join("es").join(file);
+    std::fs::write(&path, change(std::fs::read_to_string(&path).unwrap())).unwrap();
+    let result = parse::languages(&root).map(drop);
+    let _ = std::fs::remove_dir_all(&root);
+    result
+}
+
+#[test]
+fn the_spanish_content_has_the_english_shape() {
+    assert_eq!(languages_with("ui.toml", |t| t), Ok(()));
+}
+
+#[test]
+fn a_missing_or_extra_key_or_a_placeholder_that_does_not_match_stops_the_build_at_its_line() {
+    let e = languages_with("ui.toml", |t| t.replacen("[home]", "[home]\nsurprise = \"¡Hola!\"", 1)).expect_err("an extra key");
+    assert!(e.message.contains("`home.surprise` is not in"), "{e}");
+    assert!(e.file.ends_with("es/ui.toml"), "{e}");
+    assert_eq!(e.line, line_of(&std::fs::read_to_string(content_dir().join("../es/ui.toml")).unwrap(), "[home]") + 1, "{e}");
+
+    let e = languages_with("ui.toml", |t| t.lines().filter(|l| !l.starts_with("retry =")).collect::<Vec<_>>().join("\n")).expect_err("a missing key");
+    assert!(e.message.contains("`learn.retry` is missing"), "{e}");
+    assert!(e.to_string().contains("es/ui.toml:"), "{e}");
+
+    let e = languages_with("ui.toml", |t| t.replacen("{done}", "{hechas}", 1)).expect_err("a placeholder renamed");
+    assert!(e.message.contains("placeholders"), "{e}");
+    let es = std::fs::read_to_string(content_dir().join("../es/ui.toml")).unwrap();
+    assert_eq!(e.line, line_of(&es, "{done}"), "{e}");
+}
+
+#[test]
+fn a_statement_keyed_differently_or_out_of_place_stops_the_build_at_its_line() {
+    let es = std::fs::read_to_string(content_dir().join("../es/assessment.toml")).unwrap();
+    // The first statement that may not apply to every couple, made to apply to all.
+    let e = languages_with("assessment.toml", |t| t.replacen("\nmay_not_apply = true", "\nmay_not_apply = false", 1)).expect_err("keying changed");
+    assert!(e.message.contains("keyed differently"), "{e}");
+    assert!(e.file.ends_with("es/assessment.toml"), "{e}");
+    let first_reverse = es.lines().position(|l| l == "may_not_apply = true").unwrap();
+    let id_line = es.lines().take(first_reverse).enumerate().filter(|(_, l)| l.starts_with("id = ")).last().unwrap().0 + 1;
+    assert_eq!(e.line, id_line, "{e}");
+
+    let e = languages_with("assessment.toml", |t| t.replacen("id = \"au1\"", "id = \"au9\"", 1)).expect_err("an id changed");
+    assert!(e.message.contains("au9"), "{e}");
+}
+
+#[test]
+fn a_page_missing_from_a_language_stops_the_build() {
+    let root = content_dir().join("../es/pages");
+    assert!(root.join("safety.md").is_file());
+    let e = languages_with("pages/safety.md", |t| t.replacen("order = ", "order = 9", 1)).expect_err("order changed");
+    assert!(e.message.contains("`order`"), "{e}");
+    assert!(e.file.ends_with("es/pages/safety.md") && e.line > 1, "{e}");
+}
+
+#[test]
+fn the_spanish_statements_and_pages_read_easily() {
+    let es = parse::language(&content_dir().join("../es")).unwrap_or_else(|e| panic!("{e}"));
+    let statements = es.bank.quiz_order().iter().fold(Default::default(), |t: readability::TextStats, (_, i)| t + readability::stats_es(i.text));
+    assert!(statements.reading_ease_es() >= 65.0, "statements: {:.1}", statements.reading_ease_es());
+    for p in &es.pages {
+        let ease = readability::stats_es(p.text).reading_ease_es();
+        assert!(ease >= 65.0, "{}: Szigriszt-Pazos {ease:.1}", p.page.slug);
+    }
 }

@@ -16,6 +16,7 @@ fn sample() -> Record {
         results: vec![StoredResult { date_ms: 1_790_000_000_000, content_version: 1, answers: answers(&[("au1", 4)]), importance: Importance::new() }],
         comparisons: vec![StoredComparison { received_ms: 1_790_000_100_000, code: "AbC_-9".into(), own_code: None }],
         shared_ms: Some(1_790_000_200_000),
+        language: Some("es".into()),
     }
 }
 
@@ -122,19 +123,20 @@ fn every_field() -> Record {
             StoredComparison { received_ms: 5, code: "".into(), own_code: Some("x\u{0}y".into()) },
         ],
         shared_ms: Some(1_790_000_200_000),
+        language: Some("es".into()),
     }
 }
 
 #[test]
 fn the_json_written_is_byte_for_byte_the_stored_format() {
-    assert_eq!(Record::empty().to_json(), r#"{"version":2,"progress":null,"results":[],"comparisons":[],"shared_ms":null}"#);
+    assert_eq!(Record::empty().to_json(), r#"{"version":3,"progress":null,"results":[],"comparisons":[],"shared_ms":null}"#);
     assert_eq!(
         Record { progress: Some(Progress::default()), ..Record::empty() }.to_json(),
-        r#"{"version":2,"progress":{"content_version":0,"answers":{},"importance":{},"position":0},"results":[],"comparisons":[],"shared_ms":null}"#
+        r#"{"version":3,"progress":{"content_version":0,"answers":{},"importance":{},"position":0},"results":[],"comparisons":[],"shared_ms":null}"#
     );
     assert_eq!(
         every_field().to_json(),
-        r#"{"version":2,"progress":{"content_version":1,"answers":{"au1":3,"qt1":0,"é\"\\/\n\r\t\b\f\u0001\u001f😀":1},"importance":{"support":4},"position":2},"results":[{"date_ms":1790000000000,"content_version":1,"answers":{"au1":4},"importance":{}},{"date_ms":0,"content_version":65535,"answers":{},"importance":{"a":0}}],"comparisons":[{"received_ms":1790000100000,"code":"AbC_-9","own_code":null},{"received_ms":5,"code":"","own_code":"x\u0000y"}],"shared_ms":1790000200000}"#
+        r#"{"version":3,"progress":{"content_version":1,"answers":{"au1":3,"qt1":0,"é\"\\/\n\r\t\b\f\u0001\u001f😀":1},"importance":{"support":4},"position":2},"results":[{"date_ms":1790000000000,"content_version":1,"answers":{"au1":4},"importance":{}},{"date_ms":0,"content_version":65535,"answers":{},"importance":{"a":0}}],"comparisons":[{"received_ms":1790000100000,"code":"AbC_-9","own_code":null},{"received_ms":5,"code":"","own_code":"x\u0000y"}],"shared_ms":1790000200000,"language":"es"}"#
     );
     // Only `"`, `\` and control characters are escaped; DEL and U+2028 are written as they are.
     let odd = Record { comparisons: vec![StoredComparison { received_ms: 1, code: "\u{7f}\u{2028}".into(), own_code: None }], ..Record::empty() };
@@ -146,7 +148,7 @@ fn the_pretty_json_is_indented_by_two_spaces() {
     assert_eq!(
         Record::empty().to_json_pretty(),
         r#"{
-  "version": 2,
+  "version": 3,
   "progress": null,
   "results": [],
   "comparisons": [],
@@ -156,7 +158,7 @@ fn the_pretty_json_is_indented_by_two_spaces() {
     assert_eq!(
         every_field().to_json_pretty(),
         r#"{
-  "version": 2,
+  "version": 3,
   "progress": {
     "content_version": 1,
     "answers": {
@@ -199,7 +201,8 @@ fn the_pretty_json_is_indented_by_two_spaces() {
       "own_code": "x\u0000y"
     }
   ],
-  "shared_ms": 1790000200000
+  "shared_ms": 1790000200000,
+  "language": "es"
 }"#
     );
     let r = every_field();
@@ -272,7 +275,8 @@ fn more_corrupt_forms_are_refused_as_before() {
         (r#"{"version":1,"content_version":1,"progress":null}"#.into(), "wrong_shape"),
         (r#"{"version":1,"content_version":1,"results":[{"date_ms":1}]}"#.into(), "wrong_shape"),
         // Newer than this version, whatever else it holds.
-        (r#"{"version":3,"x":"\ud800"}"#.into(), "future_version"),
+        (r#"{"version":4,"x":"\ud800"}"#.into(), "future_version"),
+        (r#"{"version":3,"language":5}"#.into(), "wrong_shape"),
         (r#"{"version":18446744073709551615}"#.into(), "future_version"),
         // Read, but out of range ("does not apply" is an answer, not a rating).
         (r#"{"version":2,"progress":{"content_version":1,"answers":{},"importance":{"support":5}}}"#.into(), "bad_value"),
@@ -314,8 +318,9 @@ mod never_panics {
             prop::collection::vec(result, 0..4),
             prop::collection::vec(comparison, 0..4),
             prop::option::of(any::<u64>()),
+            prop::option::of("[a-z]{2}(-[A-Z]{2})?"),
         )
-            .prop_map(|(progress, results, comparisons, shared_ms)| Record { version: RECORD_VERSION, progress, results, comparisons, shared_ms })
+            .prop_map(|(progress, results, comparisons, shared_ms, language)| Record { version: RECORD_VERSION, progress, results, comparisons, shared_ms, language })
     }
 
     /// Cuts, insertions and replacements at random places in a text.
@@ -372,4 +377,22 @@ fn does_not_apply_is_a_stored_answer() {
     let text = r#"{"version":2,"progress":{"content_version":2,"answers":{"ph3":5,"au1":4},"importance":{},"position":3}}"#;
     let r = Record::from_json(text).expect("an answer of 5, does not apply, is kept");
     assert_eq!(r.progress.unwrap().answers, answers(&[("au1", 4), ("ph3", 5)]));
+}
+
+#[test]
+fn a_version_2_record_reads_as_version_3_with_no_language_chosen_and_a_chosen_one_is_kept() {
+    let v2 = r#"{"version":2,"progress":null,"results":[{"date_ms":5,"content_version":2,"answers":{"au1":3}}],"comparisons":[],"shared_ms":null}"#;
+    let r = Record::from_json(v2).expect("version 2 reads");
+    assert_eq!((r.version, r.language.as_deref(), r.results.len()), (RECORD_VERSION, None, 1));
+    // Version 2 never had a language: one there is not a record Closer wrote.
+    assert_eq!(Record::from_json(r#"{"version":2,"language":"es"}"#).map_err(|e| e.key()), Err("wrong_shape"));
+    let chosen = Record { language: Some("es".into()), ..Record::empty() };
+    assert_eq!(Record::from_json(&chosen.to_json()), Ok(chosen.clone()));
+    assert_eq!(Record::from_json(&format!(r#"{{"version":3,"language":"{}"}}"#, "x".repeat(40))).map_err(|e| e.key()), Err("bad_value"));
+    // The language another tab chose is the person's latest choice; none chosen there keeps ours.
+    let mut mine = Record::empty();
+    mine.merge_from(chosen.clone());
+    assert_eq!(mine.language.as_deref(), Some("es"));
+    mine.merge_from(Record::empty());
+    assert_eq!(mine.language.as_deref(), Some("es"));
 }

@@ -9,4 +9,4 @@ mod persist;
 mod root;
 pub mod state;
 
-pub use root::App;
+pub use root::{document_title, App, Props};

@@ -10,23 +10,76 @@ use super::state::{Action, Keeping, State};
 use crate::content::{PAGES, UI};
 use crate::web::{clock, dom, location};
 
+/// How the app starts.
+#[derive(Properties, PartialEq, Default)]
+pub struct Props {
+    /// Showing a page prerendered at build time with this state: the first render is that
+    /// state (hydrating the page's markup, or making it, natively, at build time); in the
+    /// browser an effect then takes in storage and the address. `None`: they are read at once.
+    #[cfg(any(feature = "ssr", feature = "hydration"))]
+    #[prop_or_default]
+    pub prerendered: Option<State>,
+}
+
+/// The state read at start: storage (read once; reading writes nothing: text found there that
+/// could not be read is handed back for the first write, which keeps it as a backup first), the
+/// address and embed mode.
+fn read_at_start() -> (State, Option<String>) {
+    let loaded = persist::load();
+    let mut state = State::from_record(location::current(), loaded.record, loaded.keeping, loaded.notices);
+    state.backups = loaded.backups;
+    state.embed = crate::web::embed::requested();
+    // The page was opened with the switch (`?hl=<code>`): the choice is kept with the record.
+    if location::asked("hl", crate::content::language().code) {
+        state.language = Some(crate::content::language().code.to_string());
+    }
+    state.arrive(clock::now_ms());
+    (state, loaded.unreadable)
+}
+
+/// Whether the state is still the one a hydrated page was prerendered with (never without the
+/// `hydration` feature: the app then starts with the person's state).
+fn showing_prerendered(state: &State) -> bool {
+    cfg!(feature = "hydration") && state.prerendered
+}
+
 #[function_component(App)]
-pub fn app() -> Html {
-    // Storage is read once, here, at start; reading writes nothing. Text found there that could
-    // not be read waits in `unreadable` for the first write, which keeps it as a backup first.
+pub fn app(props: &Props) -> Html {
     let unreadable = use_mut_ref(|| None::<String>);
+    // Without prerendering or hydration (the wasm by default) there is nothing in the props.
+    #[cfg(not(any(feature = "ssr", feature = "hydration")))]
+    let _ = props;
     let state = use_reducer({
         let unreadable = unreadable.clone();
+        #[cfg(any(feature = "ssr", feature = "hydration"))]
+        let prerendered = props.prerendered.clone();
         move || {
-            let loaded = persist::load();
-            *unreadable.borrow_mut() = loaded.unreadable;
-            let mut state = State::from_record(location::current(), loaded.record, loaded.keeping, loaded.notices);
-            state.backups = loaded.backups;
-            state.embed = crate::web::embed::requested();
-            state.arrive(clock::now_ms());
+            #[cfg(any(feature = "ssr", feature = "hydration"))]
+            if let Some(state) = prerendered {
+                return state;
+            }
+            let (state, text) = read_at_start();
+            *unreadable.borrow_mut() = text;
             state
         }
     });
+
+    // A prerendered page, now hydrated: storage and the address are taken in at once. (Effects
+    // run only in the browser, never when prerendering.)
+    #[cfg(feature = "hydration")]
+    {
+        let (dispatcher, unreadable) = (state.dispatcher(), unreadable.clone());
+        use_effect_with(showing_prerendered(&state), move |prerendered| {
+            if *prerendered {
+                let (state, text) = read_at_start();
+                *unreadable.borrow_mut() = text;
+                dispatcher.dispatch(Action::Start(Box::new(state)));
+            } else {
+                // Running with the person's state (at once, or once hydrated and started).
+                crate::web::dom::ready();
+            }
+        });
+    }
 
     // Every change to what is kept is written at once (in an effect, never during render). The
     // record last written is remembered, so the same record is never written twice.
@@ -34,9 +87,10 @@ pub fn app() -> Html {
     {
         let dispatcher = state.dispatcher();
         let record = state.to_record();
-        let keeping = state.keeping;
+        // Nothing is written for the prerendered state, which is not the person's.
+        let keeping = (!showing_prerendered(&state)).then_some(state.keeping);
         use_effect_with((record, keeping), move |(record, keeping)| {
-            if *keeping != Keeping::Saved {
+            if *keeping != Some(Keeping::Saved) {
                 return;
             }
             // Nothing is written over unreadable text before it is kept as a backup.
@@ -90,6 +144,9 @@ pub fn app() -> Html {
             };
             let address = location::on_change(move |route| dispatcher.dispatch(Action::Navigate { route, at_ms: clock::now_ms() }));
             let height = embed.then(crate::web::embed::HeightReporter::start);
+            // Running with the person's state (with hydration, once it is taken in, above).
+            #[cfg(not(feature = "hydration"))]
+            crate::web::dom::ready();
             move || drop((from_elsewhere, address, height, update))
         });
     }
@@ -99,13 +156,15 @@ pub fn app() -> Html {
     {
         let first = use_mut_ref(|| true);
         let from_address = state.route_from_address;
-        use_effect_with(state.route.clone(), move |route| {
+        // Not for the prerendered state: its route is the page's, not yet the address's.
+        use_effect_with((!showing_prerendered(&state)).then(|| state.route.clone()), move |route| {
+            let Some(route) = route else { return };
             // A route that came from the address is already there, or the address has moved on
             // since (two quick changes, back pressed twice): writing it back would undo that.
             if !from_address {
                 location::show(route);
             }
-            dom::set_title(&full_title(title_of(route)));
+            dom::set_title(&document_title(route));
             if !std::mem::replace(&mut *first.borrow_mut(), false) {
                 dom::scroll_to_top();
                 if *route != Route::Quiz {
@@ -127,7 +186,7 @@ pub fn app() -> Html {
     {
         let dispatcher = state.dispatcher();
         let wanted = match &state.route {
-            Route::Page(slug) => PAGES.iter().find(|p| p.slug == slug).filter(|p| state.body(p.slug).is_none()),
+            Route::Page(slug) => PAGES.iter().find(|p| p.slug == slug).filter(|p| state.body(p.file).is_none()),
             _ => None,
         };
         use_effect_with((state.route.clone(), state.body_attempt), move |_| {
@@ -148,7 +207,7 @@ pub fn app() -> Html {
         Route::Compare(code) => pages::compare::compare(&state, code),
         Route::History => pages::history::history(&state),
         Route::Data => pages::data::data_page(&state),
-        Route::Learn => pages::learn::contents(),
+        Route::Learn => pages::learn::contents(&state),
         Route::Page(slug) => pages::learn::learn_page(&state, slug),
         Route::NotFound(_) => pages::not_found::not_found(),
     };
@@ -171,6 +230,11 @@ fn title_of(route: &Route) -> &'static str {
         Route::Compare(_) => UI.compare_error_title(),
         Route::Page(slug) => PAGES.iter().find(|p| p.slug == slug).map_or(UI.not_found_title(), |p| p.title),
     }
+}
+
+/// The document title of a route: "Page · Closer", or the site name alone for the start page.
+pub fn document_title(route: &Route) -> String {
+    full_title(title_of(route))
 }
 
 /// "Page · Closer", or the site name alone for the start page.

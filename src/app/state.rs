@@ -184,19 +184,34 @@ pub struct State {
     pub passphrase: PassphraseForm,
     /// Locked links opened in this visit.
     pub opened: Vec<Opened>,
-    /// Explainer page bodies fetched so far, by slug: each is fetched once per visit. Only the
+    /// Explainer page bodies fetched so far, by file (each language's body has its own): each
+    /// is fetched once per visit. Only the
     /// exact markup made at build time gets here (its checksum is checked on arrival).
     pub bodies: Vec<(&'static str, &'static str)>,
     /// The explainer page on screen whose body could not be loaded.
     pub body_failed: Option<&'static str>,
     /// Counts "try again", so that asking again fetches again.
     pub body_attempt: u32,
+    /// The language the person chose with the switch ("en", "es"), kept with the record; `None`
+    /// lets the browser's languages decide.
+    pub language: Option<String>,
     /// The route on screen came from the address bar (a link, back, typing), so it must not be
     /// written back: by then the address may already have moved on.
     pub route_from_address: bool,
+    /// What the page was prerendered with at build time (`src/bin/prerender.rs`), and is still
+    /// showing: the app hydrates that markup with this state, then takes in storage and the
+    /// address at once (`Action::Start`); until then nothing is written anywhere.
+    pub prerendered: bool,
+    /// Prerendered as a page of its own at a real path (an explainer page, read without the
+    /// app): the way from it to the app's folder (`../../`). Its links lead there, and to other
+    /// explainer pages by their real paths, instead of to routes in this page's fragment.
+    pub static_root: Option<&'static str>,
 }
 
 pub enum Action {
+    /// The app is hydrated: from now on, the state read from storage and the address at start.
+    #[cfg(feature = "hydration")]
+    Start(Box<State>),
     /// The address changed (a link, the back button, or typing), at this time.
     Navigate { route: Route, at_ms: u64 },
     /// Forget the answers in progress and go to the first statement.
@@ -224,7 +239,7 @@ pub enum Action {
     /// What became of copying the link.
     InviteCopied(Copied),
     /// An explainer page's body arrived (and is the one made at build time).
-    BodyLoaded { slug: &'static str, html: &'static str },
+    BodyLoaded { file: &'static str, html: &'static str },
     /// An explainer page's body could not be had.
     BodyFailed(&'static str),
     /// Try loading the body of the page on screen again.
@@ -290,9 +305,9 @@ impl State {
             || self.latest().is_some_and(|r| r.date_ms >= link.received_ms || self.shared_ms.is_some_and(|s| s <= link.received_ms))
     }
 
-    /// The body of explainer page `slug`, if it has been fetched.
-    pub fn body(&self, slug: &str) -> Option<&'static str> {
-        self.bodies.iter().find(|(s, _)| *s == slug).map(|(_, html)| *html)
+    /// The body in `file` (a page's body in one language), if it has been fetched.
+    pub fn body(&self, file: &str) -> Option<&'static str> {
+        self.bodies.iter().find(|(f, _)| *f == file).map(|(_, html)| *html)
     }
 
     /// The result a received link was compared with (the one its pinned code was made from),
@@ -320,6 +335,13 @@ impl State {
         let route_before = self.route.clone();
         let from_address = matches!(action, Action::Navigate { .. });
         match action {
+            #[cfg(feature = "hydration")]
+            Action::Start(state) => {
+                // Explainer bodies fetched so far are this site's, not the person's: kept.
+                let bodies = std::mem::take(&mut self.bodies);
+                *self = State { bodies, ..*state };
+                return;
+            }
             Action::Navigate { route, at_ms } => {
                 self.route = route;
                 self.route_from_address = true;
@@ -378,15 +400,15 @@ impl State {
                 self.invite = InviteForm { name, lock: self.invite.lock, ..InviteForm::default() };
             }
             Action::InviteCopied(copied) => self.invite.copied = copied,
-            Action::BodyLoaded { slug, html } => {
-                if self.body(slug).is_none() {
-                    self.bodies.push((slug, html));
+            Action::BodyLoaded { file, html } => {
+                if self.body(file).is_none() {
+                    self.bodies.push((file, html));
                 }
-                if self.body_failed == Some(slug) {
+                if self.body_failed == Some(file) {
                     self.body_failed = None;
                 }
             }
-            Action::BodyFailed(slug) => self.body_failed = Some(slug),
+            Action::BodyFailed(file) => self.body_failed = Some(file),
             Action::RetryBody => {
                 self.body_failed = None;
                 self.body_attempt += 1;
@@ -524,6 +546,54 @@ impl State {
         }
     }
 
+    /// The state a page is prerendered with at build time for `route`: nothing stored, nothing
+    /// from the address (its route is the page's: it is never written back to the address).
+    pub fn prerendered(route: Route) -> State {
+        State { route, prerendered: true, route_from_address: true, ..State::default() }
+    }
+
+    /// A link to `route`: its fragment (`#/quiz`), or from a static page, its real address.
+    /// (Static pages are made only at build time: the wasm has no need of their links.)
+    pub fn href(&self, route: &Route) -> String {
+        #[cfg(feature = "ssr")]
+        if let Some(root) = self.static_root {
+            return static_href(root, route, crate::content::language().code);
+        }
+        route.to_hash()
+    }
+
+    /// Where the static page of `route` lives in the language shown, from the app's folder
+    /// (`learn/empathy/`, `es/learn/empathy/`): the one rule the prerender writes files by.
+    #[cfg(feature = "ssr")]
+    pub fn static_path(route: &Route) -> String {
+        static_href("", route, crate::content::language().code)
+    }
+
+    /// A link to this page in language `code`: in the app, this page again with `?hl=<code>`
+    /// after `search` (which keeps embed mode); from a static page, that language's static page.
+    pub fn in_language(&self, code: &str, search: &str) -> String {
+        #[cfg(feature = "ssr")]
+        if let Some(root) = self.static_root {
+            return static_href(root, &self.route, code);
+        }
+        [search, code, &self.route.to_hash()].concat()
+    }
+
+    /// A link to the app's page at `hash` (such as `#/quiz`): as it is, or from a static page,
+    /// its real address.
+    pub fn link(&self, hash: &'static str) -> yew::AttrValue {
+        #[cfg(feature = "ssr")]
+        if self.static_root.is_some() {
+            return self.href(&Route::parse(hash)).into();
+        }
+        yew::AttrValue::Static(hash)
+    }
+
+    /// Whether this is a static page of its own (made at build time only).
+    pub fn is_static_page(&self) -> bool {
+        cfg!(feature = "ssr") && self.static_root.is_some()
+    }
+
     /// The state at start: what was stored, adapted to this content version.
     pub fn from_record(route: Route, mut record: Record, keeping: Keeping, mut notices: Vec<Notice>) -> State {
         let dropped = record.adapt_to(&BANK);
@@ -547,6 +617,7 @@ impl State {
             .collect();
         closer_core::sort::sort_by(&mut self.results, |a, b| a.date_ms < b.date_ms);
         self.shared_ms = record.shared_ms;
+        self.language = record.language;
         self.links = record
             .comparisons
             .into_iter()
@@ -575,6 +646,7 @@ impl State {
                 .map(|l| StoredComparison { received_ms: l.received_ms, code: l.code.clone(), own_code: l.own_code.clone() })
                 .collect(),
             shared_ms: self.shared_ms,
+            language: self.language.clone(),
         }
     }
 
@@ -595,6 +667,22 @@ impl Reducible for State {
         let mut next = (*self).clone();
         next.reduce_mut(action);
         Rc::new(next)
+    }
+}
+
+/// The real address of `route` from a static page in language `code`, `root` being the way up
+/// to the app's folder: English's explainer pages are at `learn/<slug>/`, another language's at
+/// `<code>/learn/<slug>/`; the app's own pages are its routes, opened in that language.
+#[cfg(feature = "ssr")]
+fn static_href(root: &str, route: &Route, code: &str) -> String {
+    let english = code == crate::content::LANGUAGES[0].code;
+    let folder = if english { String::new() } else { [code, "/"].concat() };
+    let hl = if english { String::new() } else { ["?hl=", code].concat() };
+    match route {
+        Route::Home => [root, &hl].concat(),
+        Route::Learn => [root, &folder, "learn/"].concat(),
+        Route::Page(slug) => [root, &folder, "learn/", slug, "/"].concat(),
+        _ => [root, &hl, &route.to_hash()].concat(),
     }
 }
 
@@ -723,8 +811,8 @@ mod tests {
         assert_eq!(state.body_failed, Some("safety"));
         state.reduce_mut(Action::RetryBody);
         assert_eq!((state.body_failed, state.body_attempt), (None, 1), "trying again fetches again");
-        state.reduce_mut(Action::BodyLoaded { slug: "safety", html: "<p>Safety</p>" });
-        state.reduce_mut(Action::BodyLoaded { slug: "safety", html: "<p>Safety</p>" });
+        state.reduce_mut(Action::BodyLoaded { file: "safety", html: "<p>Safety</p>" });
+        state.reduce_mut(Action::BodyLoaded { file: "safety", html: "<p>Safety</p>" });
         assert_eq!(state.bodies, vec![("safety", "<p>Safety</p>")]);
 
         state.results.push(finished(50, 4));
@@ -845,5 +933,54 @@ mod tests {
         let mut full = State { keeping: Keeping::Full, ..fresh() };
         full.reduce_mut(Action::DeletedElsewhere);
         assert_eq!(full.keeping, Keeping::Full);
+    }
+
+    #[test]
+    fn the_language_chosen_is_kept_with_the_record_and_forgotten_with_everything_else() {
+        let mut record = Record::empty();
+        record.language = Some("es".into());
+        let mut state = State::from_record(Route::Home, record.clone(), Keeping::Saved, Vec::new());
+        assert_eq!(state.language.as_deref(), Some("es"));
+        assert_eq!(state.to_record(), record, "read and written back the same");
+        // A record without a choice (version 2, or never chosen) leaves it to the browser.
+        assert_eq!(State::from_record(Route::Home, Record::empty(), Keeping::Saved, Vec::new()).language, None);
+        state.reduce_mut(Action::DeleteEverything);
+        assert_eq!(state.to_record().language, None);
+    }
+
+    #[cfg(feature = "hydration")]
+    #[test]
+    fn a_prerendered_page_takes_the_stored_state_at_start_and_keeps_fetched_bodies() {
+        let mut state = State::prerendered(Route::Home);
+        crate::content::load_for_tests();
+        assert!(state.prerendered && state.route_from_address, "the page's route is never written to the address");
+        state.reduce_mut(Action::BodyLoaded { file: "safety", html: "<p>x</p>" });
+        let mut stored = State { route: Route::Quiz, position: 4, ..fresh() };
+        stored.answers.insert(quiz_order()[0].1.id.to_string(), 1);
+        state.reduce_mut(Action::Start(Box::new(stored.clone())));
+        assert!(!state.prerendered);
+        assert_eq!(state.body("safety"), Some("<p>x</p>"));
+        assert_eq!((state.route.clone(), state.position, state.to_record()), (Route::Quiz, 4, stored.to_record()));
+    }
+
+    #[test]
+    fn links_in_the_app_are_fragments() {
+        assert_eq!(fresh().href(&Route::Page("safety".into())), "#/learn/safety");
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn links_from_a_static_page_lead_to_real_paths_and_to_the_app_s_folder() {
+        let page = State { static_root: Some("../../"), ..fresh() };
+        assert_eq!(page.href(&Route::Page("safety".into())), "../../learn/safety/");
+        assert_eq!(page.href(&Route::Learn), "../../learn/");
+        assert_eq!(page.href(&Route::Home), "../../");
+        assert_eq!(page.href(&Route::Quiz), "../../#/quiz");
+        // The same page in Spanish is in the Spanish folder, and the app opens in Spanish from there.
+        let page = State { route: Route::Page("safety".into()), ..page };
+        assert_eq!(page.in_language("es", "?hl="), "../../es/learn/safety/");
+        assert_eq!(static_href("../../../", &Route::Page("empathy".into()), "es"), "../../../es/learn/empathy/");
+        assert_eq!(static_href("../../../", &Route::Quiz, "es"), "../../../?hl=es#/quiz");
+        assert_eq!(static_href("../../../", &Route::Page("empathy".into()), "en"), "../../../learn/empathy/");
     }
 }

@@ -5,14 +5,15 @@ pub fn now_ms() -> u64 {
     js_sys::Date::now() as u64
 }
 
-/// A date as the person's browser writes it, such as "25 Nov 2026".
-pub fn format_date(ms: u64) -> String {
+/// A date as the browser's `Intl` writes it in language `code`, such as "25 Nov 2026" or
+/// "25 nov 2026".
+pub fn format_date(code: &str, ms: u64) -> String {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
     let options = js_sys::Object::new();
     for (key, value) in [("day", "numeric"), ("month", "short"), ("year", "numeric")] {
         let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
     }
-    date.to_locale_date_string("default", &options).into()
+    date.to_locale_date_string(code, &options).into()
 }
 
 /// Today's date as `YYYY-MM-DD` (UTC), for file names.

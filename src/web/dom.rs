@@ -47,3 +47,17 @@ pub fn failed_to_start() {
         let _ = window.dispatch_event(&event);
     }
 }
+
+/// Tells the page around the app that the app is running with the person's own state: clicks
+/// made on the prerendered page before that are handed to it now (see `scripts/post-build.mjs`).
+pub fn ready() {
+    if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new("closer-ready")) {
+        let _ = window.dispatch_event(&event);
+    }
+}
+
+/// The route the page's markup was prerendered for at build time (`<body data-prerendered="#/">`,
+/// see `src/bin/prerender.rs`), if it was.
+pub fn prerendered() -> Option<String> {
+    document()?.body()?.get_attribute("data-prerendered")
+}

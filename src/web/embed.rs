@@ -6,9 +6,7 @@ use wasm_bindgen::JsCast;
 
 /// Whether the address asks for embed mode (`?embed=1`).
 pub fn requested() -> bool {
-    web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .is_some_and(|search| search.trim_start_matches('?').split('&').any(|pair| pair == "embed=1"))
+    super::location::asked("embed", "1")
 }
 
 /// The full site's address for a fragment such as `#/learn/safety`: this page without `?embed=1`.

@@ -27,15 +27,15 @@ pub fn text(url: &str, done: impl FnOnce(Result<String, ()>) + 'static) {
 /// of the text (or of `null`) under `window[global]`. The script asks while the wasm is still
 /// loading, so the text is usually there when the app starts. Without such a promise (a debug
 /// build has no such script), or if it brought nothing, this fetches `url` itself.
-pub fn handed_over_or_text(global: &str, url: &'static str, done: impl FnOnce(Result<String, ()>) + 'static) {
+pub fn handed_over_or_text(global: &str, url: String, done: impl FnOnce(Result<String, ()>) + 'static) {
     let promise = web_sys::window()
         .and_then(|window| js_sys::Reflect::get(&window, &JsValue::from_str(global)).ok())
         .and_then(|value| value.dyn_into::<js_sys::Promise>().ok());
-    let Some(promise) = promise else { return text(url, done) };
+    let Some(promise) = promise else { return text(&url, done) };
     spawn_local(async move {
         match JsFuture::from(promise).await.ok().and_then(|v| v.as_string()) {
             Some(words) => done(Ok(words)),
-            None => text(url, done),
+            None => text(&url, done),
         }
     });
 }

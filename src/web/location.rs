@@ -12,6 +12,12 @@ pub fn current() -> Route {
     Route::parse(&location().and_then(|l| l.hash().ok()).unwrap_or_default())
 }
 
+/// Whether the address's query has `name=value` (such as `?hl=es`).
+pub fn asked(name: &str, value: &str) -> bool {
+    let pair = [name, "=", value].concat();
+    location().and_then(|l| l.search().ok()).is_some_and(|search| search.trim_start_matches('?').split('&').any(|p| p == pair))
+}
+
 /// Shows `route` in the address bar (a new history entry) unless it is already there.
 pub fn show(route: &Route) {
     if let Some(location) = location() {

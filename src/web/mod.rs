@@ -13,6 +13,7 @@ pub mod json;
 pub mod files;
 pub mod listener;
 pub mod input;
+pub mod intl;
 pub mod persistence;
 pub mod offline;
 pub mod crypto;

@@ -17,14 +17,15 @@ export type Statement = {
   neutralNote: boolean;
 };
 
-function toml(): string {
-  return readFileSync(join(__dirname, "../../content/en/assessment.toml"), "utf8");
+function toml(lang = "en"): string {
+  return readFileSync(join(__dirname, `../../content/${lang}/assessment.toml`), "utf8");
 }
 
-export function statements(): Statement[] {
+/** `lang`: the language folder ("en", "es"); every language has the same ids in the same order. */
+export function statements(lang = "en"): Statement[] {
   const out: Statement[] = [];
   let dimension = "";
-  for (const block of toml().split(/^\[\[/m)) {
+  for (const block of toml(lang).split(/^\[\[/m)) {
     const field = (name: string) => block.match(new RegExp(`^${name} = (.*)$`, "m"))?.[1];
     if (block.startsWith("dimension]]")) dimension = JSON.parse(field("id")!);
     const screen = block.startsWith("screen.item]]");
@@ -61,10 +62,10 @@ export function favourable(s: Statement): number {
   return s.safety || s.reverse ? 0 : 4;
 }
 
-/** The statement on screen in the check-in. */
-export async function onScreen(page: Page): Promise<Statement> {
+/** The statement on screen in the check-in, shown in language `lang`. */
+export async function onScreen(page: Page, lang = "en"): Promise<Statement> {
   const text = (await page.locator("fieldset[data-kind=statement] legend").textContent())!.trim();
-  const s = statements().find((x) => x.text === text);
+  const s = statements(lang).find((x) => x.text === text);
   if (!s) throw new Error(`unknown statement on screen: ${text}`);
   return s;
 }
@@ -75,9 +76,9 @@ export function shellWords(): Record<string, string> {
   return Object.fromEntries([...toml.matchAll(/^([a-z_]+) = ("(?:[^"\\]|\\.)*")$/gm)].map((m) => [m[1], JSON.parse(m[2])]));
 }
 
-/** A string of content/en/ui.toml, by section and key. */
-export function uiWord(section: string, key: string): string {
-  const text = readFileSync(join(__dirname, "../../content/en/ui.toml"), "utf8");
+/** A string of content/<lang>/ui.toml, by section and key. */
+export function uiWord(section: string, key: string, lang = "en"): string {
+  const text = readFileSync(join(__dirname, `../../content/${lang}/ui.toml`), "utf8");
   const body = text.split(/^\[/m).find((b) => b.startsWith(`${section}]`))!;
   return JSON.parse(body.match(new RegExp(`^${key} = (.*)$`, "m"))![1]);
 }

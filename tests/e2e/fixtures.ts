@@ -55,9 +55,11 @@ export { expect };
 
 export const LABELS = ["Strongly disagree", "Disagree", "Neutral", "Agree", "Strongly agree"];
 
-/** Waits until the app has rendered (the wasm has loaded and mounted). */
+/** Waits until the app has rendered (the wasm has loaded and mounted), and has taken over a
+ *  prerendered page (the start-up script then drops `data-prerendered` from the body). */
 export async function ready(page: Page) {
   await expect(page.locator("main h1").first()).toBeAttached({ timeout: 15_000 });
+  await expect(page.locator("body[data-prerendered]")).toHaveCount(0, { timeout: 15_000 });
 }
 
 /** The "12 of 36" progress, as numbers. */

@@ -100,6 +100,13 @@ test("after one visit, Closer works with no network: the start page, a whole che
   // Opened afresh at an explainer page, too.
   await page.reload();
   await expect(page.locator(".prose p").first()).toBeVisible();
+  // And each at its real path, as the prerendered page of its own.
+  for (const p of PAGES) {
+    const response = await page.goto(`${site.url}learn/${p.slug}/`);
+    expect(response?.fromServiceWorker(), `learn/${p.slug}/ comes from the worker's cache`).toBe(true);
+    await expect(page.locator("h1")).toHaveText(p.title);
+    await expect(page.locator(".prose p").first()).toBeVisible();
+  }
   await context.close();
 });
 

@@ -156,7 +156,7 @@ test("an older tab never merges or overwrites what a newer Closer wrote in anoth
   await page.goto("./#/quiz");
   await ready(page);
   await answerSome(page, 2);
-  const newer = JSON.stringify({ version: 3, progress: "something new" });
+  const newer = JSON.stringify({ version: 4, progress: "something new" });
   // Another tab, where a newer Closer writes its record.
   const other = await context.newPage();
   await other.goto("./#/learn");
@@ -211,7 +211,7 @@ test.describe(() => {
     const download = page.waitForEvent("download");
     await page.getByRole("button", { name: "Export everything as a file" }).click();
     await download;
-    await expect.poll(() => page.evaluate(() => (window as any).downloadRead)).toContain('"version": 2');
+    await expect.poll(() => page.evaluate(() => (window as any).downloadRead)).toContain('"version": 3');
   });
 });
 
@@ -277,7 +277,7 @@ test("export, delete everything, import: the same state as at the start", async 
   expect(Object.keys(before.progress.answers)).toHaveLength(7);
 
   await page.goto("./#/data");
-  await expect(page.getByTestId("data-summary")).toHaveText("Stored now: 1 finished check-ins, 7 answers in progress, 0 partner links.");
+  await expect(page.getByTestId("data-summary")).toHaveText("Stored now: 1 finished check-in, 7 answers in progress, 0 partner links.");
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Export everything as a file" }).click();
   const file = await (await download).path();
@@ -290,7 +290,7 @@ test("export, delete everything, import: the same state as at the start", async 
   await page.getByRole("button", { name: "Yes, delete everything" }).click();
   await expect(page.locator(".notice")).toContainText("has been deleted");
   await expect(page.getByTestId("data-summary")).toHaveText("Stored now: 0 finished check-ins, 0 answers in progress, 0 partner links.");
-  await expect.poll(() => stored(page)).toBe(JSON.stringify({ version: 2, progress: null, results: [], comparisons: [], shared_ms: null }));
+  await expect.poll(() => stored(page)).toBe(JSON.stringify({ version: 3, progress: null, results: [], comparisons: [], shared_ms: null }));
 
   await page.locator("#import-file").setInputFiles(file);
   await expect(page.locator(".notice")).toContainText("Your data was imported.");
@@ -354,7 +354,7 @@ test("a version 1 record from an older Closer is migrated on load", async ({ pag
   await ready(page);
   await expect(page.locator("[data-overall]")).toHaveAttribute("data-overall", "50");
   await expect(page.locator(".notice")).toHaveCount(0);
-  await expect.poll(async () => JSON.parse((await stored(page))!).version).toBe(2);
+  await expect.poll(async () => JSON.parse((await stored(page))!).version).toBe(3);
 });
 
 test("a check-in saved with the previous content version keeps the answers that still fit, with a notice", async ({ page }) => {

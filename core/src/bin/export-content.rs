@@ -1,8 +1,9 @@
-//! Writes what ships beside the app from one language folder: the words file
-//! (`<out>/words-<checksum>.txt`, fetched at start) and the explainer pages' bodies, made from
-//! Markdown (`<out>/pages/<slug>-<checksum>.html`, fetched when a page opens). Run by the
-//! post-build hook (scripts/post-build.mjs):
-//!   cargo run -p closer-core --features parse --bin export-content -- content/en <out>
+//! Writes what ships beside the app from the content folder, for every language in it: its
+//! words file (`<out>/words-<checksum>.txt`, fetched at start when it is the language shown) and
+//! its explainer pages' bodies, made from Markdown (`<out>/pages/<slug>-<checksum>.html`,
+//! fetched when a page opens). Prints one line a language, `<code> <words file>`, for the
+//! post-build hook (scripts/post-build.mjs), which runs it:
+//!   cargo run -p closer-core --features parse --bin export-content -- content <out>
 
 use std::path::Path;
 
@@ -13,30 +14,26 @@ fn write(path: &Path, text: &str) {
     }
 }
 
+fn fail(e: impl std::fmt::Display) -> ! {
+    eprintln!("content error: {e}");
+    std::process::exit(1);
+}
+
 fn main() {
     let mut args = std::env::args().skip(1);
-    let (Some(language), Some(out)) = (args.next(), args.next()) else {
-        eprintln!("usage: export-content <language folder> <output folder>");
+    let (Some(content), Some(out)) = (args.next(), args.next()) else {
+        eprintln!("usage: export-content <content folder> <output folder>");
         std::process::exit(2);
     };
-    let language = match closer_core::parse::language(Path::new(&language)) {
-        Ok(language) => language,
-        Err(e) => {
-            eprintln!("content error: {e}");
-            std::process::exit(1);
-        }
-    };
-    let generated = match closer_core::codegen::language(&language) {
-        Ok(generated) => generated,
-        Err(e) => {
-            eprintln!("content error: {e}");
-            std::process::exit(1);
-        }
-    };
+    let languages = closer_core::parse::languages(Path::new(&content)).unwrap_or_else(|e| fail(e));
+    let refs: Vec<(&str, &closer_core::parse::Language)> = languages.iter().map(|(code, l)| (code.as_str(), l)).collect();
+    let generated = closer_core::codegen::languages(&refs).unwrap_or_else(|e| fail(e));
     let out = Path::new(&out);
-    write(&out.join(&generated.words_file), &generated.words);
-    for source in &language.pages {
-        write(&out.join(source.page.file), source.html);
+    for ((code, language), words) in languages.iter().zip(&generated.words) {
+        write(&out.join(&words.name), &words.text);
+        for source in &language.pages {
+            write(&out.join(source.page.file), source.html);
+        }
+        println!("{code} {}", words.name);
     }
-    println!("export-content: {} and {} pages", generated.words_file, language.pages.len());
 }

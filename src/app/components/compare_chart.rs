@@ -3,7 +3,7 @@
 use closer_core::compare::Comparison;
 use yew::prelude::*;
 
-use crate::content::{fill, BANK, UI};
+use crate::content::{fill, number, BANK, UI};
 use closer_core::text::Decimal;
 
 const ROW: u32 = 46;
@@ -12,7 +12,7 @@ const BAR: u32 = 200;
 
 fn bar(y: u32, value: Option<u8>, side: &'static str) -> Html {
     let width = value.map_or(0, |v| BAR * u32::from(v) / 100);
-    let text = value.map_or("–".to_string(), Decimal::decimal);
+    let text = value.map_or("–".to_string(), |v| number(v.into()));
     html! {
         <g data-side={side}>
             <rect x={LABEL.decimal()} y={y.decimal()} width={BAR.decimal()} height="14" rx="3" class="bar-track" />
@@ -28,7 +28,7 @@ pub fn compare_chart(comparison: &Comparison, partner: &str) -> Html {
     let mut words = Vec::new();
     let body = rows.iter().enumerate().map(|(n, row)| {
         let name = BANK.dimension(row.dimension).map_or("", |d| d.name);
-        let show = |v: Option<u8>| v.map_or("–".to_string(), Decimal::decimal);
+        let show = |v: Option<u8>| v.map_or("–".to_string(), |v| number(v.into()));
         words.push([name, ": ", UI.compare_you(), " ", &show(row.mine), ", ", partner, " ", &show(row.theirs)].concat());
         let y = 30 + ROW * n as u32;
         html! {

@@ -8,13 +8,13 @@ use closer_core::{BandId, Dimension, DimensionScore, Sign};
 use crate::app::components::site_link::site_link;
 use yew::prelude::*;
 
-use crate::content::{fill, BANK, PAGES, UI};
+use crate::content::{fill, number, BANK, PAGES, UI};
 use closer_core::text::Decimal;
 
 
 /// The change since last time, in words.
 pub fn change_text(now: u8, before: u8) -> String {
-    let points = now.abs_diff(before).decimal();
+    let points = number(now.abs_diff(before).into());
     match now.cmp(&before) {
         std::cmp::Ordering::Greater => fill(UI.results_change_up(), &[("points", &points)]),
         std::cmp::Ordering::Less => fill(UI.results_change_down(), &[("points", &points)]),
@@ -36,7 +36,7 @@ pub fn dimension_result(d: &'static Dimension, score: DimensionScore, previous: 
             let band = BANK.band_for(value);
             low = band.id == BandId::Low;
             let name = if set_aside { UI.results_set_aside() } else { band.name };
-            let mut line = [&fill(UI.results_score_of(), &[("score", &value.decimal())]), " · ", name].concat();
+            let mut line = [&fill(UI.results_score_of(), &[("score", &number(value.into()))]), " · ", name].concat();
             if let Some(before) = previous {
                 line = [&line, " · ", &change_text(value, before)].concat();
             }
@@ -46,7 +46,7 @@ pub fn dimension_result(d: &'static Dimension, score: DimensionScore, previous: 
         DimensionScore::NotEnoughAnswers { answered, total } => (
             None,
             UI.results_not_enough().to_string(),
-            fill(UI.results_not_enough_long(), &[("answered", &answered.decimal()), ("total", &total.decimal())]),
+            fill(UI.results_not_enough_long(), &[("answered", &number(answered)), ("total", &number(total))]),
         ),
     };
     html! {

@@ -25,6 +25,7 @@ pub fn layout(state: &AppContext, page: Html) -> Html {
                     { site_link(true, Route::Home, UI.site_open_full()) }
                     {" · "}{ UI.site_footer_privacy() }
                 </p>
+                { languages(state) }
             </div>
         };
     }
@@ -35,17 +36,18 @@ pub fn layout(state: &AppContext, page: Html) -> Html {
                 crate::web::dom::focus_first(&["#main"]);
             })}>{ UI.site_skip_link() }</a>
             <header class="site-header">
-                <a class="brand" href="#/" aria-current={current(*route == Route::Home)}>{ UI.site_name() }</a>
+                <a class="brand" href={state.link("#/")} aria-current={current(*route == Route::Home)}>{ UI.site_name() }</a>
                 <nav aria-label={UI.site_nav_label()}>
                     <ul>
-                        <li><a href="#/quiz" aria-current={current(in_quiz)}>{ UI.site_nav_quiz() }</a></li>
-                        <li><a href="#/learn" aria-current={current(in_learn)}>{ UI.site_nav_learn() }</a></li>
+                        <li><a href={state.link("#/quiz")} aria-current={current(in_quiz)}>{ UI.site_nav_quiz() }</a></li>
+                        <li><a href={state.link("#/learn")} aria-current={current(in_learn)}>{ UI.site_nav_learn() }</a></li>
                         if !state.results.is_empty() {
-                            <li><a href="#/results" aria-current={current(*route == Route::Results)}>{ UI.site_nav_results() }</a></li>
-                            <li><a href="#/history" aria-current={current(*route == Route::History)}>{ UI.site_nav_history() }</a></li>
+                            <li><a href={state.link("#/results")} aria-current={current(*route == Route::Results)}>{ UI.site_nav_results() }</a></li>
+                            <li><a href={state.link("#/history")} aria-current={current(*route == Route::History)}>{ UI.site_nav_history() }</a></li>
                         }
                     </ul>
                 </nav>
+                { languages(state) }
             </header>
             <main id="main" tabindex="-1">
                 { notices(state) }
@@ -54,12 +56,28 @@ pub fn layout(state: &AppContext, page: Html) -> Html {
             <footer class="site-footer">
                 <p>{ UI.site_footer_privacy() }{" "}{ UI.site_footer_not_diagnosis() }</p>
                 <p class="footer-links">
-                    <a href="#/learn/privacy">{ UI.site_footer_privacy_link() }</a>
-                    <a href="#/learn/safety">{ UI.site_footer_safety_link() }</a>
-                    <a href="#/learn/how-it-works">{ UI.site_footer_how_link() }</a>
-                    <a href="#/data" aria-current={current(*route == Route::Data)}>{ UI.site_footer_data_link() }</a>
+                    <a href={state.link("#/learn/privacy")}>{ UI.site_footer_privacy_link() }</a>
+                    <a href={state.link("#/learn/safety")}>{ UI.site_footer_safety_link() }</a>
+                    <a href={state.link("#/learn/how-it-works")}>{ UI.site_footer_how_link() }</a>
+                    <a href={state.link("#/data")} aria-current={current(*route == Route::Data)}>{ UI.site_footer_data_link() }</a>
                 </p>
             </footer>
         </>
+    }
+}
+
+/// The language switch: a link for every other language, named in itself ("Español" on a page
+/// in English). It opens this page again with `?hl=<code>`: the page's start-up script takes
+/// that language's words, and the app keeps the choice with the record (`State::language`), so
+/// it holds on later visits too.
+fn languages(state: &AppContext) -> Html {
+    let shown = crate::content::language().code;
+    let search = if state.embed { "?embed=1&hl=" } else { "?hl=" };
+    html! {
+        <p class="languages">
+            { for crate::content::LANGUAGES.iter().filter(|l| l.code != shown).map(|l| html! {
+                <a href={state.in_language(l.code, search)} lang={l.code} hreflang={l.code}>{ l.name }</a>
+            }) }
+        </p>
     }
 }

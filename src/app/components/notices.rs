@@ -7,7 +7,7 @@ use crate::app::components::site_link::site_link;
 use crate::app::persist;
 use crate::app::context::AppContext;
 use crate::app::state::{Action, Keeping, Notice};
-use crate::content::{fill, UI};
+use crate::content::{fill, number, plural, UI};
 use crate::web::{files, offline};
 use closer_core::text::Decimal;
 
@@ -46,7 +46,7 @@ pub fn notices(state: &AppContext) -> Html {
                     <button onclick={Callback::from(|_| download_backup(0))}>{ UI.notice_backup_download() }</button>
                 </>
             },
-            Notice::AnswersDropped(n) => html! { <p>{ fill(UI.notice_answers_dropped(), &[("count", &n.decimal())]) }</p> },
+            Notice::AnswersDropped(n) => html! { <p>{ fill(plural(*n, UI.notice_answer_dropped(), UI.notice_answers_dropped()), &[("count", &number(*n))]) }</p> },
             Notice::Imported => html! { <p>{ UI.notice_imported() }</p> },
             Notice::Deleted => html! { <p>{ UI.notice_deleted() }</p> },
             // Reloading keeps every answer only while they are saved; else the new version waits

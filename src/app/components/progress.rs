@@ -2,12 +2,12 @@
 
 use yew::prelude::*;
 
-use crate::content::{fill, UI};
+use crate::content::{fill, number, UI};
 use closer_core::text::Decimal;
 
 /// Progress through the statements: `current` is the number of the one on screen, from 1.
 pub fn progress(current: usize, total: usize) -> Html {
-    let text = fill(UI.quiz_progress(), &[("done", &current.decimal()), ("total", &total.decimal())]);
+    let text = fill(UI.quiz_progress(), &[("done", &number(current)), ("total", &number(total))]);
     html! {
         <div class="progress">
             <p class="progress-text" id="progress-text">{ text }</p>

@@ -10,8 +10,17 @@ use crate::app::components::site_link::site_link;
 use crate::content::UI;
 use crate::web::exit;
 
-/// A button that leaves Closer at once for a neutral page (see `web::exit`).
-pub fn quick_exit() -> Html {
+/// A button that leaves Closer at once for a neutral page (see `web::exit`); on a static page
+/// (`as_link`), read perhaps without JavaScript, a plain link there.
+pub fn quick_exit(as_link: bool) -> Html {
+    if as_link {
+        return html! {
+            <p class="quick-exit no-print">
+                <a class="button quick-exit-button" data-testid="quick-exit" href={UI.safety_exit_to()} rel="noreferrer" aria-describedby="quick-exit-hint">{ UI.safety_exit() }</a>
+                <span class="hint" id="quick-exit-hint">{ UI.safety_exit_hint() }</span>
+            </p>
+        };
+    }
     html! {
         <p class="quick-exit no-print">
             <button type="button" class="quick-exit-button" data-testid="quick-exit" aria-describedby="quick-exit-hint"
@@ -30,7 +39,7 @@ pub fn safety_note(response: SafetyResponse, embedded: bool) -> Html {
                 <h2 id="safety-heading">{ UI.safety_gentle_heading() }</h2>
                 <p>{ UI.safety_gentle_body() }</p>
                 { link }
-                { quick_exit() }
+                { quick_exit(false) }
             </aside>
         },
         SafetyResponse::Full => html! {
@@ -40,7 +49,7 @@ pub fn safety_note(response: SafetyResponse, embedded: bool) -> Html {
                 <p>{ UI.safety_emergency() }</p>
                 { link }
                 <p>{ UI.safety_device() }{" "}{ site_link(embedded, Route::Data, UI.safety_data_link()) }</p>
-                { quick_exit() }
+                { quick_exit(false) }
             </aside>
         },
     }

@@ -4,7 +4,7 @@
 use closer_core::{BandId, DimensionScore, Scores};
 use yew::prelude::*;
 
-use crate::content::{BANK, UI};
+use crate::content::{number, BANK, UI};
 use closer_core::text::Decimal;
 
 const ROW: u32 = 34;
@@ -24,7 +24,7 @@ pub fn score_chart(scores: &Scores, safety_first: bool) -> Html {
             DimensionScore::Scored(v) => {
                 let band = BANK.band_of(*v);
                 let band = if safety_first && band == BandId::High && BANK.screen.touches.contains(id) { BandId::Middle } else { band };
-                (BAR_WIDTH * u32::from(*v) / 100, v.decimal(), band)
+                (BAR_WIDTH * u32::from(*v) / 100, number((*v).into()), band)
             }
             DimensionScore::NotEnoughAnswers { .. } => (0, "–".to_string(), BandId::Low),
         };

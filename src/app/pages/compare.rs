@@ -16,8 +16,7 @@ use crate::app::components::safety_note::safety_note;
 use crate::app::components::site_link::site_link;
 use crate::app::context::AppContext;
 use crate::app::state::{quiz_order, Action, Refused};
-use crate::content::{fill, BANK, UI};
-use closer_core::text::Decimal;
+use crate::content::{fill, number, BANK, UI};
 
 fn error_text(error: DecodeError) -> &'static str {
     match error.key() {
@@ -66,7 +65,7 @@ pub fn compare(state: &AppContext, code: &str) -> Html {
                 <p>{ UI.compare_blind() }</p>
                 <div class="actions">
                     if state.in_progress() {
-                        <button class="primary" onclick={resume}>{ fill(UI.compare_continue(), &[("done", &state.answered().decimal()), ("total", &total.decimal())]) }</button>
+                        <button class="primary" onclick={resume}>{ fill(UI.compare_continue(), &[("done", &number(state.answered())), ("total", &number(total))]) }</button>
                     } else {
                         <button class="primary" onclick={start}>{ UI.compare_start() }</button>
                     }
@@ -92,7 +91,7 @@ pub fn compare(state: &AppContext, code: &str) -> Html {
             _ if set_aside => ("set-aside", UI.results_set_aside().to_string()),
             Mark::SharedStrength => ("strength", UI.compare_mark_strength().to_string()),
             Mark::SharedGrowth => ("growth", UI.compare_mark_growth().to_string()),
-            Mark::Difference(points) => ("difference", fill(UI.compare_mark_difference(), &[("points", &points.decimal())])),
+            Mark::Difference(points) => ("difference", fill(UI.compare_mark_difference(), &[("points", &number(points.into()))])),
             Mark::Missing => ("missing", UI.compare_mark_missing().to_string()),
         };
         html! { <li data-area={row.dimension} data-mark={key}><span class="mark-name">{ name_of(row.dimension) }</span>{ " · " }<span class="mark">{ label }</span></li> }
@@ -161,7 +160,7 @@ fn talk_guide(c: &Comparison, embedded: bool) -> Html {
     let mark_of = |id: &str| c.rows.iter().find(|r| r.dimension == id).map(|r| r.mark);
     let topic = |d: &'static Dimension| {
         let mark = match mark_of(d.id) {
-            Some(Mark::Difference(points)) => fill(UI.compare_mark_difference(), &[("points", &points.decimal())]),
+            Some(Mark::Difference(points)) => fill(UI.compare_mark_difference(), &[("points", &number(points.into()))]),
             Some(Mark::SharedStrength) => UI.compare_mark_strength().to_string(),
             _ => UI.compare_mark_growth().to_string(),
         };

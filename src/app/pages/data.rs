@@ -7,9 +7,8 @@ use crate::app::components::notices::download_backup;
 use crate::app::persist;
 use crate::app::context::AppContext;
 use crate::app::state::{Action, Confirming, Keeping};
-use crate::content::{fill, UI};
+use crate::content::{fill, number, plural, UI};
 use crate::web::{clock, files};
-use closer_core::text::Decimal;
 
 pub fn data_page(state: &AppContext) -> Html {
 
@@ -55,10 +54,11 @@ pub fn data_page(state: &AppContext) -> Html {
     };
     // Whether this browser keeps storage until it is deleted (asked at start, see `web::persistence`).
     let persistent = state.persistent == Some(true);
+    let count = |n: usize, one: &'static str, other: &'static str| fill(plural(n, one, other), &[("count", &number(n))]);
     let summary = fill(UI.data_summary(), &[
-        ("results", &state.results.len().decimal()),
-        ("answers", &state.answers.len().decimal()),
-        ("links", &state.links.len().decimal()),
+        ("results", &count(state.results.len(), UI.data_results_one(), UI.data_results_other())),
+        ("answers", &count(state.answers.len(), UI.data_answers_one(), UI.data_answers_other())),
+        ("links", &count(state.links.len(), UI.data_links_one(), UI.data_links_other())),
     ]);
     html! {
         <div class="data-page">
@@ -90,7 +90,7 @@ pub fn data_page(state: &AppContext) -> Html {
                 <ul class="backups">
                     { for (0..state.backups).map(|index| html! {
                         <li><button onclick={Callback::from(move |_| download_backup(index))}>
-                            { fill(UI.data_backup_download(), &[("number", &(index + 1).decimal())]) }
+                            { fill(UI.data_backup_download(), &[("number", &number(index + 1))]) }
                         </button></li>
                     }) }
                 </ul>

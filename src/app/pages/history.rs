@@ -8,8 +8,7 @@ use yew::prelude::*;
 use crate::app::components::nothing_yet::nothing_yet;
 use crate::app::context::AppContext;
 use crate::app::state::{Action, Confirming, Keeping};
-use crate::content::{fill, BANK, UI};
-use crate::web::clock;
+use crate::content::{date, fill, number, BANK, UI};
 use closer_core::text::Decimal;
 
 const W: u32 = 120;
@@ -25,7 +24,7 @@ fn trend(name: &str, values: &[Option<u8>]) -> Html {
     };
     let known: Vec<(u32, u32)> = values.iter().enumerate().filter_map(|(i, v)| v.map(|v| point(i, v))).collect();
     let points = known.iter().map(|(x, y)| [x.decimal(), y.decimal()].join(",")).collect::<Vec<_>>().join(" ");
-    let words = values.iter().map(|v| v.map_or("–".to_string(), Decimal::decimal)).collect::<Vec<_>>().join(", ");
+    let words = values.iter().map(|v| v.map_or("–".to_string(), |v| number(v.into()))).collect::<Vec<_>>().join(", ");
     html! {
         <svg class="trend" viewBox={["0 0 ", &W.decimal(), " ", &H.decimal()].concat()} width="120" height="32" role="img"
             aria-label={fill(UI.history_trend_label(), &[("name", name), ("values", &words)])}>
@@ -42,9 +41,9 @@ pub fn history(state: &AppContext) -> Html {
     }
     let all_scores: Vec<_> = state.results.iter().map(|r| BANK.score(&r.answers)).collect();
     let rows = state.results.iter().zip(&all_scores).rev().map(|(r, scores)| {
-        let date = clock::format_date(r.date_ms);
+        let date = date(r.date_ms);
         let date_ms = r.date_ms;
-        let overall = scores.overall().map_or(UI.results_not_enough().to_string(), |v| fill(UI.history_overall(), &[("score", &v.decimal())]));
+        let overall = scores.overall().map_or(UI.results_not_enough().to_string(), |v| fill(UI.history_overall(), &[("score", &number(v.into()))]));
         let ask = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::Confirm(Confirming::DeleteResult { date_ms }))) };
         let cancel = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::Confirm(Confirming::Nothing))) };
         let delete = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::DeleteResult { date_ms })) };
@@ -83,7 +82,7 @@ pub fn history(state: &AppContext) -> Html {
                 <ul class="comparisons">{ for state.links.iter().rev().map(|link| {
                     // The name is data from a link: shown as text only.
                     let name = share::decode(&link.code).ok().and_then(|r| r.name).unwrap_or_else(|| UI.compare_partner().to_string());
-                    let text = fill(UI.history_comparison(), &[("name", &name), ("date", &clock::format_date(link.received_ms))]);
+                    let text = fill(UI.history_comparison(), &[("name", &name), ("date", &date(link.received_ms))]);
                     html! { <li><a href={Route::Compare(link.code.clone()).to_hash()}>{ text }</a></li> }
                 }) }</ul>
             }

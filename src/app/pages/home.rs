@@ -4,8 +4,7 @@ use yew::prelude::*;
 
 use crate::app::context::AppContext;
 use crate::app::state::{quiz_order, Action};
-use crate::content::{fill, UI};
-use closer_core::text::Decimal;
+use crate::content::{fill, number, UI};
 
 pub fn home(state: &AppContext) -> Html {
     let total = quiz_order().len();
@@ -16,13 +15,13 @@ pub fn home(state: &AppContext) -> Html {
             <h1 tabindex="-1">{ UI.home_title() }</h1>
             <p class="lead">{ UI.home_lead() }</p>
             <p>{ UI.home_what_you_get() }</p>
-            <p>{ fill(UI.home_duration(), &[("count", &total.decimal())]) }</p>
+            <p>{ fill(UI.home_duration(), &[("count", &number(total))]) }</p>
             <p class="privacy-line">{ UI.home_privacy() }</p>
             if state.in_progress() {
                 <p>{ UI.home_in_progress() }</p>
                 <div class="actions">
                     <button class="primary" onclick={resume}>
-                        { fill(UI.home_continue(), &[("done", &state.answered().decimal()), ("total", &total.decimal())]) }
+                        { fill(UI.home_continue(), &[("done", &number(state.answered())), ("total", &number(total))]) }
                     </button>
                     <button onclick={start}>{ UI.home_start_over() }</button>
                 </div>

@@ -12,14 +12,14 @@ use crate::app::pages::not_found::not_found;
 use crate::content::{fill, PAGES, UI};
 use crate::web::fetch;
 
-pub fn contents() -> Html {
+pub fn contents(state: &AppContext) -> Html {
     html! {
         <div class="learn">
             <h1 tabindex="-1">{ UI.learn_title() }</h1>
             <p class="lead">{ UI.learn_lead() }</p>
             <nav aria-label={UI.learn_contents_label()}>
                 <ol class="contents">
-                    { for PAGES.iter().map(|p| html! { <li><a href={Route::Page(p.slug.into()).to_hash()}>{ p.title }</a></li> }) }
+                    { for PAGES.iter().map(|p| html! { <li><a href={state.href(&Route::Page(p.slug.into()))}>{ p.title }</a></li> }) }
                 </ol>
             </nav>
         </div>
@@ -30,18 +30,18 @@ pub fn contents() -> Html {
 pub fn learn_page(state: &AppContext, slug: &str) -> Html {
     let Some(index) = PAGES.iter().position(|p| p.slug == slug) else { return not_found() };
     let page = &PAGES[index];
-    let body = state.body(page.slug);
-    let failed = body.is_none() && state.body_failed == Some(page.slug);
+    let body = state.body(page.file);
+    let failed = body.is_none() && state.body_failed == Some(page.file);
     let previous = index.checked_sub(1).map(|n| &PAGES[n]);
     let next = PAGES.get(index + 1);
     let link = |p: &closer_core::Page, template: &str, rel: &'static str| {
-        html! { <a href={Route::Page(p.slug.into()).to_hash()} rel={rel}>{ fill(template, &[("title", p.title)]) }</a> }
+        html! { <a href={state.href(&Route::Page(p.slug.into()))} rel={rel}>{ fill(template, &[("title", p.title)]) }</a> }
     };
     let retry = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::RetryBody)) };
     html! {
         <article class="learn-page" data-slug={page.slug}>
             <h1 tabindex="-1">{ page.title }</h1>
-            if page.slug == "safety" { { quick_exit() } }
+            if page.slug == "safety" { { quick_exit(state.is_static_page()) } }
             if page.dimension.is_some() && !state.results.is_empty() {
                 <p class="back-to-results"><a href="#/results">{ UI.learn_back_to_results() }</a></p>
             }
@@ -67,7 +67,7 @@ pub fn learn_page(state: &AppContext, slug: &str) -> Html {
                 <h2 id="guide-heading">{ UI.learn_contents_label() }</h2>
                 <ol class="contents">
                     { for PAGES.iter().map(|p| html! {
-                        <li><a href={Route::Page(p.slug.into()).to_hash()} aria-current={(p.slug == page.slug).then_some("page")}>{ p.title }</a></li>
+                        <li><a href={state.href(&Route::Page(p.slug.into()))} aria-current={(p.slug == page.slug).then_some("page")}>{ p.title }</a></li>
                     }) }
                 </ol>
             </nav>
@@ -83,8 +83,8 @@ pub fn fetch_body(page: &'static closer_core::Page, done: impl FnOnce(Action) + 
             // Fetched once per visit and kept for it: leaking gives the `&'static str` the
             // state holds, and the bodies together are a few KB.
             let html: &'static str = Box::leak(text.into_boxed_str());
-            done(Action::BodyLoaded { slug: page.slug, html });
+            done(Action::BodyLoaded { file: page.file, html });
         }
-        _ => done(Action::BodyFailed(page.slug)),
+        _ => done(Action::BodyFailed(page.file)),
     });
 }

@@ -16,8 +16,8 @@ use crate::app::components::site_link::site_link;
 use crate::app::components::score_chart::score_chart;
 use crate::app::context::AppContext;
 use crate::app::state::Action;
-use crate::content::{fill, BANK, UI};
-use crate::web::{clock, dom};
+use crate::content::{date, fill, number, BANK, UI};
+use crate::web::dom;
 use closer_core::text::Decimal;
 
 pub fn results(state: &AppContext) -> Html {
@@ -54,7 +54,7 @@ pub fn results(state: &AppContext) -> Html {
     html! {
         <div class="results">
             <h1 tabindex="-1">{ UI.results_title() }</h1>
-            <p class="result-date">{ fill(UI.results_dated(), &[("date", &clock::format_date(latest.date_ms))]) }</p>
+            <p class="result-date">{ fill(UI.results_dated(), &[("date", &date(latest.date_ms))]) }</p>
             { safety_note(response, state.embed) }
             <section class="overall" aria-labelledby="overall-heading">
                 <h2 id="overall-heading">{ UI.results_overall() }</h2>
@@ -62,7 +62,7 @@ pub fn results(state: &AppContext) -> Html {
                     <p class="overall-score" data-set-aside="true">{ UI.results_overall_set_aside() }</p>
                 } else if let Some(value) = overall {
                     <p class="overall-score" data-overall={value.decimal()}>
-                        <span class="overall-number">{ fill(UI.results_overall_of(), &[("score", &value.decimal())]) }</span>
+                        <span class="overall-number">{ fill(UI.results_overall_of(), &[("score", &number(value.into()))]) }</span>
                         <span class="overall-band">{ BANK.band_for(value).name }</span>
                         if let Some(before) = previous.as_ref().and_then(|p| p.overall()) {
                             <span class="overall-change">{ change_text(value, before) }</span>

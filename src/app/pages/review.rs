@@ -4,8 +4,7 @@ use yew::prelude::*;
 
 use crate::app::context::AppContext;
 use crate::app::state::{quiz_order, Action};
-use crate::content::{fill, UI};
-use closer_core::text::Decimal;
+use crate::content::{fill, number, plural, UI};
 
 pub fn review(state: &AppContext) -> Html {
     let skipped = state.skipped();
@@ -26,11 +25,7 @@ pub fn review(state: &AppContext) -> Html {
             if skipped.is_empty() {
                 <p>{ UI.review_all_answered() }</p>
             } else {
-                if skipped.len() == 1 {
-                    <p>{ UI.review_one_skipped() }</p>
-                } else {
-                    <p>{ fill(UI.review_some_skipped(), &[("count", &skipped.len().decimal())]) }</p>
-                }
+                <p>{ fill(plural(skipped.len(), UI.review_one_skipped(), UI.review_some_skipped()), &[("count", &number(skipped.len()))]) }</p>
                 <h2>{ UI.review_skipped_heading() }</h2>
                 <ul class="skipped">{ for list }</ul>
             }
