@@ -15,11 +15,19 @@ function unwrap(value) {
   return value;
 }
 
+/** How long a command may go unanswered. A browser that has stopped (a crash) can leave its
+ *  driver waiting for ever, and the suite with it; this ends such a wait with an error. */
+const ANSWER_WITHIN_MS = 90_000;
+
 async function call(base, method, path, body) {
   const res = await fetch(base + path, {
     method,
     headers: { "content-type": "application/json; charset=utf-8" },
     body: body === undefined ? undefined : JSON.stringify(body),
+    signal: AbortSignal.timeout(ANSWER_WITHIN_MS),
+  }).catch((error) => {
+    if (error?.name !== "TimeoutError") throw error;
+    throw new WebDriverError(`${method} ${path}: no answer from the driver in ${ANSWER_WITHIN_MS / 1000} s (has the browser stopped?)`);
   });
   const json = await res.json().catch(() => ({}));
   if (!res.ok) {
