@@ -181,11 +181,14 @@ async function timeTo(page, url, selector, timeout) {
 
 const TARGETS = {
   closer: { url: () => `${ORIGIN}/#/quiz`, selector: ANSWERABLE },
+  // The first statement prerendered at its real path: answerable before the app, which takes
+  // an answer given before it is ready.
+  checkin: { url: () => `${ORIGIN}/check-in/`, selector: ANSWERABLE },
   // The front page (prerendered): its way in is there before the app.
   front: { url: () => `${ORIGIN}/`, selector: "main button.primary" },
   floor: { url: () => `${ORIGIN}${FLOOR_PATH}`, selector: "button" },
 };
-const KINDS = ["closer", "front", "floor"];
+const KINDS = ["closer", "checkin", "front", "floor"];
 
 // Once Closer has failed two loads in a row without ever succeeding, it is not going to:
 // its remaining measurements are skipped so that a broken build fails in seconds, not minutes.
@@ -223,7 +226,7 @@ async function oneLoadInner(which, rate, { network }) {
     // First answer taken: a real click on an option as soon as one is there, until the next
     // statement shows (Closer only: the floor's is its first answerable).
     let taken = null;
-    if (which === "closer" && !network) {
+    if ((which === "closer" || which === "checkin") && !network) {
       // A real click (CDP mouse events) at the option's place, read in the page at once: not
       // Playwright's locator click, whose checks (visible, stable for two frames) add their own wait.
       const [before, x, y] = await page.evaluate(() => {
@@ -296,6 +299,9 @@ if (browser && !SKIP.has("load")) {
     // The goals (issue 15): first contentful paint ≤ 1.2× the floor's; first answer taken ≤ 2× the floor's first answerable.
     r.fcpRatioMedian = { closer: ratio(r.closer.fcpStats.median, r.floor.fcpStats.median), front: ratio(r.front.fcpStats.median, r.floor.fcpStats.median) };
     r.takenRatioMedian = ratio(r.closer.takenStats.median, r.floor.median);
+    r.ratioCheckinMedian = ratio(r.checkin.median, r.floor.median);
+    r.fcpRatioMedian.checkin = ratio(r.checkin.fcpStats.median, r.floor.fcpStats.median);
+    r.takenCheckinRatioMedian = ratio(r.checkin.takenStats.median, r.floor.median);
   }
   const row = (name, s, ratio) => [name, s.n, ms(s.median), ms(s.p95), ms(s.min), ms(s.max), ratio == null ? "" : `${ratio.toFixed(2)}×`];
   table(
@@ -303,6 +309,7 @@ if (browser && !SKIP.has("load")) {
       const r = out.load[`${rate}x`];
       return [
         row(`Closer #/quiz, answerable, CPU ${rate}x`, r.closer, r.ratioMedian),
+        row(`Closer check-in/ (prerendered), answerable, CPU ${rate}x`, r.checkin, r.ratioCheckinMedian),
         row(`Closer front page, way in, CPU ${rate}x`, r.front, r.ratioFrontMedian),
         row(`floor, answerable, CPU ${rate}x`, r.floor, null),
       ];
@@ -317,8 +324,10 @@ if (browser && !SKIP.has("load")) {
       return [
         row(`FCP Closer #/quiz, CPU ${rate}x`, r.closer.fcpStats, r.fcpRatioMedian.closer),
         row(`FCP Closer front page, CPU ${rate}x`, r.front.fcpStats, r.fcpRatioMedian.front),
+        row(`FCP Closer check-in/, CPU ${rate}x`, r.checkin.fcpStats, r.fcpRatioMedian.checkin),
         row(`FCP floor, CPU ${rate}x`, r.floor.fcpStats, null),
-        row(`first answer taken, Closer, CPU ${rate}x (÷ floor answerable)`, r.closer.takenStats, r.takenRatioMedian),
+        row(`first answer taken, Closer #/quiz, CPU ${rate}x (÷ floor answerable)`, r.closer.takenStats, r.takenRatioMedian),
+        row(`first answer taken, Closer check-in/, CPU ${rate}x (÷ floor answerable)`, r.checkin.takenStats, r.takenCheckinRatioMedian),
       ];
     }),
     ["measure", "loads", "median", "p95", "min", "max", "÷ floor (median)"],
@@ -611,7 +620,7 @@ if (!SKIP.has("lighthouse")) {
 async function runLighthouse() {
   const { default: lighthouse } = await import("lighthouse");
   const chromeLauncher = await import("chrome-launcher");
-  const pages = [{ name: "start", url: `${ORIGIN}/` }];
+  const pages = [{ name: "start", url: `${ORIGIN}/` }, { name: "check-in/", url: `${ORIGIN}/check-in/` }];
   // The explainer's pages at their real paths (prerendered, issue 15): SEO above all.
   for (const dir of readdirSync(join(SNAPSHOT, "learn"), { withFileTypes: true }).filter((d) => d.isDirectory())) {
     pages.push({ name: `learn/${dir.name}/`, url: `${ORIGIN}/learn/${dir.name}/` });

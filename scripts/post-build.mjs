@@ -143,6 +143,35 @@ function writePrerendered(indexHtml) {
         .replace("<body>", `<body data-prerendered="${attr(page.route)}">\n    ${page.body}`);
       continue;
     }
+    if (page.app) {
+      // The app's own page at a real path (check-in/): index.html, scripts and all, with this
+      // route's markup and title. Its first script moves the address to the app's folder, with
+      // the route in the fragment (`replaceState`: no new request), before the page asks for
+      // anything else: from then on it is the app at that route, as if opened at index.html
+      // (its files, the words, the worker's scope and every link resolve from the app's folder,
+      // wherever that is). Allowed by its hash in the CSP, like the inline stylesheet. Without
+      // scripts, a <base> (which that script takes away first) does the same for the page's
+      // files and links: they lead to the app's folder.
+      const relocate = `document.querySelector("base").remove();history.replaceState(history.state,"",new URL(${JSON.stringify(page.root)},location.href).pathname+location.search+(location.hash||${JSON.stringify(page.route)}))`;
+      let text = indexHtml
+        .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(page.title)}</title>`)
+        .replace(/(<meta property="og:title" content=")[^"]*"/, `$1${attr(page.title)}"`)
+        .replace("</head>", `${meta.map((m) => "  " + m + "\n").join("")}  </head>`)
+        .replace("<body>", `<body data-prerendered="${attr(page.route)}">\n    ${page.body}`);
+      const first = text.match(/<meta http-equiv="Content-Security-Policy"[^>]*>/) ?? text.match(/<meta charset="utf-8" \/>/);
+      if (!first) fail(`${page.file}: index.html has no <meta charset> to put the address's move after`);
+      text = text.replace(first[0], () => `${first[0]}\n    <base href="${attr(page.root)}" />\n    <script>${relocate}</script>`);
+      if (release) {
+        const withHash = text
+          .replace("script-src 'self'", `script-src 'self' 'sha256-${createHash("sha256").update(relocate).digest("base64")}'`)
+          .replace("base-uri 'none'", "base-uri 'self'");
+        if (!withHash.includes("base-uri 'self'") || !withHash.includes("script-src 'self' 'sha256-")) fail(`${page.file}: the CSP has no script-src 'self' and base-uri 'none' to allow the address's move`);
+        text = inlineStylesheet(withHash);
+      }
+      mkdirSync(join(dir, page.file, ".."), { recursive: true });
+      writeFileSync(join(dir, page.file), text);
+      continue;
+    }
     let text = head
       .replace(/<html lang="[^"]*">/, `<html lang="${attr(page.lang)}">`)
       .replace(/ (href|content)="\.\//g, ` $1="${page.root}`)
@@ -267,34 +296,54 @@ function sendOn(to) {
   return false;
 }
 addEventListener("pageshow", (e) => { if (e.persisted) sendOn(leftFor()); });
-// The page's markup was prerendered for the front page (#/). Opened at another address (a
-// partner's link, #/quiz), in embed mode or in another language than the prerendered page's
-// (English), the app renders something else: the front page is taken away now rather than
-// shown until then.
-if (document.body.dataset.prerendered !== "#/" + location.hash.replace(/^#[/]?/, "") || location.search.slice(1).split("&").includes("embed=1") || document.documentElement.lang !== "en") {
+// The page's markup was prerendered for one address: the front page (#/) in index.html, the
+// first statement (#/quiz) in check-in/. Opened at another address (a partner's link), in embed
+// mode, in another language than the prerendered page's (English), or, for the first
+// statement, with a check-in in progress (the app shows the person's own statement), the app
+// renders something else: the markup is taken away now rather than shown until then.
+let inProgress = false;
+try { inProgress = Object.keys(JSON.parse(localStorage.getItem("closer.v1")).progress.answers).length > 0; } catch {}
+const route = document.body.dataset.prerendered;
+if (route !== "#/" + location.hash.replace(/^#[/]?/, "") || location.search.slice(1).split("&").includes("embed=1") || document.documentElement.lang !== "en" || (route === "#/quiz" && inProgress)) {
   for (const node of [...document.body.childNodes]) if (node.nodeName !== "NOSCRIPT") node.remove();
 }
-// A button clicked on the prerendered page before the app is ready is handed to the app once
-// it runs with the person's state (it raises closer-ready, see src/web/dom.rs): the button at
-// the same place is clicked then, if it is still the same button (the same words), as if the
-// click had been made then. Links need nothing: the app reads the address when it starts.
+// A button or an answer clicked on the prerendered page before the app is ready is handed to
+// the app once it runs with the person's state (it raises closer-ready, see src/web/dom.rs),
+// as if the click had been made then: the button at the same place, if it is still the same
+// button (the same words); the answer with the same id (the same option of the same
+// statement), after the same kind of input (src/web/input.rs: a pointer's click moves on, a
+// key's only chooses). Links need nothing: the app reads the address when it starts.
 const early = [];
+let pointer = false;
 const placeOf = (el) => {
   const path = [];
   for (let e = el; e.parentElement && e !== document.body; e = e.parentElement) path.unshift([...e.parentElement.children].indexOf(e));
   return path;
 };
 const recordClick = (e) => {
+  if (e.target instanceof HTMLInputElement && e.target.type === "radio") return early.push([e.target.id, pointer]);
   const button = e.target instanceof Element && e.target.closest("button");
   if (button) early.push([placeOf(button), button.textContent]);
 };
+const recordInput = (e) => (pointer = e.type === "pointerdown");
 addEventListener("click", recordClick, true);
+addEventListener("pointerdown", recordInput, true);
+addEventListener("keydown", recordInput, true);
 addEventListener("closer-ready", () => {
   document.body.removeAttribute("data-prerendered");
   removeEventListener("click", recordClick, true);
-  for (const [path, text] of early.splice(0)) {
-    const button = path.reduce((e, i) => e?.children[i], document.body);
-    if (button?.tagName === "BUTTON" && button.textContent === text) button.click();
+  removeEventListener("pointerdown", recordInput, true);
+  removeEventListener("keydown", recordInput, true);
+  for (const [at, how] of early.splice(0)) {
+    if (typeof at === "string") {
+      const answer = document.getElementById(at);
+      if (answer?.type !== "radio") continue;
+      dispatchEvent(how ? new PointerEvent("pointerdown") : new KeyboardEvent("keydown"));
+      answer.click();
+      continue;
+    }
+    const button = at.reduce((e, i) => e?.children[i], document.body);
+    if (button?.tagName === "BUTTON" && button.textContent === how) button.click();
   }
 }, { once: true });
 if (performance.getEntriesByType("navigation")[0]?.type === "back_forward") {

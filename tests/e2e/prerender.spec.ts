@@ -60,7 +60,7 @@ test.describe("without JavaScript", () => {
       await expect(page.locator(".guide a")).toHaveText(PAGES.map((q) => q.title));
       // Links within the words lead to real pages too, not to this page's fragment.
       for (const href of await page.locator(".prose a").evaluateAll((as) => as.map((a) => a.getAttribute("href")!))) {
-        expect(href, `${p.slug}: ${href}`).toMatch(/^(https:\/\/|\.\.\/\.\.\/(learn\/[a-z-]+\/|#\/[a-z]+)$)/);
+        expect(href, `${p.slug}: ${href}`).toMatch(/^(https:\/\/|\.\.\/\.\.\/(learn\/[a-z-]+\/|check-in\/|#\/[a-z]+)$)/);
       }
     }
     // Walking from the contents through every page by "next", as a reader without scripts would.
@@ -73,7 +73,7 @@ test.describe("without JavaScript", () => {
       await expect(page.locator("h1")).toHaveText(PAGES[i].title);
     }
     // The way back into the app.
-    await expect(page.getByRole("link", { name: "Check-in", exact: true })).toHaveAttribute("href", "../../#/quiz");
+    await expect(page.getByRole("link", { name: "Check-in", exact: true })).toHaveAttribute("href", "../../check-in/");
   });
 
   test("every explainer page is also a Spanish page under es/, in Spanish, linked to its English twin both ways", async ({ page }) => {
@@ -85,7 +85,7 @@ test.describe("without JavaScript", () => {
       await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", p.description);
       await expect(page.locator(".guide a")).toHaveText(PAGES_ES.map((q) => q.title));
       for (const href of await page.locator(".prose a").evaluateAll((as) => as.map((a) => a.getAttribute("href")!))) {
-        expect(href, `es ${p.slug}: ${href}`).toMatch(/^(https:\/\/|tel:|\.\.\/\.\.\/\.\.\/(es\/learn\/[a-z-]+\/|\?hl=es#\/[a-z]+)$)/);
+        expect(href, `es ${p.slug}: ${href}`).toMatch(/^(https:\/\/|tel:|\.\.\/\.\.\/\.\.\/(es\/learn\/[a-z-]+\/|check-in\/\?hl=es|\?hl=es#\/[a-z]+)$)/);
       }
     }
     // The switch leads to the same page in English, and back; the app opens in Spanish from here.
@@ -98,7 +98,7 @@ test.describe("without JavaScript", () => {
     await page.getByRole("link", { name: "Español" }).click();
     await expect(page).toHaveURL(/\/es\/learn\/empathy\/$/);
     await expect(page.locator("h1")).toHaveText(empatia.title);
-    await expect(page.locator("header nav a").first()).toHaveAttribute("href", /^\.\.\/\.\.\/\.\.\/\?hl=es#\/quiz$/);
+    await expect(page.locator("header nav a").first()).toHaveAttribute("href", /^\.\.\/\.\.\/\.\.\/check-in\/\?hl=es$/);
   });
 });
 
@@ -180,6 +180,76 @@ test("a link followed on the prerendered page before the app is ready is where t
   await expect(page.getByText(/^1 of \d+$/)).toBeVisible();
 });
 
+test("the check-in's first statement at check-in/ is answerable before the app is ready, and the app takes that answer and goes on", async ({ page }) => {
+  const release = await holdWasm(page);
+  await page.goto("./check-in/");
+  // The address is the app's at once (check-in/ moves it before asking for anything).
+  await expect(page).toHaveURL(/\/#\/quiz$/);
+  await expect(page.getByText(/^1 of \d+$/)).toBeVisible();
+  await expect(page).toHaveTitle("Check-in · Closer");
+  const statement = await page.locator("legend").textContent();
+  // Styled with no script of ours run yet: the skip link is out of sight.
+  const skip = await page.locator(".skip-link").boundingBox();
+  expect(skip!.y + skip!.height).toBeLessThanOrEqual(0);
+  await page.getByText(LABELS[3], { exact: true }).click();
+  // Still the prerendered page: the app's code has not arrived.
+  await expect(page.locator("body[data-prerendered]")).toHaveCount(1);
+  release();
+  // Taken as a click made now: the answer kept, and on to the second statement.
+  await expect(page.getByText(/^2 of \d+$/)).toBeVisible();
+  await page.getByRole("button", { name: "Back" }).click();
+  await expect(page.locator("legend")).toHaveText(statement!);
+  await expect(page.getByRole("radio", { name: LABELS[3], exact: true })).toBeChecked();
+});
+
+test("an answer chosen by keyboard on check-in/ before the app is ready is chosen by the app too, without moving on", async ({ page }) => {
+  const release = await holdWasm(page);
+  await page.goto("./check-in/");
+  // Arrow keys in a radio group choose the next option (the browser's own, with no app yet).
+  await page.getByRole("radio", { name: LABELS[0], exact: true }).focus();
+  await page.keyboard.press("ArrowDown");
+  await expect(page.getByRole("radio", { name: LABELS[1], exact: true })).toBeChecked();
+  release();
+  await ready(page);
+  await expect(page.getByText(/^1 of \d+$/)).toBeVisible();
+  await expect(page.getByRole("radio", { name: LABELS[1], exact: true })).toBeChecked();
+  // The app has it: "Next" where an unanswered statement offers "Skip".
+  await expect(page.getByRole("button", { name: "Next" })).toBeVisible();
+});
+
+test("the prerendered first statement is what the app renders: the same elements, attributes and words", async ({ page }) => {
+  const release = await holdWasm(page);
+  await page.goto("./check-in/");
+  await expect(page.locator("legend")).toHaveCount(1);
+  const prerendered = await shape(page);
+  expect(prerendered.length).toBeGreaterThan(20);
+  release();
+  await ready(page);
+  expect(await shape(page)).toEqual(prerendered);
+});
+
+test("check-in/ with a check-in in progress shows the person's own statement, never the first one first", async ({ page }) => {
+  await answerTheFirstStatement(page);
+  await withoutWorker(page);
+  await page.goto("about:blank");
+  const release = await holdWasm(page);
+  await page.goto("./check-in/");
+  await expect(page).toHaveURL(/\/#\/quiz$/);
+  await expect(page.locator("main")).toHaveCount(0);
+  release();
+  await ready(page);
+  await expect(page.getByText(/^2 of \d+$/)).toBeVisible();
+});
+
+test("check-in/ works in a build served from a folder, and explainer pages lead to it", async ({ page }) => {
+  await page.goto("./a/b/closer/learn/empathy/");
+  await page.getByRole("link", { name: "Check-in", exact: true }).click();
+  await expect(page).toHaveURL(/\/a\/b\/closer\/#\/quiz$/);
+  await ready(page);
+  await page.getByText(LABELS[4], { exact: true }).click();
+  await expect(page.getByText(/^2 of \d+$/)).toBeVisible();
+});
+
 test("a check-in in progress is offered again once the app has taken over the front page", async ({ page }) => {
   await answerTheFirstStatement(page);
   await page.goto("about:blank");
@@ -195,15 +265,6 @@ test("today's fragment addresses of explainer pages still work", async ({ page }
   await ready(page);
   await expect(page.locator("h1")).toHaveText("Empathy");
   await expect(page.locator(".prose p").first()).toBeVisible();
-});
-
-test("an explainer page at its real path works in a build served from a folder", async ({ page }) => {
-  await page.goto("./a/b/closer/learn/empathy/");
-  await expect(page.locator("h1")).toHaveText("Empathy");
-  await page.getByRole("link", { name: "Check-in", exact: true }).click();
-  await expect(page).toHaveURL(/\/a\/b\/closer\/#\/quiz$/);
-  await ready(page);
-  await expect(page.getByText(/^1 of \d+$/)).toBeVisible();
 });
 
 test("a click made before the app is ready on what the person's own state does not show is dropped: a check-in in progress is never started over by it", async ({ page }) => {

@@ -327,6 +327,19 @@ const scenarios = [
     },
   },
   {
+    name: "check-in/: the first statement at its own address, which moves to the app's at once; the app takes over there and a click moves on",
+    async run(s) {
+      await s.get(`${APP}check-in/`);
+      await waitFor(() => s.exec(() => location.href.endsWith("/#/quiz") && document.baseURI === location.href.replace(/#.*$/, "") && !document.querySelector("base")), "the address and base to be the app's");
+      await ready(s);
+      const [n, total] = await progress(s);
+      if (n !== 1) throw new Error(`the app shows statement ${n}, not the first`);
+      await s.click(await byText(s, "fieldset[data-kind=statement] label .option-label", LABELS[3]));
+      await waitText(s, ".progress-text", `2 of ${total}`);
+      return "address moved, answered";
+    },
+  },
+  {
     name: "reload and resume: answers kept across a reload, and the check-in goes on where it was",
     async run(s) {
       await s.get(APP);
