@@ -107,6 +107,12 @@ test("after one visit, Closer works with no network: the start page, a whole che
     await expect(page.locator("h1")).toHaveText(p.title);
     await expect(page.locator(".prose p").first()).toBeVisible();
   }
+  // The check-in's first statement at its real path, too.
+  const checkIn = await page.goto(`${site.url}check-in/`);
+  expect(checkIn?.fromServiceWorker(), "check-in/ comes from the worker's cache").toBe(true);
+  await expect(page).toHaveURL(`${site.url}#/quiz`);
+  await ready(page);
+  await expect(page.locator(".progress-text")).toHaveText(`1 of ${ALL.length}`);
   await context.close();
 });
 

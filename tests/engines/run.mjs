@@ -330,7 +330,7 @@ const scenarios = [
     name: "check-in/: the first statement at its own address, which moves to the app's at once; the app takes over there and a click moves on",
     async run(s) {
       await s.get(`${APP}check-in/`);
-      await waitFor(() => s.exec(() => location.href.endsWith("/#/quiz") && document.baseURI === location.href.replace(/#.*$/, "") && !document.querySelector("base")), "the address and base to be the app's");
+      await waitFor(() => s.exec(() => location.href.endsWith("/#/quiz") && new URL(".", document.baseURI).href === location.href.replace(/#.*$/, "") && !document.querySelector("base")), "the address and base to be the app's");
       await ready(s);
       const [n, total] = await progress(s);
       if (n !== 1) throw new Error(`the app shows statement ${n}, not the first`);
