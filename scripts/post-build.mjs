@@ -162,11 +162,17 @@ function writePrerendered(indexHtml) {
       if (!first) fail(`${page.file}: index.html has no <meta charset> to put the address's move after`);
       text = text.replace(first[0], () => `${first[0]}\n    <base href="${attr(page.root)}" />\n    <script>${relocate}</script>`);
       if (release) {
-        const withHash = text
-          .replace("script-src 'self'", `script-src 'self' 'sha256-${createHash("sha256").update(relocate).digest("base64")}'`)
-          .replace("base-uri 'none'", "base-uri 'self'");
-        if (!withHash.includes("base-uri 'self'") || !withHash.includes("script-src 'self' 'sha256-")) fail(`${page.file}: the CSP has no script-src 'self' and base-uri 'none' to allow the address's move`);
-        text = inlineStylesheet(withHash);
+        // The same policy in index.html, so that one header taken from it (README, "Deploy")
+        // fits both pages.
+        const allow = (html) => {
+          const allowed = html
+            .replace("script-src 'self'", `script-src 'self' 'sha256-${createHash("sha256").update(relocate).digest("base64")}'`)
+            .replace("base-uri 'none'", "base-uri 'self'");
+          if (!allowed.includes("base-uri 'self'") || !allowed.includes("script-src 'self' 'sha256-")) fail(`${page.file}: the CSP has no script-src 'self' and base-uri 'none' to allow the address's move`);
+          return allowed;
+        };
+        text = inlineStylesheet(allow(text));
+        home = allow(home);
       }
       mkdirSync(join(dir, page.file, ".."), { recursive: true });
       writeFileSync(join(dir, page.file), text);

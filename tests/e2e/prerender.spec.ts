@@ -202,6 +202,15 @@ test("the check-in's first statement at check-in/ is answerable before the app i
   await expect(page.getByRole("radio", { name: LABELS[3], exact: true })).toBeChecked();
 });
 
+test("index.html and check-in/ carry one CSP, which allows check-in/'s one inline script by its hash, its <base>, and nothing inline else", async ({ request }) => {
+  const policy = async (path: string) => (await (await request.get(path)).text()).match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)![1];
+  const index = await policy("./");
+  expect(await policy("./check-in/")).toEqual(index);
+  expect(index).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/]+=*' 'wasm-unsafe-eval';/);
+  expect(index).toContain("base-uri 'self'");
+  expect(index).not.toContain("unsafe-inline");
+});
+
 test("an answer chosen by keyboard on check-in/ before the app is ready is chosen by the app too, without moving on", async ({ page }) => {
   const release = await holdWasm(page);
   await page.goto("./check-in/");
