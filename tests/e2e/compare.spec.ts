@@ -1,5 +1,5 @@
 import { Page } from "@playwright/test";
-import { test, expect, ready } from "./fixtures";
+import { test, expect, ready, expectRefusedLinks } from "./fixtures";
 import { statements, favourable, touched, DIMENSIONS } from "./content";
 import { craftCode } from "./codes";
 import { takeCheckIn } from "./checkin";
@@ -129,13 +129,7 @@ test("bad links each get a clear message and no uncaught error", async ({ page }
     ["!!!", /not a Closer link/],
     ["x".repeat(600), /not a Closer link/],
   ];
-  for (const [bad, message] of cases) {
-    await page.goto("about:blank");
-    await page.goto(`./#/compare/${bad}`);
-    await ready(page);
-    await expect(page.locator("h1")).toHaveText("This link cannot be opened");
-    await expect(page.getByRole("alert")).toHaveText(message);
-  }
+  await expectRefusedLinks(page, cases);
 });
 
 test("a link from a newer Closer says so; one from an older content version still compares, with a notice", async ({ page }) => {

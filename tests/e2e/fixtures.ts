@@ -69,3 +69,15 @@ export async function progress(page: Page): Promise<[number, number]> {
   if (!m) throw new Error(`no progress in "${text}"`);
   return [Number(m[1]), Number(m[2])];
 }
+
+/** Opens each bad partner link in `cases` and checks the page that says it cannot be opened,
+ *  with the message expected for it. */
+export async function expectRefusedLinks(page: Page, cases: [string, RegExp][]) {
+  for (const [bad, message] of cases) {
+    await page.goto("about:blank");
+    await page.goto(`./#/compare/${bad}`);
+    await ready(page);
+    await expect(page.locator("h1")).toHaveText("This link cannot be opened");
+    await expect(page.getByRole("alert")).toHaveText(message);
+  }
+}

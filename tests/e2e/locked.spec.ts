@@ -1,7 +1,7 @@
 import { Browser, Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import jsQR from "jsqr";
-import { test, expect, ready } from "./fixtures";
+import { test, expect, ready, expectRefusedLinks } from "./fixtures";
 import { favourable } from "./content";
 import { takeCheckIn } from "./checkin";
 
@@ -220,11 +220,5 @@ test("a damaged locked link gets the same clear messages as any bad link", async
     [altered, /changed or damaged/],
     ["!" + code.slice(1), /not a Closer link/],
   ];
-  for (const [bad, message] of cases) {
-    await page.goto("about:blank");
-    await page.goto(`./#/compare/${bad}`);
-    await ready(page);
-    await expect(page.locator("h1")).toHaveText("This link cannot be opened");
-    await expect(page.getByRole("alert")).toHaveText(message);
-  }
+  await expectRefusedLinks(page, cases);
 });

@@ -109,6 +109,17 @@ async function checkInNotKept(s) {
   if (n !== 8) throw new Error(`results show ${n} areas`);
 }
 
+/** A whole check-in by keys, "Disagree" throughout: nothing in the safety questions, so the
+ *  partner link is offered at once (with the safety response on, it waits behind a caution). */
+async function finishWithoutSafetyAnswers(s) {
+  await s.get(APP);
+  await ready(s);
+  await clickText(s, "main button", "Start the check-in");
+  await answerAllByKey(s, "2");
+  await waitFor(async () => (await h1(s)) === "Before your results", "the review");
+  await rateAndFinish(s, 4);
+}
+
 async function rateAndFinish(s, rating = 3) {
   await clickText(s, "main a", "Continue");
   await waitFor(async () => (await h1(s)) === "What matters to you?", "the importance page");
@@ -401,14 +412,7 @@ const scenarios = [
   {
     name: "two people compare through a link, each in a browser profile of their own",
     async run(s, newSession) {
-      await s.get(APP);
-      await ready(s);
-      await clickText(s, "main button", "Start the check-in");
-      // "Disagree" throughout: nothing in the safety questions, so the partner link is offered
-      // at once (with the safety response on, it waits behind a caution).
-      await answerAllByKey(s, "2");
-      await waitFor(async () => (await h1(s)) === "Before your results", "the review");
-      await rateAndFinish(s, 4);
+      await finishWithoutSafetyAnswers(s);
       const name = await s.find("#invite-name");
       await s.sendKeys(name, "Alex");
       await clickText(s, "main button", "Copy link");
@@ -434,12 +438,7 @@ const scenarios = [
   {
     name: "a locked link: made with a passphrase in this engine's WebCrypto, refused with a wrong one, opened with the right one",
     async run(s, newSession) {
-      await s.get(APP);
-      await ready(s);
-      await clickText(s, "main button", "Start the check-in");
-      await answerAllByKey(s, "2");
-      await waitFor(async () => (await h1(s)) === "Before your results", "the review");
-      await rateAndFinish(s, 4);
+      await finishWithoutSafetyAnswers(s);
       await s.sendKeys(await s.find("#invite-name"), "Alex");
       await s.exec(() => document.querySelector("#invite-lock").click());
       await s.sendKeys(await s.find("#passphrase"), "blue kettle at noon");
