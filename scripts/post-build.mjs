@@ -126,6 +126,21 @@ function writePrerendered(indexHtml) {
     .replace(/\s*<script\b[^>]*><\/script>/g, "")
     .replace(/\s*<link rel="(?:modulepreload|preload)"[^>]*>/g, "");
   let home = indexHtml;
+  // The app's pages at real paths (check-in/, es/check-in/): their first script (below), and
+  // one CSP for them and index.html that allows every such script by its hash (so one header
+  // taken from index.html fits them all; README, "Deploy").
+  const english = Object.keys(wordsFiles)[0];
+  const relocation = (page) =>
+    `document.querySelector("base").remove();history.replaceState(history.state,"",new URL(${JSON.stringify(page.root)},location.href).pathname+(location.search||${JSON.stringify(page.lang === english ? "" : `?hl=${page.lang}`)})+(location.hash||${JSON.stringify(page.route)}))`;
+  const relocations = entries.filter((e) => e.app).map(relocation);
+  const allow = (html, what) => {
+    const allowed = html
+      .replace("script-src 'self'", `script-src 'self' ${relocations.map((r) => `'sha256-${createHash("sha256").update(r).digest("base64")}'`).join(" ")}`)
+      .replace("base-uri 'none'", "base-uri 'self'");
+    if (!allowed.includes("base-uri 'self'") || !allowed.includes("script-src 'self' 'sha256-")) fail(`${what}: the CSP has no script-src 'self' and base-uri 'none' to allow the address's move`);
+    return allowed;
+  };
+  if (release && relocations.length) home = allow(home, "index.html");
   for (const page of entries) {
     const meta = [];
     if (site) {
@@ -144,16 +159,19 @@ function writePrerendered(indexHtml) {
       continue;
     }
     if (page.app) {
-      // The app's own page at a real path (check-in/): index.html, scripts and all, with this
-      // route's markup and title. Its first script moves the address to the app's folder, with
-      // the route in the fragment (`replaceState`: no new request), before the page asks for
-      // anything else: from then on it is the app at that route, as if opened at index.html
-      // (its files, the words, the worker's scope and every link resolve from the app's folder,
-      // wherever that is). Allowed by its hash in the CSP, like the inline stylesheet. Without
-      // scripts, a <base> (which that script takes away first) does the same for the page's
-      // files and links: they lead to the app's folder.
-      const relocate = `document.querySelector("base").remove();history.replaceState(history.state,"",new URL(${JSON.stringify(page.root)},location.href).pathname+location.search+(location.hash||${JSON.stringify(page.route)}))`;
+      // The app's own page at a real path (check-in/, es/check-in/): index.html, scripts and
+      // all, with this route's markup, language and title. Its first script moves the address
+      // to the app's folder, with the route in the fragment (and `?hl=<code>` for a language
+      // other than English, unless the address asks for one), before the page asks for anything
+      // else (`replaceState`: no new request): from then on it is the app at that route, as if
+      // opened at index.html (its files, the words, the worker's scope and every link resolve
+      // from the app's folder, wherever that is). Allowed by its hash in the CSP, like the inline
+      // stylesheet. Without scripts, a <base> (which that script takes away first) does the
+      // same for the page's files and links: they lead to the app's folder.
+      const relocate = relocation(page);
       let text = indexHtml
+        .replace(/<html lang="[^"]*">/, `<html lang="${attr(page.lang)}">`)
+        .replace(/(<meta name="description" content=")[^"]*"/, `$1${attr(shells[page.lang].description)}"`)
         .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(page.title)}</title>`)
         .replace(/(<meta property="og:title" content=")[^"]*"/, `$1${attr(page.title)}"`)
         .replace("</head>", `${meta.map((m) => "  " + m + "\n").join("")}  </head>`)
@@ -161,19 +179,7 @@ function writePrerendered(indexHtml) {
       const first = text.match(/<meta http-equiv="Content-Security-Policy"[^>]*>/) ?? text.match(/<meta charset="utf-8" \/>/);
       if (!first) fail(`${page.file}: index.html has no <meta charset> to put the address's move after`);
       text = text.replace(first[0], () => `${first[0]}\n    <base href="${attr(page.root)}" />\n    <script>${relocate}</script>`);
-      if (release) {
-        // The same policy in index.html, so that one header taken from it (README, "Deploy")
-        // fits both pages.
-        const allow = (html) => {
-          const allowed = html
-            .replace("script-src 'self'", `script-src 'self' 'sha256-${createHash("sha256").update(relocate).digest("base64")}'`)
-            .replace("base-uri 'none'", "base-uri 'self'");
-          if (!allowed.includes("base-uri 'self'") || !allowed.includes("script-src 'self' 'sha256-")) fail(`${page.file}: the CSP has no script-src 'self' and base-uri 'none' to allow the address's move`);
-          return allowed;
-        };
-        text = inlineStylesheet(allow(text));
-        home = allow(home);
-      }
+      if (release) text = inlineStylesheet(allow(text, page.file));
       mkdirSync(join(dir, page.file, ".."), { recursive: true });
       writeFileSync(join(dir, page.file), text);
       continue;
@@ -288,7 +294,9 @@ ${pickLanguage}
 const files = ${JSON.stringify(wordsFiles)};
 const language = pickLanguage(files);
 const words = ${JSON.stringify(told)}[language];
-// The page says which language it is in, and describes itself in it.
+// The language the page's markup was prerendered in (index.html's: English), then the one it
+// says it is in from now on; it describes itself in it.
+const prerenderedIn = document.documentElement.lang;
 document.documentElement.lang = language;
 if (words.description) document.querySelector("meta[name=description]")?.setAttribute("content", words.description);
 // Quick exit (src/web/exit.rs) left for a neutral page and noted where in this tab's session.
@@ -303,14 +311,14 @@ function sendOn(to) {
 }
 addEventListener("pageshow", (e) => { if (e.persisted) sendOn(leftFor()); });
 // The page's markup was prerendered for one address: the front page (#/) in index.html, the
-// first statement (#/quiz) in check-in/. Opened at another address (a partner's link), in embed
-// mode, in another language than the prerendered page's (English), or, for the first
+// first statement (#/quiz) in check-in/ (and es/check-in/). Opened at another address (a
+// partner's link), in embed mode, in another language than the prerendered page's, or, for the first
 // statement, with a check-in in progress (the app shows the person's own statement), the app
 // renders something else: the markup is taken away now rather than shown until then.
 let inProgress = false;
 try { inProgress = Object.keys(JSON.parse(localStorage.getItem("closer.v1")).progress.answers).length > 0; } catch {}
 const route = document.body.dataset.prerendered;
-if (route !== "#/" + location.hash.replace(/^#[/]?/, "") || location.search.slice(1).split("&").includes("embed=1") || document.documentElement.lang !== "en" || (route === "#/quiz" && inProgress)) {
+if (route !== "#/" + location.hash.replace(/^#[/]?/, "") || location.search.slice(1).split("&").includes("embed=1") || document.documentElement.lang !== prerenderedIn || (route === "#/quiz" && inProgress)) {
   for (const node of [...document.body.childNodes]) if (node.nodeName !== "NOSCRIPT") node.remove();
 }
 // A button or an answer clicked on the prerendered page before the app is ready is handed to

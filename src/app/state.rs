@@ -680,8 +680,8 @@ fn static_href(root: &str, route: &Route, code: &str) -> String {
     let hl = if english { String::new() } else { ["?hl=", code].concat() };
     match route {
         Route::Home => [root, &hl].concat(),
-        // The check-in's first statement is prerendered at a real path of its own.
-        Route::Quiz => [root, "check-in/", &hl].concat(),
+        // The check-in's first statement is prerendered at a real path of its own, per language.
+        Route::Quiz => [root, &folder, "check-in/"].concat(),
         Route::Learn => [root, &folder, "learn/"].concat(),
         Route::Page(slug) => [root, &folder, "learn/", slug, "/"].concat(),
         _ => [root, &hl, &route.to_hash()].concat(),
@@ -983,7 +983,7 @@ mod tests {
         let page = State { route: Route::Page("safety".into()), ..page };
         assert_eq!(page.in_language("es", "?hl="), "../../es/learn/safety/");
         assert_eq!(static_href("../../../", &Route::Page("empathy".into()), "es"), "../../../es/learn/empathy/");
-        assert_eq!(static_href("../../../", &Route::Quiz, "es"), "../../../check-in/?hl=es");
+        assert_eq!(static_href("../../../", &Route::Quiz, "es"), "../../../es/check-in/");
         assert_eq!(static_href("../../../", &Route::History, "es"), "../../../?hl=es#/history");
         assert_eq!(static_href("../../../", &Route::Page("empathy".into()), "en"), "../../../learn/empathy/");
     }

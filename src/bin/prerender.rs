@@ -8,8 +8,8 @@
 //! and description, the way back to the app's folder, and its body's markup. The front page goes
 //! into index.html (with `--hydratable`, with the marks Yew's hydration needs, for a wasm built
 //! with the `hydration` feature; otherwise the app mounts over it), and the check-in's first
-//! statement into `check-in/index.html`, a copy of it (`"app": true`) over which the app mounts
-//! the same way; the explainer pages are pages of
+//! statement into `check-in/index.html` (`es/check-in/` for Spanish), a copy of it (`"app":
+//! true`) over which the app mounts the same way; the explainer pages are pages of
 //! their own at real paths (`learn/<slug>/`), read with or without JavaScript, whose links lead
 //! to each other's real paths and to the app's routes in its folder.
 //!
@@ -80,15 +80,16 @@ fn main() {
             "file": "index.html", "path": "", "key": "", "lang": lang, "route": Route::Home.to_hash(), "root": "./",
             "title": document_title(&Route::Home), "body": render(home, hydratable),
         }));
-        // The check-in's first statement at a real path (`check-in/`), for a link straight to the
-        // check-in: the app's own page, scripts and all, with its links as the app has them (the
-        // start-up script moves the address to the app's folder before anything is fetched).
-        let path = State::static_path(&Route::Quiz);
-        pages.push(json!({
-            "file": format!("{path}index.html"), "path": path, "key": path, "lang": lang, "route": Route::Quiz.to_hash(),
-            "root": up(&path), "app": true, "title": document_title(&Route::Quiz), "body": render(State::prerendered(Route::Quiz), false),
-        }));
     }
+    // The check-in's first statement at a real path (`check-in/`, `es/check-in/`), for a link
+    // straight to the check-in: the app's own page, scripts and all, with its links as the app
+    // has them (the start-up script moves the address to the app's folder, with the language
+    // asked for when it is not English, before anything is fetched).
+    let path = State::static_path(&Route::Quiz);
+    pages.push(json!({
+        "file": format!("{path}index.html"), "path": path, "key": "check-in/", "lang": lang, "route": Route::Quiz.to_hash(),
+        "root": up(&path), "app": true, "title": document_title(&Route::Quiz), "body": render(State::prerendered(Route::Quiz), false),
+    }));
     // The explainer's contents, and each explainer page, at real paths.
     let path = State::static_path(&Route::Learn);
     let root = up(&path);

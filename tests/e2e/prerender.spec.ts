@@ -85,7 +85,7 @@ test.describe("without JavaScript", () => {
       await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", p.description);
       await expect(page.locator(".guide a")).toHaveText(PAGES_ES.map((q) => q.title));
       for (const href of await page.locator(".prose a").evaluateAll((as) => as.map((a) => a.getAttribute("href")!))) {
-        expect(href, `es ${p.slug}: ${href}`).toMatch(/^(https:\/\/|tel:|\.\.\/\.\.\/\.\.\/(es\/learn\/[a-z-]+\/|check-in\/\?hl=es|\?hl=es#\/[a-z]+)$)/);
+        expect(href, `es ${p.slug}: ${href}`).toMatch(/^(https:\/\/|tel:|\.\.\/\.\.\/\.\.\/(es\/learn\/[a-z-]+\/|es\/check-in\/|\?hl=es#\/[a-z]+)$)/);
       }
     }
     // The switch leads to the same page in English, and back; the app opens in Spanish from here.
@@ -98,7 +98,7 @@ test.describe("without JavaScript", () => {
     await page.getByRole("link", { name: "Español" }).click();
     await expect(page).toHaveURL(/\/es\/learn\/empathy\/$/);
     await expect(page.locator("h1")).toHaveText(empatia.title);
-    await expect(page.locator("header nav a").first()).toHaveAttribute("href", /^\.\.\/\.\.\/\.\.\/check-in\/\?hl=es$/);
+    await expect(page.locator("header nav a").first()).toHaveAttribute("href", /^\.\.\/\.\.\/\.\.\/es\/check-in\/$/);
   });
 });
 
@@ -202,13 +202,31 @@ test("the check-in's first statement at check-in/ is answerable before the app i
   await expect(page.getByRole("radio", { name: LABELS[3], exact: true })).toBeChecked();
 });
 
-test("index.html and check-in/ carry one CSP, which allows check-in/'s one inline script by its hash, its <base>, and nothing inline else", async ({ request }) => {
+test("index.html and each check-in/ carry one CSP, which allows their inline scripts by their hashes, a <base>, and nothing inline else", async ({ request }) => {
   const policy = async (path: string) => (await (await request.get(path)).text()).match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)![1];
   const index = await policy("./");
   expect(await policy("./check-in/")).toEqual(index);
-  expect(index).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/]+=*' 'wasm-unsafe-eval';/);
+  expect(await policy("./es/check-in/")).toEqual(index);
+  expect(index).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/]+=*' 'sha256-[A-Za-z0-9+/]+=*' 'wasm-unsafe-eval';/);
   expect(index).toContain("base-uri 'self'");
   expect(index).not.toContain("unsafe-inline");
+});
+
+test("es/check-in/ is the first statement in Spanish: answerable before the app is ready, then the app in Spanish takes the answer", async ({ page }) => {
+  const release = await holdWasm(page);
+  await page.goto("./es/check-in/");
+  // The app's address, asking for Spanish.
+  await expect(page).toHaveURL(/\/\?hl=es#\/quiz$/);
+  await expect(page.locator("html")).toHaveAttribute("lang", "es");
+  await expect(page.getByText(/^1 de \d+$/)).toBeVisible();
+  const statement = await page.locator("legend").textContent();
+  await page.getByText("De acuerdo", { exact: true }).click();
+  await expect(page.locator("body[data-prerendered]")).toHaveCount(1);
+  release();
+  await expect(page.getByText(/^2 de \d+$/)).toBeVisible();
+  await page.getByRole("button", { name: "Atrás" }).click();
+  await expect(page.locator("legend")).toHaveText(statement!);
+  await expect(page.getByRole("radio", { name: "De acuerdo", exact: true })).toBeChecked();
 });
 
 test("an answer chosen by keyboard on check-in/ before the app is ready is chosen by the app too, without moving on", async ({ page }) => {
