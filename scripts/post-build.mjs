@@ -244,19 +244,21 @@ const shells = Object.fromEntries(Object.keys(wordsFiles).map((code) => {
 }));
 
 /** Picks the language before the app starts: the one just chosen with the switch (`?hl=`, which
- *  the app then keeps with the record), else the person's saved choice (the record's
+ *  the app then keeps with the record), else the person's saved choice (the stored record's
  *  `language`), else the embed's `?lang=` (embed.js, from `data-lang`), else the first of the
- *  browser's languages that Closer has ("es", "es-MX"), else English. */
-const pickLanguage = `function pickLanguage(files) {
+ *  browser's languages that Closer has ("es", "es-MX"), else English. `storedRecord` reads the
+ *  record once for the start-up script: unreadable or absent, an empty one. */
+const pickLanguage = `function storedRecord() {
+  try { return JSON.parse(localStorage.getItem("closer.v1")) ?? {}; } catch { return {}; }
+}
+function pickLanguage(files, record) {
   const known = (tag) => {
     const s = typeof tag === "string" ? tag : "";
     const code = s.slice(0, 2).toLowerCase();
     return Object.hasOwn(files, code) && (s.length === 2 || s[2] === "-") ? code : null;
   };
-  let saved = null;
-  try { saved = JSON.parse(localStorage.getItem("closer.v1")).language; } catch {}
   const query = new URLSearchParams(location.search);
-  for (const tag of [query.get("hl"), saved, query.get("lang"), ...(navigator.languages || [navigator.language])]) {
+  for (const tag of [query.get("hl"), record?.language, query.get("lang"), ...(navigator.languages || [navigator.language])]) {
     const code = known(tag);
     if (code) return code;
   }
@@ -292,7 +294,8 @@ function bootScript(glue, wasm, qrFile) {
 // content/<language>/shell.toml.
 ${pickLanguage}
 const files = ${JSON.stringify(wordsFiles)};
-const language = pickLanguage(files);
+const record = storedRecord();
+const language = pickLanguage(files, record);
 const words = ${JSON.stringify(told)}[language];
 // The language the page's markup was prerendered in (index.html's: English), then the one it
 // says it is in from now on; it describes itself in it.
@@ -315,8 +318,7 @@ addEventListener("pageshow", (e) => { if (e.persisted) sendOn(leftFor()); });
 // partner's link), in embed mode, in another language than the prerendered page's, or, for the first
 // statement, with a check-in in progress (the app shows the person's own statement), the app
 // renders something else: the markup is taken away now rather than shown until then.
-let inProgress = false;
-try { inProgress = Object.keys(JSON.parse(localStorage.getItem("closer.v1")).progress.answers).length > 0; } catch {}
+const inProgress = Object.keys(record.progress?.answers ?? {}).length > 0;
 const route = document.body.dataset.prerendered;
 if (route !== "#/" + location.hash.replace(/^#[/]?/, "") || location.search.slice(1).split("&").includes("embed=1") || document.documentElement.lang !== prerenderedIn || (route === "#/quiz" && inProgress)) {
   for (const node of [...document.body.childNodes]) if (node.nodeName !== "NOSCRIPT") node.remove();
@@ -469,7 +471,7 @@ const wordsOnDisk = readdirSync(dir).filter((f) => /^words-[0-9a-f]{8}\.txt$/.te
 if (wordsOnDisk.length !== Object.keys(wordsFiles).length) fail(`expected ${Object.keys(wordsFiles).length} words files in ${dir}, found ${wordsOnDisk.length}`);
 if (!release) {
   const descriptions = Object.fromEntries(Object.entries(shells).map(([code, { description }]) => [code, description]));
-  html = html.replace("</head>", `<script>${pickLanguage}\nwindow.closerWords = (() => { const files = ${JSON.stringify(wordsFiles)}, language = pickLanguage(files); document.documentElement.lang = language; document.querySelector("meta[name=description]")?.setAttribute("content", ${JSON.stringify(descriptions)}[language]); return fetch(files[language]).then((r) => (r.ok ? r.text() : null)).catch(() => null); })();</script>\n  </head>`);
+  html = html.replace("</head>", `<script>${pickLanguage}\nwindow.closerWords = (() => { const files = ${JSON.stringify(wordsFiles)}, language = pickLanguage(files, storedRecord()); document.documentElement.lang = language; document.querySelector("meta[name=description]")?.setAttribute("content", ${JSON.stringify(descriptions)}[language]); return fetch(files[language]).then((r) => (r.ok ? r.text() : null)).catch(() => null); })();</script>\n  </head>`);
 }
 
 /** The QR encoder as one module: lean-qr's nano build and its SVG path helper, each wrapped in a
