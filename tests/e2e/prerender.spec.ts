@@ -44,6 +44,17 @@ async function answerTheFirstStatement(page: Page) {
   await expect(page.getByText(/^2 of \d+$/)).toBeVisible();
 }
 
+/** A check-in in progress (the second statement on screen), then `path` opened afresh with the
+ *  wasm held back (see holdWasm), no worker answering from its cache: returns the release. */
+async function reopenInProgress(page: Page, path: string): Promise<() => void> {
+  await answerTheFirstStatement(page);
+  await withoutWorker(page);
+  await page.goto("about:blank");
+  const release = await holdWasm(page);
+  await page.goto(path);
+  return release;
+}
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
@@ -256,11 +267,7 @@ test("the prerendered first statement is what the app renders: the same elements
 });
 
 test("check-in/ with a check-in in progress shows the person's own statement, never the first one first", async ({ page }) => {
-  await answerTheFirstStatement(page);
-  await withoutWorker(page);
-  await page.goto("about:blank");
-  const release = await holdWasm(page);
-  await page.goto("./check-in/");
+  const release = await reopenInProgress(page, "./check-in/");
   await expect(page).toHaveURL(/\/#\/quiz$/);
   await expect(page.locator("main")).toHaveCount(0);
   release();
@@ -295,11 +302,7 @@ test("today's fragment addresses of explainer pages still work", async ({ page }
 });
 
 test("a click made before the app is ready on what the person's own state does not show is dropped: a check-in in progress is never started over by it", async ({ page }) => {
-  await answerTheFirstStatement(page);
-  await withoutWorker(page);
-  await page.goto("about:blank");
-  const release = await holdWasm(page);
-  await page.goto("./");
+  const release = await reopenInProgress(page, "./");
   // The prerendered page knows nothing of the answers kept in this browser.
   await page.getByRole("button", { name: "Start the check-in" }).click();
   release();
