@@ -126,7 +126,7 @@ function writePrerendered(indexHtml) {
     .replace(/\s*<script\b[^>]*><\/script>/g, "")
     .replace(/\s*<link rel="(?:modulepreload|preload)"[^>]*>/g, "");
   let home = indexHtml;
-  // The app's pages at real paths (check-in/, es/check-in/): their first script (below), and
+  // The app's pages at real paths (es/, check-in/, es/check-in/): their first script (below), and
   // one CSP for them and index.html that allows every such script by its hash (so one header
   // taken from index.html fits them all; README, "Deploy").
   const english = Object.keys(wordsFiles)[0];
@@ -146,8 +146,8 @@ function writePrerendered(indexHtml) {
     if (site) {
       meta.push(`<link rel="canonical" href="${attr(site + page.path)}" />`, `<meta property="og:url" content="${attr(site + page.path)}" />`);
       // The same page in every language (hreflang needs whole addresses, so only with the site's).
-      const versions = entries.filter((e) => e.key === page.key && e.file !== "index.html");
-      if (page.file !== "index.html" && versions.length > 1) {
+      const versions = entries.filter((e) => e.key === page.key);
+      if (versions.length > 1) {
         for (const v of versions) meta.push(`<link rel="alternate" hreflang="${attr(v.lang)}" href="${attr(site + v.path)}" />`);
         meta.push(`<link rel="alternate" hreflang="x-default" href="${attr(site + versions.find((v) => v.lang === "en").path)}" />`);
       }
@@ -159,7 +159,7 @@ function writePrerendered(indexHtml) {
       continue;
     }
     if (page.app) {
-      // The app's own page at a real path (check-in/, es/check-in/): index.html, scripts and
+      // The app's own page at a real path (es/, check-in/, es/check-in/): index.html, scripts and
       // all, with this route's markup, language and title. Its first script moves the address
       // to the app's folder, with the route in the fragment (and `?hl=<code>` for a language
       // other than English, unless the address asks for one), before the page asks for anything
@@ -313,8 +313,8 @@ function sendOn(to) {
   return false;
 }
 addEventListener("pageshow", (e) => { if (e.persisted) sendOn(leftFor()); });
-// The page's markup was prerendered for one address: the front page (#/) in index.html, the
-// first statement (#/quiz) in check-in/ (and es/check-in/). Opened at another address (a
+// The page's markup was prerendered for one address: the front page (#/) in index.html (and
+// es/), the first statement (#/quiz) in check-in/ (and es/check-in/). Opened at another address (a
 // partner's link), in embed mode, in another language than the prerendered page's, or, for the first
 // statement, with a check-in in progress (the app shows the person's own statement), the app
 // renders something else: the markup is taken away now rather than shown until then.
@@ -322,6 +322,8 @@ const inProgress = Object.keys(record.progress?.answers ?? {}).length > 0;
 const route = document.body.dataset.prerendered;
 if (route !== "#/" + location.hash.replace(/^#[/]?/, "") || location.search.slice(1).split("&").includes("embed=1") || document.documentElement.lang !== prerenderedIn || (route === "#/quiz" && inProgress)) {
   for (const node of [...document.body.childNodes]) if (node.nodeName !== "NOSCRIPT") node.remove();
+  // Nothing left to hydrate: the app renders afresh.
+  document.body.removeAttribute("data-prerendered");
 }
 // A button or an answer clicked on the prerendered page before the app is ready is handed to
 // the app once it runs with the person's state (it raises closer-ready, see src/web/dom.rs),

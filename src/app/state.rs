@@ -679,8 +679,9 @@ fn static_href(root: &str, route: &Route, code: &str) -> String {
     let folder = if english { String::new() } else { [code, "/"].concat() };
     let hl = if english { String::new() } else { ["?hl=", code].concat() };
     match route {
-        Route::Home => [root, &hl].concat(),
-        // The check-in's first statement is prerendered at a real path of its own, per language.
+        // The front page (`index.html`, in English) and the check-in's first statement are
+        // prerendered at a real path of their own in every language.
+        Route::Home => [root, &folder].concat(),
         Route::Quiz => [root, &folder, "check-in/"].concat(),
         Route::Learn => [root, &folder, "learn/"].concat(),
         Route::Page(slug) => [root, &folder, "learn/", slug, "/"].concat(),
@@ -984,6 +985,7 @@ mod tests {
         assert_eq!(page.in_language("es", "?hl="), "../../es/learn/safety/");
         assert_eq!(static_href("../../../", &Route::Page("empathy".into()), "es"), "../../../es/learn/empathy/");
         assert_eq!(static_href("../../../", &Route::Quiz, "es"), "../../../es/check-in/");
+        assert_eq!(static_href("../../../", &Route::Home, "es"), "../../../es/");
         assert_eq!(static_href("../../../", &Route::History, "es"), "../../../?hl=es#/history");
         assert_eq!(static_href("../../../", &Route::Page("empathy".into()), "en"), "../../../learn/empathy/");
     }

@@ -9,7 +9,8 @@
 //! into index.html (with `--hydratable`, with the marks Yew's hydration needs, for a wasm built
 //! with the `hydration` feature; otherwise the app mounts over it), and the check-in's first
 //! statement into `check-in/index.html` (`es/check-in/` for Spanish), a copy of it (`"app":
-//! true`) over which the app mounts the same way; the explainer pages are pages of
+//! true`) over which the app mounts the same way, as it does over the front page in another
+//! language than English (`es/index.html`); the explainer pages are pages of
 //! their own at real paths (`learn/<slug>/`), read with or without JavaScript, whose links lead
 //! to each other's real paths and to the app's routes in its folder.
 //!
@@ -72,8 +73,9 @@ fn main() {
     let up = |path: &str| -> &'static str { Box::leak("../".repeat(path.matches('/').count()).into_boxed_str()) };
 
     let mut pages = Vec::new();
-    // The front page, over which the app mounts (or which it hydrates): one index.html, in
-    // English; the start-up script picks the reader's language, and the app renders in it.
+    // The front page, over which the app mounts (or which it hydrates): index.html, in English
+    // (the start-up script picks the reader's language: in another, the app renders in it), and
+    // in every other language a copy of it at a real path (`es/`) as the check-in's below.
     if english {
         let home = State::prerendered(Route::Home);
         pages.push(json!({
@@ -81,15 +83,19 @@ fn main() {
             "title": document_title(&Route::Home), "body": render(home, hydratable),
         }));
     }
-    // The check-in's first statement at a real path (`check-in/`, `es/check-in/`), for a link
-    // straight to the check-in: the app's own page, scripts and all, with its links as the app
-    // has them (the start-up script moves the address to the app's folder, with the language
-    // asked for when it is not English, before anything is fetched).
-    let path = State::static_path(&Route::Quiz);
-    pages.push(json!({
-        "file": format!("{path}index.html"), "path": path, "key": "check-in/", "lang": lang, "route": Route::Quiz.to_hash(),
-        "root": up(&path), "app": true, "title": document_title(&Route::Quiz), "body": render(State::prerendered(Route::Quiz), false),
-    }));
+    // The app's own pages at real paths, for links straight to them: the front page in a
+    // language other than English (`es/`) and the check-in's first statement (`check-in/`,
+    // `es/check-in/`). Each is index.html with that route's markup, scripts and all, its links
+    // as the app has them (the start-up script moves the address to the app's folder, with the
+    // language asked for when it is not English, before anything is fetched).
+    let app_pages = if english { vec![(Route::Quiz, "check-in/")] } else { vec![(Route::Home, ""), (Route::Quiz, "check-in/")] };
+    for (route, key) in app_pages {
+        let path = State::static_path(&route);
+        pages.push(json!({
+            "file": format!("{path}index.html"), "path": path, "key": key, "lang": lang, "route": route.to_hash(),
+            "root": up(&path), "app": true, "title": document_title(&route), "body": render(State::prerendered(route), hydratable),
+        }));
+    }
     // The explainer's contents, and each explainer page, at real paths.
     let path = State::static_path(&Route::Learn);
     let root = up(&path);

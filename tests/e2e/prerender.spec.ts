@@ -96,7 +96,7 @@ test.describe("without JavaScript", () => {
       await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", p.description);
       await expect(page.locator(".guide a")).toHaveText(PAGES_ES.map((q) => q.title));
       for (const href of await page.locator(".prose a").evaluateAll((as) => as.map((a) => a.getAttribute("href")!))) {
-        expect(href, `es ${p.slug}: ${href}`).toMatch(/^(https:\/\/|tel:|\.\.\/\.\.\/\.\.\/(es\/learn\/[a-z-]+\/|es\/check-in\/|\?hl=es#\/[a-z]+)$)/);
+        expect(href, `es ${p.slug}: ${href}`).toMatch(/^(https:\/\/|tel:|\.\.\/\.\.\/\.\.\/(es\/learn\/[a-z-]+\/|es\/check-in\/|es\/|\?hl=es#\/[a-z]+)$)/);
       }
     }
     // The switch leads to the same page in English, and back; the app opens in Spanish from here.
@@ -213,12 +213,13 @@ test("the check-in's first statement at check-in/ is answerable before the app i
   await expect(page.getByRole("radio", { name: LABELS[3], exact: true })).toBeChecked();
 });
 
-test("index.html and each check-in/ carry one CSP, which allows their inline scripts by their hashes, a <base>, and nothing inline else", async ({ request }) => {
+test("index.html, es/ and each check-in/ carry one CSP, which allows their inline scripts by their hashes, a <base>, and nothing inline else", async ({ request }) => {
   const policy = async (path: string) => (await (await request.get(path)).text()).match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)![1];
   const index = await policy("./");
+  expect(await policy("./es/")).toEqual(index);
   expect(await policy("./check-in/")).toEqual(index);
   expect(await policy("./es/check-in/")).toEqual(index);
-  expect(index).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/]+=*' 'sha256-[A-Za-z0-9+/]+=*' 'wasm-unsafe-eval';/);
+  expect(index).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/]+=*'){3} 'wasm-unsafe-eval';/);
   expect(index).toContain("base-uri 'self'");
   expect(index).not.toContain("unsafe-inline");
 });
@@ -238,6 +239,33 @@ test("es/check-in/ is the first statement in Spanish: answerable before the app 
   await page.getByRole("button", { name: "Atrás" }).click();
   await expect(page.locator("legend")).toHaveText(statement!);
   await expect(page.getByRole("radio", { name: "De acuerdo", exact: true })).toBeChecked();
+});
+
+test("es/ is the front page in Spanish: there before the app is ready, its start button taken once it is, and the explainer's Spanish pages lead to it", async ({ page }) => {
+  await page.goto("./es/learn/empathy/");
+  await withoutWorker(page);
+  const release = await holdWasm(page);
+  await page.locator("header").getByRole("link", { name: "Closer", exact: true }).click();
+  // The app's address, asking for Spanish; the page in Spanish with no app yet.
+  await expect(page).toHaveURL(/\/\?hl=es#\/$/);
+  await expect(page.locator("html")).toHaveAttribute("lang", "es");
+  await expect(page).toHaveTitle("Closer");
+  await page.getByRole("button", { name: "Empezar el cuestionario" }).click();
+  await expect(page.locator("body[data-prerendered]")).toHaveCount(1);
+  release();
+  await expect(page).toHaveURL(/\?hl=es#\/quiz$/);
+  await expect(page.getByText(/^1 de \d+$/)).toBeVisible();
+});
+
+test("es/ with English asked for shows nothing of its Spanish markup: the app renders the front page in English", async ({ page }) => {
+  const release = await holdWasm(page);
+  await page.goto("./es/?hl=en");
+  await expect(page).toHaveURL(/\/\?hl=en#\/$/);
+  await expect(page.locator("main")).toHaveCount(0);
+  release();
+  await ready(page);
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByRole("button", { name: "Start the check-in" })).toBeVisible();
 });
 
 test("an answer chosen by keyboard on check-in/ before the app is ready is chosen by the app too, without moving on", async ({ page }) => {
