@@ -344,14 +344,33 @@ const recordClick = (e) => {
   if (button) early.push([placeOf(button), button.textContent]);
 };
 const recordInput = (e) => (pointer = e.type === "pointerdown");
+// Where the focus was on the prerendered page (where a keyboard user is): the app's markup
+// replaces the page's, which would drop the focus to the start of the page. It is put
+// back on the same element (by its id, else its place, and the same words) before the early
+// clicks are handed over, which may move it on as the app does.
+let focused = null;
+// (Focus that leaves for nowhere, a click on the page's background, is forgotten; focus taken
+// from an element by the app's markup replacing it is not.)
+const recordFocus = (e) => e.type === "focusin"
+  ? (focused = [e.target, placeOf(e.target)])
+  : queueMicrotask(() => focused?.[0] === e.target && e.target.isConnected && document.activeElement === document.body && (focused = null));
 addEventListener("click", recordClick, true);
 addEventListener("pointerdown", recordInput, true);
 addEventListener("keydown", recordInput, true);
+addEventListener("focusin", recordFocus, true);
+addEventListener("focusout", recordFocus, true);
 addEventListener("closer-ready", () => {
   document.body.removeAttribute("data-prerendered");
   removeEventListener("click", recordClick, true);
   removeEventListener("pointerdown", recordInput, true);
   removeEventListener("keydown", recordInput, true);
+  removeEventListener("focusin", recordFocus, true);
+  removeEventListener("focusout", recordFocus, true);
+  const [was, place] = focused ?? [];
+  if (was && !was.isConnected) {
+    const again = was.id ? document.getElementById(was.id) : place.reduce((e, i) => e?.children[i], document.body);
+    if (again?.tagName === was.tagName && again.textContent === was.textContent) again.focus({ preventScroll: true });
+  }
   for (const [at, how] of early.splice(0)) {
     if (typeof at === "string") {
       const answer = document.getElementById(at);

@@ -181,6 +181,21 @@ test("a choice made on the prerendered page before the app is ready is taken", a
   await expect(page.getByText(/^2 of \d+$/)).toBeVisible();
 });
 
+test("the focus a keyboard gave an element of the prerendered front page stays on it when the app takes over", async ({ page }) => {
+  const release = await holdWasm(page);
+  await page.goto("./");
+  const start = page.getByRole("button", { name: "Start the check-in" });
+  await start.focus();
+  await expect(start).toBeFocused();
+  release();
+  await ready(page);
+  // The app's own button now (the prerendered one is gone), with the focus on it.
+  await expect(page.locator("body[data-prerendered]")).toHaveCount(0);
+  await expect(start).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByText(/^1 of \d+$/)).toBeVisible();
+});
+
 test("a link followed on the prerendered page before the app is ready is where the app starts", async ({ page }) => {
   const release = await holdWasm(page);
   await page.goto("./");
@@ -279,6 +294,8 @@ test("an answer chosen by keyboard on check-in/ before the app is ready is chose
   await ready(page);
   await expect(page.getByText(/^1 of \d+$/)).toBeVisible();
   await expect(page.getByRole("radio", { name: LABELS[1], exact: true })).toBeChecked();
+  // The focus is where the keyboard left it, on the app's own radio now.
+  await expect(page.getByRole("radio", { name: LABELS[1], exact: true })).toBeFocused();
   // The app has it: "Next" where an unanswered statement offers "Skip".
   await expect(page.getByRole("button", { name: "Next" })).toBeVisible();
 });
