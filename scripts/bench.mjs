@@ -620,7 +620,7 @@ if (!SKIP.has("lighthouse")) {
 async function runLighthouse() {
   const { default: lighthouse } = await import("lighthouse");
   const chromeLauncher = await import("chrome-launcher");
-  const pages = [{ name: "start", url: `${ORIGIN}/` }, { name: "check-in/", url: `${ORIGIN}/check-in/` }];
+  const pages = [{ name: "start", url: `${ORIGIN}/` }, { name: "check-in/", url: `${ORIGIN}/check-in/` }, { name: "es/ (Spanish start)", url: `${ORIGIN}/es/` }];
   // The explainer's pages at their real paths (prerendered, issue 15): SEO above all.
   for (const dir of readdirSync(join(SNAPSHOT, "learn"), { withFileTypes: true }).filter((d) => d.isDirectory())) {
     pages.push({ name: `learn/${dir.name}/`, url: `${ORIGIN}/learn/${dir.name}/` });
