@@ -351,6 +351,17 @@ const scenarios = [
     },
   },
   {
+    name: "es/: the front page in Spanish at its own address, which moves to the app's with ?hl=es; the app takes over in Spanish and its start button works",
+    async run(s) {
+      await s.get(`${APP}es/`);
+      await waitFor(() => s.exec(() => location.href.endsWith("/?hl=es#/") && document.documentElement.lang === "es" && !document.querySelector("base")), "the address to be the app's, in Spanish");
+      await ready(s);
+      await clickText(s, "main button", "Empezar el cuestionario");
+      await waitFor(async () => /^1 de \d+$/.test((await textOf(s, ".progress-text")) ?? ""), "the first statement, in Spanish");
+      return "address moved, started in Spanish";
+    },
+  },
+  {
     name: "reload and resume: answers kept across a reload, and the check-in goes on where it was",
     async run(s) {
       await s.get(APP);
