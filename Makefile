@@ -6,7 +6,7 @@ export PATH := $(CURDIR)/.tools/bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(HOM
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CHROME_PATH ?= /usr/bin/chromium
 
-.PHONY: serve test build release build-plain test-plain bench tools check-originality test-core test-wasm test-e2e test-engines sizes
+.PHONY: serve test build release build-plain test-plain build-hydration test-hydration bench tools check-originality test-core test-wasm test-e2e test-engines sizes
 
 ## Serve the app at http://127.0.0.1:8080 with live reload.
 serve:
@@ -14,10 +14,11 @@ serve:
 	trunk serve
 
 ## Run every test: originality, core, browser unit tests, release build, size budget, end to end
-## in Chromium (Playwright), then end to end in WebKit, Firefox and Chromium (WebDriver).
+## in Chromium (Playwright), then end to end in WebKit, Firefox and Chromium (WebDriver), then the
+## plain build's smoke test and the hydrating build's prerendered pages.
 test:
 	scripts/tools.sh test
-	$(MAKE) --no-print-directory check-originality test-core test-wasm release sizes test-e2e test-engines test-plain
+	$(MAKE) --no-print-directory check-originality test-core test-wasm release sizes test-e2e test-engines test-plain test-hydration
 
 ## A release build in dist/ (scripts/build-release.sh says how it is made small). Installs
 ## what is missing first, like the other commands.
@@ -31,6 +32,15 @@ build-plain:
 
 test-plain: build-plain
 	npx playwright test --config playwright.plain.config.ts
+
+## The release build with Yew's hydration in dist-hydration/ (off in dist/: it costs 16.7 KB gzip
+## of wasm, README "Prerendered pages"), and the prerendered pages' tests against it: the app
+## hydrates them with no mismatch, and takes the clicks and focus given before it was ready.
+build-hydration:
+	TRUNK_BUILD_FEATURES=hydration scripts/build-release.sh --dist dist-hydration
+
+test-hydration: build-hydration
+	CLOSER_DIST=dist-hydration CLOSER_HYDRATES=1 npx playwright test tests/e2e/prerender.spec.ts
 
 # The release build alone (make build also installs tools first).
 release:

@@ -21,7 +21,8 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: "node scripts/serve.mjs --dir dist --port 4173 --prefix / --prefix /some/path/ --prefix /quiz/ --prefix /a/b/closer/",
+      // CLOSER_DIST: another build to test (make test-hydration: dist-hydration/).
+      command: `node scripts/serve.mjs --dir ${process.env.CLOSER_DIST ?? "dist"} --port 4173 --prefix / --prefix /some/path/ --prefix /quiz/ --prefix /a/b/closer/`,
       url: "http://127.0.0.1:4173/",
       reuseExistingServer: false,
       timeout: 20_000,

@@ -345,8 +345,9 @@ const recordClick = (e) => {
 };
 const recordInput = (e) => (pointer = e.type === "pointerdown");
 // Where the focus was on the prerendered page (where a keyboard user is): the app's markup
-// replaces the page's, which would drop the focus to the start of the page. It is put
-// back on the same element (by its id, else its place, and the same words) before the early
+// replaces the page's, which would drop the focus to the start of the page, and the app's own
+// start may move it (the check-in focuses its first option). It is put back on the same
+// element (the app's with its id, else at its place with the same words) before the early
 // clicks are handed over, which may move it on as the app does.
 let focused = null;
 // (Focus that leaves for nowhere, a click on the page's background, is forgotten; focus taken
@@ -367,8 +368,8 @@ addEventListener("closer-ready", () => {
   removeEventListener("focusin", recordFocus, true);
   removeEventListener("focusout", recordFocus, true);
   const [was, place] = focused ?? [];
-  if (was && !was.isConnected) {
-    const again = was.id ? document.getElementById(was.id) : place.reduce((e, i) => e?.children[i], document.body);
+  if (was && document.activeElement !== was) {
+    const again = was.isConnected ? was : was.id ? document.getElementById(was.id) : place.reduce((e, i) => e?.children[i], document.body);
     if (again?.tagName === was.tagName && again.textContent === was.textContent) again.focus({ preventScroll: true });
   }
   for (const [at, how] of early.splice(0)) {

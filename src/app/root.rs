@@ -174,8 +174,9 @@ pub fn app(props: &Props) -> Html {
         });
     }
 
-    // On the quiz, each new statement takes the focus: its chosen answer, or else its first option.
-    use_effect_with((state.route == Route::Quiz).then_some(state.position), |position| {
+    // On the quiz, each new statement takes the focus: its chosen answer, or else its first option
+    // (not for the prerendered state, which is not the person's: their own focus is kept).
+    use_effect_with((state.route == Route::Quiz && !showing_prerendered(&state)).then_some(state.position), |position| {
         if position.is_some() {
             dom::focus_first(&["#quiz-form input:checked", "#quiz-form input[type=radio]"]);
         }
