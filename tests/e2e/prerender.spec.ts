@@ -273,8 +273,8 @@ test("es/check-in/ is the first statement in Spanish: answerable before the app 
 });
 
 test("es/ is the front page in Spanish: there before the app is ready, its start button taken once it is, and the explainer's Spanish pages lead to it", async ({ page }) => {
+  // A static page: it runs no script, so no worker is there to answer from its cache.
   await page.goto("./es/learn/empathy/");
-  await withoutWorker(page);
   const release = await holdWasm(page);
   await page.locator("header").getByRole("link", { name: "Closer", exact: true }).click();
   // The app's address, asking for Spanish; the page in Spanish with no app yet.
