@@ -152,10 +152,21 @@ function writePrerendered(indexHtml) {
         meta.push(`<link rel="alternate" hreflang="x-default" href="${attr(site + versions.find((v) => v.lang === "en").path)}" />`);
       }
     }
+    // What every page of its own says of itself: its language, title and description (`named`),
+    // the links above (`withMeta`), and for the app's pages, the route their markup shows.
+    const withMeta = (text) => text.replace("</head>", `${meta.map((m) => "  " + m + "\n").join("")}  </head>`);
+    const named = (text, description) => text
+      .replace(/<html lang="[^"]*">/, `<html lang="${attr(page.lang)}">`)
+      .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(page.title)}</title>`)
+      .replace(/(<meta name="description" content=")[^"]*"/, `$1${attr(description)}"`)
+      .replace(/(<meta property="og:title" content=")[^"]*"/, `$1${attr(page.title)}"`);
+    const showing = (text) => text.replace("<body>", `<body data-prerendered="${attr(page.route)}">\n    ${page.body}`);
+    const write = (text) => {
+      mkdirSync(join(dir, page.file, ".."), { recursive: true });
+      writeFileSync(join(dir, page.file), text);
+    };
     if (page.file === "index.html") {
-      home = home
-        .replace("</head>", `${meta.map((m) => "  " + m + "\n").join("")}  </head>`)
-        .replace("<body>", `<body data-prerendered="${attr(page.route)}">\n    ${page.body}`);
+      home = showing(withMeta(home));
       continue;
     }
     if (page.app) {
@@ -168,36 +179,21 @@ function writePrerendered(indexHtml) {
       // from the app's folder, wherever that is). Allowed by its hash in the CSP, like the inline
       // stylesheet. Without scripts, a <base> (which that script takes away first) does the
       // same for the page's files and links: they lead to the app's folder.
-      const relocate = relocation(page);
-      let text = indexHtml
-        .replace(/<html lang="[^"]*">/, `<html lang="${attr(page.lang)}">`)
-        .replace(/(<meta name="description" content=")[^"]*"/, `$1${attr(shells[page.lang].description)}"`)
-        .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(page.title)}</title>`)
-        .replace(/(<meta property="og:title" content=")[^"]*"/, `$1${attr(page.title)}"`)
-        .replace("</head>", `${meta.map((m) => "  " + m + "\n").join("")}  </head>`)
-        .replace("<body>", `<body data-prerendered="${attr(page.route)}">\n    ${page.body}`);
+      let text = showing(withMeta(named(indexHtml, shells[page.lang].description)));
       const first = text.match(/<meta http-equiv="Content-Security-Policy"[^>]*>/) ?? text.match(/<meta charset="utf-8" \/>/);
       if (!first) fail(`${page.file}: index.html has no <meta charset> to put the address's move after`);
-      text = text.replace(first[0], () => `${first[0]}\n    <base href="${attr(page.root)}" />\n    <script>${relocate}</script>`);
-      if (release) text = inlineStylesheet(allow(text, page.file));
-      mkdirSync(join(dir, page.file, ".."), { recursive: true });
-      writeFileSync(join(dir, page.file), text);
+      text = text.replace(first[0], () => `${first[0]}\n    <base href="${attr(page.root)}" />\n    <script>${relocation(page)}</script>`);
+      write(release ? inlineStylesheet(allow(text, page.file)) : text);
       continue;
     }
-    let text = head
-      .replace(/<html lang="[^"]*">/, `<html lang="${attr(page.lang)}">`)
+    let text = named(head, page.description)
       .replace(/ (href|content)="\.\//g, ` $1="${page.root}`)
-      .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(page.title)}</title>`)
-      .replace(/(<meta name="description" content=")[^"]*"/, `$1${attr(page.description)}"`)
       .replace(/(<meta property="og:type" content=")[^"]*"/, "$1article\"")
-      .replace(/(<meta property="og:title" content=")[^"]*"/, `$1${attr(page.title)}"`)
       .replace(/(<meta property="og:description" content=")[^"]*"/, `$1${attr(page.description)}"`);
-    text = text.replace("</head>", `${meta.map((m) => "  " + m + "\n").join("")}  </head>`);
-    text += `<body>\n    ${page.body}\n  </body>\n</html>\n`;
+    text = withMeta(text) + `<body>\n    ${page.body}\n  </body>\n</html>\n`;
     const missingHere = [...text.matchAll(/\s(?:href|src)="([^"#?:]+)"/g)].map((m) => join(page.file, "..", m[1])).filter((f) => !f.endsWith("/") && !existsSync(join(dir, f)));
     if (missingHere.length) fail(`${page.file} references missing files: ${missingHere.join(", ")}`);
-    mkdirSync(join(dir, page.file, ".."), { recursive: true });
-    writeFileSync(join(dir, page.file), text);
+    write(text);
   }
   if (site) {
     const paths = entries.map((p) => p.path);
