@@ -113,6 +113,12 @@ test("after one visit, Closer works with no network: the start page, a whole che
   await expect(page).toHaveURL(`${site.url}#/quiz`);
   await ready(page);
   await expect(page.locator(".progress-text")).toHaveText(`1 of ${ALL.length}`);
+  // And the front page in Spanish at its real path (last: it keeps Spanish as the choice).
+  const es = await page.goto(`${site.url}es/`);
+  expect(es?.fromServiceWorker(), "es/ comes from the worker's cache").toBe(true);
+  await expect(page).toHaveURL(`${site.url}?hl=es#/`);
+  await ready(page);
+  await expect(page.getByRole("button", { name: "Empezar el cuestionario" })).toBeVisible();
   await context.close();
 });
 
