@@ -48,6 +48,7 @@ const out = {
   transfer: null,
   load: null,
   answers: null,
+  answersFloor: null,
   memory: null,
   lighthouse: null,
   locked: null,
@@ -103,7 +104,65 @@ function environment() {
 
 // ---------- the server ----------
 
-const server = await startServer({ dir: SNAPSHOT, port: 0, prefixes: ["/"], gzip: true, extra: { [FLOOR_PATH]: FLOOR_HTML } });
+// The per-answer floor: Closer's own check-in page (check-in/: the first statement as the app
+// renders it, with its stylesheet, nothing else fetched) moved on by a few lines of plain DOM code
+// instead of the app. A click on an answer saves the answers to localStorage as JSON, puts a new
+// statement's fieldset (a clone, with the next statement's words, ids and names) in place of
+// the old one, moves the progress on and focuses the new statement's first option, as Closer
+// does. What any page pays for the same change on the same page, measured by the same run.
+const ANSWERS_FLOOR_PATH = "/floor-answers.html";
+function answersFloorHtml() {
+  let page = readFileSync(join(SNAPSHOT, "check-in/index.html"), "utf8");
+  const first = page.match(/<legend>([^<]+)<\/legend>/)?.[1];
+  const total = Number(page.match(/class="progress-text">\d+\D+(\d+)</)?.[1]);
+  const lines = readdirSync(SNAPSHOT)
+    .filter((f) => /^words-[0-9a-f]+\.txt$/.test(f))
+    .map((f) => readFileSync(join(SNAPSHOT, f), "utf8").split("\n"))
+    .find((l) => l.includes(first));
+  if (!first || !total || !lines) throw new Error("check-in/index.html has no first statement and progress, or no words file has its words");
+  // The first statement's words, then the next lines of the words file that read like statements.
+  const statements = lines.slice(lines.indexOf(first)).filter((l) => /^[A-Z].{24,110}[.]$/.test(l)).slice(0, total);
+  page = page
+    .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, "")
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, "")
+    .replace(/<link rel="(?:modulepreload|preload|manifest|apple-touch-icon)"[^>]*>/g, "")
+    .replace(/<link rel="icon"[^>]*>/, '<link rel="icon" href="data:," />')
+    .replace(/ data-prerendered="[^"]*"/, "");
+  const script = `<script>
+const statements = ${JSON.stringify(statements)}, total = ${total}, answers = {};
+let n = 1;
+const form = document.getElementById("quiz-form"), text = document.getElementById("progress-text"), bar = document.querySelector(".progress progress");
+form.addEventListener("click", (e) => {
+  const chosen = e.target;
+  if (!(chosen instanceof HTMLInputElement) || chosen.type !== "radio") return;
+  answers["s" + n] = Number(chosen.value);
+  localStorage.setItem("floor", JSON.stringify({ version: 1, answers }));
+  n += 1;
+  if (n > total) return form.closest(".quiz").replaceChildren(Object.assign(document.createElement("h1"), { textContent: "Done" }));
+  const old = form.querySelector("fieldset"), next = old.cloneNode(true);
+  next.querySelector("legend").textContent = statements[(n - 1) % statements.length];
+  next.querySelectorAll(".option").forEach((option, i) => {
+    const radio = option.querySelector("input");
+    radio.id = "answer-s" + n + "-" + i;
+    radio.name = "answer-s" + n;
+    radio.checked = false;
+    option.querySelector("label").htmlFor = radio.id;
+  });
+  old.replaceWith(next);
+  text.textContent = n + " of " + total;
+  bar.value = n;
+  next.querySelector("input").focus();
+});
+</script>`;
+  return page.replace("</body>", `${script}\n</body>`);
+}
+let answersFloor = null;
+try {
+  answersFloor = answersFloorHtml();
+} catch (err) {
+  problem("the per-answer floor page", err);
+}
+const server = await startServer({ dir: SNAPSHOT, port: 0, prefixes: ["/"], gzip: true, extra: { [FLOOR_PATH]: FLOOR_HTML, ...(answersFloor ? { [ANSWERS_FLOOR_PATH]: answersFloor } : {}) } });
 const ORIGIN = `http://127.0.0.1:${server.address().port}`;
 log(`bench: serving ${DIST} at ${ORIGIN}/ (gzip), ${LOADS} loads per measurement, CPU ${out.environment.cpus} × ${out.environment.cpuModel ?? "?"}`);
 log(`bench: ${out.environment.chromium ?? CHROME}, Node ${process.version}`);
@@ -382,12 +441,12 @@ function perClick(events) {
   return clicks;
 }
 
-async function fullRun(rate) {
+async function fullRun(rate, { floor = false } = {}) {
   const { context, page, cdp, errors } = await fresh(rate, { initScript: PAGE_HOOKS });
   const result = { rate, durations: [], stampDurations: [], toReview: null, total: null, reached: null, storage: null, events: [], errors };
   try {
     const timeout = 20_000 * rate;
-    await timeTo(page, `${ORIGIN}/#/quiz`, ANSWERABLE, timeout);
+    await timeTo(page, floor ? `${ORIGIN}${ANSWERS_FLOOR_PATH}` : `${ORIGIN}/#/quiz`, ANSWERABLE, timeout);
     const progress = async () => (await page.locator(".progress-text").first().textContent({ timeout: 5000 })).trim();
     const parse = (t) => (t.match(/(\d+)\D+(\d+)/) ?? []).slice(1).map(Number);
     const [at = 1, total] = parse(await progress());
@@ -427,6 +486,7 @@ async function fullRun(rate) {
     // Every click's Event Timing entry so far (the observer reports them after the next frames).
     await page.waitForTimeout(300);
     result.events = await page.evaluate(() => window.__benchEvents);
+    if (floor) return result;
     // On to the results, so the memory is measured after a whole check-in (best effort).
     try {
       await page.getByRole("link", { name: "Continue" }).click({ timeout: 5000 });
@@ -470,6 +530,28 @@ async function memory(page, cdp) {
   return m;
 }
 
+/** A whole run's figures: per answer from the press to the next statement painted, and each
+ *  click's Event Timing. Answers whose click had no entry took under 16 ms: counted as 16 (an
+ *  upper bound) in the duration figures, and as 0 in processing, which the API only gives for
+ *  entries. */
+function summary(r) {
+  const answers = r.total;
+  const reported = perClick(r.events).slice(0, answers);
+  const missing = Math.max(0, answers - reported.length);
+  return {
+    statements: r.total,
+    ...stats(r.durations),
+    fromEventTimestamp: stats(r.stampDurations),
+    lastToReview: r.toReview,
+    eventTiming: {
+      answers,
+      reported: reported.length,
+      duration: stats([...reported.map((e) => e.duration), ...Array(missing).fill(16)]),
+      processing: stats([...reported.map((e) => e.processing), ...Array(missing).fill(0)]),
+    },
+  };
+}
+
 let seededStorage = null;
 if (browser && !SKIP.has("answers") && hopeless()) problem("per-answer runs", new Error("skipped: the app never became answerable"));
 else if (browser && !SKIP.has("answers")) {
@@ -479,23 +561,7 @@ else if (browser && !SKIP.has("answers")) {
     try {
       const r = await withTimeout(fullRun(rate), 180_000 * rate, `the full run at ${rate}x`);
       out.answers[`${rate}x`] = {
-        statements: r.total,
-        ...stats(r.durations),
-        fromEventTimestamp: stats(r.stampDurations),
-        lastToReview: r.toReview,
-        // Answers whose click had no entry took under 16 ms: counted as 16 (an upper bound) in
-        // the duration figures, and as 0 in processing, which the API only gives for entries.
-        eventTiming: (() => {
-          const answers = r.total;
-          const reported = perClick(r.events).slice(0, answers);
-          const missing = Math.max(0, answers - reported.length);
-          return {
-            answers,
-            reported: reported.length,
-            duration: stats([...reported.map((e) => e.duration), ...Array(missing).fill(16)]),
-            processing: stats([...reported.map((e) => e.processing), ...Array(missing).fill(0)]),
-          };
-        })(),
+        ...summary(r),
         reached: r.reached,
         errors: r.errors,
         samples: r.durations.map((x) => Math.round(x * 10) / 10),
@@ -508,24 +574,30 @@ else if (browser && !SKIP.has("answers")) {
     } catch (err) {
       problem(`per-answer run at ${rate}x`, err);
     }
+    if (answersFloor) {
+      try {
+        const r = await withTimeout(fullRun(rate, { floor: true }), 180_000 * rate, `the floor's run at ${rate}x`);
+        (out.answersFloor ??= {})[`${rate}x`] = summary(r);
+        if (r.errors.length) problem(`page errors during the floor's run at ${rate}x`, new Error(r.errors.join("; ")));
+      } catch (err) {
+        problem(`the floor's per-answer run at ${rate}x`, err);
+      }
+    }
   }
+  const runs = [
+    ...RATES.map((rate) => [`CPU ${rate}x`, out.answers[`${rate}x`]]),
+    ...(answersFloor ? RATES.map((rate) => [`floor, CPU ${rate}x`, out.answersFloor?.[`${rate}x`]]) : []),
+  ];
   table(
-    RATES.map((rate) => {
-      const a = out.answers[`${rate}x`];
-      return a
-        ? [`CPU ${rate}x`, a.n, ms(a.median), ms(a.p95), ms(a.min), ms(a.max), ms(a.lastToReview)]
-        : [`CPU ${rate}x`, 0, "-", "-", "-", "-", "-"];
-    }),
+    runs.map(([name, a]) => (a ? [name, a.n, ms(a.median), ms(a.p95), ms(a.min), ms(a.max), ms(a.lastToReview)] : [name, 0, "-", "-", "-", "-", "-"])),
     ["run", "answers", "median", "p95", "min", "max", "last → review"],
   );
   log("");
   log("== Per answer, Event Timing (click: duration to the next paint, and processing in the handlers; unreported < 16 ms counted as 16 and 0) ==");
   table(
-    RATES.map((rate) => {
-      const e = out.answers[`${rate}x`]?.eventTiming;
-      return e
-        ? [`CPU ${rate}x`, e.answers, e.reported, ms(e.duration.median), ms(e.duration.p95), ms(e.processing.median), ms(e.processing.p95)]
-        : [`CPU ${rate}x`, 0, 0, "-", "-", "-", "-"];
+    runs.map(([name, a]) => {
+      const e = a?.eventTiming;
+      return e ? [name, e.answers, e.reported, ms(e.duration.median), ms(e.duration.p95), ms(e.processing.median), ms(e.processing.p95)] : [name, 0, 0, "-", "-", "-", "-"];
     }),
     ["run", "answers", "entries ≥ 16 ms", "duration median", "duration p95", "processing median", "processing p95"],
   );
