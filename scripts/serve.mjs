@@ -1,6 +1,7 @@
 // A small static server for a release build, for the end-to-end tests and the bench.
 // It serves one folder at every path prefix given (default "/"), with the right MIME types,
-// gzip when the browser asks for it, and nothing else. Loopback only.
+// gzip when the browser asks for it, and nothing else (but for a test's holdWasm, below).
+// Loopback only.
 //   node scripts/serve.mjs --dir dist --port 4173 --prefix / --prefix /some/path/
 import { createServer } from "node:http";
 import { readFileSync, existsSync, statSync } from "node:fs";
@@ -23,7 +24,7 @@ const MIME = {
 
 export function startServer({ dir = "dist", port = 4173, host = "127.0.0.1", prefixes = ["/"], gzip = true, extra = {} } = {}) {
   const cache = new Map();
-  const server = createServer((req, res) => {
+  const serve = (req, res) => {
     const url = new URL(req.url, `http://${req.headers.host}`);
     // Extra pages (such as a test's host page) by exact path.
     if (extra[url.pathname]) {
@@ -51,7 +52,26 @@ export function startServer({ dir = "dist", port = 4173, host = "127.0.0.1", pre
     headers["content-length"] = body.length;
     res.writeHead(200, headers);
     res.end(req.method === "HEAD" ? undefined : body);
-  });
+  };
+  // For a test of what a person does before the app is ready: `const release =
+  // server.holdWasm("/held/")` makes each request for the wasm (a path under that prefix ending
+  // in _bg.wasm) wait, the page staying as prerendered, until `release()` is called. Until a test
+  // calls it, nothing is held and every request is served as above.
+  let held = null;
+  const heldBack = (req) => {
+    const path = new URL(req.url, `http://${req.headers.host}`).pathname;
+    return path.startsWith(held.prefix) && path.endsWith("_bg.wasm");
+  };
+  const server = createServer((req, res) => (held && heldBack(req) ? held.released.then(() => serve(req, res)) : serve(req, res)));
+  server.holdWasm = (prefix) => {
+    let release;
+    const hold = { prefix, released: new Promise((resolve) => (release = resolve)) };
+    held = hold;
+    return () => {
+      if (held === hold) held = null;
+      release();
+    };
+  };
   return new Promise((resolve) => server.listen(port, host, () => resolve(server)));
 }
 

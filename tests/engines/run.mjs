@@ -19,6 +19,9 @@ const root = join(import.meta.dirname, "../..");
 const ports = { app: 4273, host: 4274, hugo: 4275, jekyll: 4276, driver: { webkit: 4444, firefox: 4445, chromium: 4446 } };
 const APP = `http://127.0.0.1:${ports.app}/`;
 const EMBEDDED_APP = `http://127.0.0.1:${ports.app}/a/b/closer/`;
+// The app again, at a prefix where a scenario may hold back the wasm (see withWasmHeld).
+const HELD = "/held/";
+const HELD_APP = `http://127.0.0.1:${ports.app}${HELD}`;
 // The blog lives on another origin than the app (another site, even: localhost vs 127.0.0.1).
 const HOST = `http://localhost:${ports.host}`;
 const LABELS = ["Strongly disagree", "Disagree", "Neutral", "Agree", "Strongly agree"];
@@ -58,6 +61,31 @@ async function ready(s) {
   // start-up script then drops `data-prerendered`).
   await waitFor(() => s.exec(() => !!document.querySelector("main h1") && !document.querySelector("body[data-prerendered]")), "the app to start");
 }
+
+/** Runs `fn(release)` with the wasm of the app at HELD_APP held back (its server runs in this
+ *  process): a page opened there stays as prerendered until `fn` calls `release`, or until `fn`
+ *  ends, whatever happened, so the server never keeps a request waiting. */
+async function withWasmHeld(fn) {
+  const release = servers[0].holdWasm(HELD);
+  try {
+    return await fn(release);
+  } finally {
+    release();
+  }
+}
+
+/** Opens `url` (a check-in/ with the wasm held back) and waits for the prerendered first
+ *  statement, the app not yet there. Returns the number of statements. */
+async function prerenderedFirstStatement(s, url) {
+  await s.get(url);
+  await waitFor(
+    async () => (await progress(s))?.[0] === 1 && (await s.exec(() => !!document.querySelector("body[data-prerendered] fieldset[data-kind=statement] input"))),
+    "the prerendered first statement",
+  );
+  return (await progress(s))[1];
+}
+
+const stillPrerendered = (s) => s.exec(() => !!document.querySelector("body[data-prerendered]"));
 
 async function progress(s) {
   const m = ((await textOf(s, ".progress-text")) ?? "").match(/(\d+) of (\d+)/);
@@ -351,6 +379,86 @@ const scenarios = [
     },
   },
   {
+    name: "before the app is ready: what a person did on the prerendered page is kept when the app takes over: the front page's start button keeps the focus the keyboard gave it; on check-in/ an answer chosen by the space key stays chosen, with the focus on it, and one clicked moves on",
+    async run(s, newSession) {
+      const notes = [];
+      // The front page: Tab, as a keyboard user would, to the start button. (Here only the
+      // start-up script keeps the focus: on check-in/ the app's start focuses the chosen answer.)
+      await withWasmHeld(async (release) => {
+        await s.get(HELD_APP);
+        await waitFor(() => s.exec(() => !!document.querySelector("body[data-prerendered] main h1")), "the prerendered front page");
+        const onStart = () => s.exec(() => document.activeElement?.matches("main button") && document.activeElement.textContent.trim() === "Start the check-in");
+        for (let tabs = 1; !(await onStart()); tabs++) {
+          if (tabs > 30) throw new Error("30 presses of Tab never reached the start button");
+          await s.keys(KEY.Tab);
+        }
+        await s.exec(() => (document.activeElement.prerendered = true));
+        if (!(await stillPrerendered(s))) throw new Error("the app took over before the wasm was let through");
+        release();
+        await ready(s);
+        const focus = await waitFor(
+          () => s.exec(() => {
+            const active = document.activeElement;
+            return active?.isConnected && active.matches("main button") && active.textContent.trim() === "Start the check-in" ? { prerendered: active.prerendered === true } : null;
+          }),
+          () => s.exec(() => `the focus to be on the app's start button, it is on ${document.activeElement?.outerHTML.slice(0, 80)}`),
+        );
+        // The app's live button: Enter at the focus starts the check-in.
+        await s.keys(KEY.Enter);
+        await waitFor(async () => (await progress(s))?.[0] === 1, "Enter at the focus to start the check-in");
+        notes.push(`front page: focus on the start button (${focus.prerendered ? "the same element, hydrated" : "the app's own"}), Enter starts`);
+      });
+      await s.quit();
+
+      // check-in/ by keyboard, in a fresh profile: the space key on the third answer (sending
+      // keys to it focuses it first) chooses it and stays.
+      const k = await newSession();
+      await withWasmHeld(async (release) => {
+        const total = await prerenderedFirstStatement(k, `${HELD_APP}check-in/`);
+        const third = (await k.findAll("fieldset[data-kind=statement] input"))[2];
+        await k.sendKeys(third, KEY.Space);
+        await waitFor(async () => (await checkedIndex(k, "statement")) === 2, "space to choose the third answer on the prerendered page");
+        if (!(await k.exec((e) => document.activeElement === e, k.elementRef(third)))) throw new Error("the third answer does not have the focus before the app is ready");
+        if ((await progress(k))[0] !== 1) throw new Error("the space bar moved on");
+        if (!(await stillPrerendered(k))) throw new Error("the app took over before the wasm was let through");
+        release();
+        await ready(k);
+        // The app has the answer (Next, where an unanswered statement offers Skip), and stays.
+        await waitFor(
+          async () => (await checkedIndex(k, "statement")) === 2 && (await byText(k, ".quiz-actions button", "Next")),
+          async () => `the app to have the third answer chosen (chosen: ${await checkedIndex(k, "statement")}; ${await textOf(k, ".progress-text")})`,
+        );
+        const at = await progress(k);
+        if (at[0] !== 1 || at[1] !== total) throw new Error(`the app shows ${at.join(" of ")}, not 1 of ${total}: the key's choice moved on`);
+        const focus = await k.exec(() => {
+          const active = document.activeElement;
+          return { on: active === document.querySelectorAll("fieldset[data-kind=statement] input")[2], connected: active?.isConnected ?? false, active: active ? `${active.tagName} #${active.id}` : null };
+        });
+        if (!focus.on || !focus.connected) throw new Error(`the focus is not on the app's third answer: ${JSON.stringify(focus)}`);
+        notes.push(`check-in/ by key: 1 of ${total}, the third chosen, the focus on it`);
+      });
+      await k.quit();
+
+      // check-in/ by pointer, in a fresh profile: a click on the fourth answer's label.
+      const p = await newSession();
+      await withWasmHeld(async (release) => {
+        const total = await prerenderedFirstStatement(p, `${HELD_APP}check-in/`);
+        await p.click(await byText(p, "fieldset[data-kind=statement] label .option-label", LABELS[3]));
+        await waitFor(async () => (await checkedIndex(p, "statement")) === 3, "a click to choose the fourth answer on the prerendered page");
+        if (!(await stillPrerendered(p))) throw new Error("the app took over before the wasm was let through");
+        release();
+        await waitText(p, ".progress-text", `2 of ${total}`, "the progress once the app has the click");
+        await ready(p);
+        await clickText(p, "main button", "Back");
+        await waitText(p, ".progress-text", `1 of ${total}`);
+        const chosen = await checkedIndex(p, "statement");
+        if (chosen !== 3) throw new Error(`statement 1 shows answer ${chosen}, not the one clicked (3)`);
+        notes.push(`by click: on to 2 of ${total}, the fourth kept`);
+      });
+      return notes.join("; ");
+    },
+  },
+  {
     name: "es/: the front page in Spanish at its own address, which moves to the app's with ?hl=es; the app takes over in Spanish and its start button works",
     async run(s) {
       await s.get(`${APP}es/`);
@@ -533,7 +641,7 @@ if (!existsSync(join(dist, "index.html"))) throw new Error(`no build in ${dist}:
 const hugoDir = buildHugoSite();
 const jekyllDir = buildJekyllSite();
 const servers = await Promise.all([
-  startServer({ dir: dist, port: ports.app, prefixes: ["/", "/a/b/closer/"] }),
+  startServer({ dir: dist, port: ports.app, prefixes: ["/", "/a/b/closer/", HELD] }),
   startServer({ dir: join(root, "tests/e2e/hosts"), port: ports.host, extra: HOST_PAGES }),
   startServer({ dir: hugoDir, port: ports.hugo, gzip: false }),
   startServer({ dir: jekyllDir, port: ports.jekyll, gzip: false }),
