@@ -175,12 +175,23 @@ pub fn app(props: &Props) -> Html {
     }
 
     // On the quiz, each new statement takes the focus: its chosen answer, or else its first option
-    // (not for the prerendered state, which is not the person's: their own focus is kept).
-    use_effect_with((state.route == Route::Quiz && !showing_prerendered(&state)).then_some(state.position), |position| {
-        if position.is_some() {
-            dom::focus_first(&["#quiz-form input:checked", "#quiz-form input[type=radio]"]);
-        }
-    });
+    // (not for the prerendered state, which is not the person's: their own focus is kept). Nor
+    // for the first statement the app shows over a prerendered page (`check-in/`) where the
+    // person has already put the focus (the start-up script has put it back on the app's same
+    // element): the app's start does not take it from them.
+    {
+        // (Read at the first render in the browser; when prerendering there is no page to read.)
+        let over_prerendered = use_mut_ref(|| !cfg!(feature = "ssr") && state.route == Route::Quiz && dom::exists("body[data-prerendered]"));
+        use_effect_with((state.route == Route::Quiz && !showing_prerendered(&state)).then_some(state.position), move |position| {
+            if position.is_some() {
+                let first = std::mem::replace(&mut *over_prerendered.borrow_mut(), false);
+                // (`:focus` matches nothing when the focus is nowhere.)
+                if !(first && dom::exists(":focus")) {
+                    dom::focus_first(&["#quiz-form input:checked", "#quiz-form input[type=radio]"]);
+                }
+            }
+        });
+    }
 
     // An explainer page's body is fetched when the page opens (or is asked for again), unless
     // it was fetched before in this visit.

@@ -26,6 +26,11 @@ pub fn focus_first(selectors: &[&str]) {
     }
 }
 
+/// Whether an element of the page matches `selector`.
+pub fn exists(selector: &str) -> bool {
+    document().is_some_and(|document| matches!(document.query_selector(selector), Ok(Some(_))))
+}
+
 /// Scrolls to the top of the page.
 pub fn scroll_to_top() {
     if let Some(window) = web_sys::window() {

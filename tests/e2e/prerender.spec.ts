@@ -316,6 +316,30 @@ test("an answer chosen by keyboard on check-in/ before the app is ready is chose
   await expect(page.getByRole("button", { name: "Next" })).toBeVisible();
 });
 
+test("the focus a keyboard put on a link of check-in/ before the app is ready stays there when the app takes over", async ({ page }) => {
+  const release = await holdWasm(page);
+  await page.goto("./check-in/");
+  const learn = page.locator("header").getByRole("link", { name: "Learn" });
+  await learn.focus();
+  await expect(learn).toBeFocused();
+  release();
+  await ready(page);
+  await expect(page.getByText(/^1 of \d+$/)).toBeVisible();
+  await expect(page.locator("body[data-prerendered]")).toHaveCount(0);
+  // The app's own link, and the app's start did not move the focus on to the statement.
+  await expect(learn).toBeFocused();
+});
+
+test("with nothing focused on check-in/, the app's first statement takes the focus when the app is ready, as at #/quiz", async ({ page }) => {
+  const release = await holdWasm(page);
+  await page.goto("./check-in/");
+  await expect(page.getByRole("radio", { name: LABELS[0], exact: true })).not.toBeFocused();
+  release();
+  await ready(page);
+  await expect(page.locator("body[data-prerendered]")).toHaveCount(0);
+  await expect(page.getByRole("radio", { name: LABELS[0], exact: true })).toBeFocused();
+});
+
 test("the prerendered first statement is what the app renders: the same elements, attributes and words", async ({ page }) => {
   const release = await holdWasm(page);
   await page.goto("./check-in/");

@@ -379,7 +379,7 @@ const scenarios = [
     },
   },
   {
-    name: "before the app is ready: what a person did on the prerendered page is kept when the app takes over: the front page's start button keeps the focus the keyboard gave it; on check-in/ an answer chosen by the space key stays chosen, with the focus on it, and one clicked moves on",
+    name: "before the app is ready: what a person did on the prerendered page is kept when the app takes over: the front page's start button keeps the focus the keyboard gave it; on check-in/ an answer chosen by the space key stays chosen, with the focus on it, the focus Tab moved on to Skip stays there, and an answer clicked moves on",
     async run(s, newSession) {
       const notes = [];
       // The front page: Tab, as a keyboard user would, to the start button. (Here only the
@@ -438,6 +438,25 @@ const scenarios = [
         notes.push(`check-in/ by key: 1 of ${total}, the third chosen, the focus on it`);
       });
       await k.quit();
+
+      // check-in/ with the focus moved on by the keyboard, in a fresh profile: Tab from the first
+      // answer leaves the group for the Skip button. The app's start must leave the focus there,
+      // not take it back to the statement.
+      const t = await newSession();
+      await withWasmHeld(async (release) => {
+        await prerenderedFirstStatement(t, `${HELD_APP}check-in/`);
+        await t.sendKeys((await t.findAll("fieldset[data-kind=statement] input"))[0], KEY.Tab);
+        const onSkip = () => t.exec(() => document.activeElement?.matches(".quiz-actions button") && document.activeElement.textContent.trim() === "Skip");
+        await waitFor(onSkip, "Tab from the first answer to the Skip button on the prerendered page");
+        if (!(await stillPrerendered(t))) throw new Error("the app took over before the wasm was let through");
+        release();
+        await ready(t);
+        await waitFor(() => t.exec(() => !document.querySelector("body[data-prerendered]")), "the app to take over");
+        if (!(await t.exec(() => document.activeElement?.isConnected)) || !(await onSkip()))
+          throw new Error(`the focus left the Skip button when the app took over: it is on ${await t.exec(() => document.activeElement?.outerHTML.slice(0, 80))}`);
+        notes.push("check-in/ by Tab: the focus stays on Skip");
+      });
+      await t.quit();
 
       // check-in/ by pointer, in a fresh profile: a click on the fourth answer's label.
       const p = await newSession();
