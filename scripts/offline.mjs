@@ -178,7 +178,7 @@ export function writeManifest(dir, { svg, css, words }) {
     color_scheme_dark: { background_color: colours.dark.bg, theme_color: colours.dark.bg },
     icons: icons.filter((i) => i.purpose).map((i) => ({ src: `./${i.name}`, sizes: `${i.px}x${i.px}`, type: "image/png", purpose: i.purpose })),
   };
-  writeFileSync(join(dir, "manifest.webmanifest"), JSON.stringify(manifest, null, 2) + "\n");
+  writeFileSync(join(dir, "manifest.webmanifest"), JSON.stringify(manifest));
   const apple = icons.find((i) => i.stem === "apple-touch-icon");
   return [
     `<link rel="manifest" href="./manifest.webmanifest" />`,
