@@ -5,16 +5,20 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 
-// The budgets: wasm ≤ 120 KB gzip and first load ≤ 142 KB gzip. Issue 12 set 115 and 130 when
+// The budgets: wasm ≤ 120 KB gzip and first load ≤ 142.5 KB gzip. Issue 12 set 115 and 130 when
 // it brought serde and gloo-storage into the wasm; issue 18 then counted the service worker and
 // the manifest in the first load (1.5 KB), and issues 13, 14 and 18 added words (+1.8 KB) and
 // code, so the first load went to 135. Issue 16's locked links (WebCrypto, the passphrase form,
 // the QR code's button; its encoder is fetched only when a code is shown) add 7.5 KB gzip of
 // wasm and 8.1 KB of first load (wasm 111.3 → 118.8, first load 132.3 → 140.4, Spanish 141.1),
 // and no build option or maintained library measured frees that much (README, "Speed and
-// size"), so both budgets grew by that feature's cost and no more. A change that grows past
-// either fails.
-export const GOALS = { wasmGzip: 120 * 1024, firstLoadGzip: 142 * 1024 };
+// size"), so both budgets grew by that feature's cost and no more. The first load then grew
+// by 0.5 KB for one fix: a keyboard user's focus kept when a question before deleting opens
+// and closes (History, Your data), which had fallen to the start of the page three times (+0.48
+// KB gzip of wasm; the manifest written without indentation saved 26 bytes). The Spanish first
+// load was 0.1 KB under the old 142 KB and no saving of 0.4 KB was found. A change that grows
+// past either fails.
+export const GOALS = { wasmGzip: 120 * 1024, firstLoadGzip: 142.5 * 1024 };
 export const BUDGETS = GOALS;
 
 /** The files a first visit loads: index.html, everything it references (the manifest too), and

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::components::layout::layout;
 use super::pages;
 use super::persist::{self, Elsewhere};
-use super::state::{Action, Keeping, State};
+use super::state::{Action, Answered, Confirming, FocusOn, Keeping, State};
 use crate::content::{PAGES, UI};
 use crate::web::{clock, dom, location};
 
@@ -174,22 +174,35 @@ pub fn app(props: &Props) -> Html {
         });
     }
 
-    // On the quiz, each new statement takes the focus: its chosen answer, or else its first option
-    // (not for the prerendered state, which is not the person's: their own focus is kept). Nor
-    // for the first statement the app shows over a prerendered page (`check-in/`) where the
-    // person has already put the focus (the start-up script has put it back on the app's same
-    // element): the app's start does not take it from them.
+    // The focus follows the state (`State::focus_on`), not lost with the elements it was on. On
+    // the quiz, each new statement takes it: its chosen answer, or else its first option (not
+    // for the prerendered state, which is not the person's: their own focus is kept). Nor for the
+    // first statement the app shows over a prerendered page (`check-in/`) where the person has
+    // already put the focus (the start-up script has put it back on the app's same element): the
+    // app's start does not take it from them. A question asked before deleting takes it on its
+    // safe answer; once closed, it goes back to the button that asked, or after a deletion to the
+    // page's heading.
     {
         // (Read at the first render in the browser; when prerendering there is no page to read.)
         let over_prerendered = use_mut_ref(|| !cfg!(feature = "ssr") && state.route == Route::Quiz && dom::exists("body[data-prerendered]"));
-        use_effect_with((state.route == Route::Quiz && !showing_prerendered(&state)).then_some(state.position), move |position| {
-            if position.is_some() {
-                let first = std::mem::replace(&mut *over_prerendered.borrow_mut(), false);
-                // (`:focus` matches nothing when the focus is nowhere.)
-                if !(first && dom::exists(":focus")) {
-                    dom::focus_first(&["#quiz-form input:checked", "#quiz-form input[type=radio]"]);
+        let focus = if showing_prerendered(&state) { FocusOn::Unchanged } else { state.focus_on() };
+        use_effect_with(focus, move |focus| {
+            let targets: &[&str] = match *focus {
+                FocusOn::Unchanged | FocusOn::Closed(Answered::Nothing | Answered::Kept(Confirming::Nothing)) => return,
+                FocusOn::Statement(_) => {
+                    // (`:focus` matches nothing when the focus is nowhere.)
+                    if std::mem::replace(&mut *over_prerendered.borrow_mut(), false) && dom::exists(":focus") {
+                        return;
+                    }
+                    &["#quiz-form input:checked", "#quiz-form input[type=radio]"]
                 }
-            }
+                FocusOn::Question(_) => &[".confirm button:not(.danger)"],
+                FocusOn::Closed(Answered::Kept(Confirming::DeleteEverything)) => &["main .danger", "main h1"],
+                // (The history marks the row whose question was kept.)
+                FocusOn::Closed(Answered::Kept(Confirming::DeleteResult { .. })) => &[".history-row[data-asked] > button"],
+                FocusOn::Closed(Answered::Deleted) => &["main h1"],
+            };
+            dom::focus_first(targets);
         });
     }
 

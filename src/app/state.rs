@@ -92,6 +92,33 @@ pub enum Confirming {
     DeleteEverything,
 }
 
+/// Where the keyboard's focus goes once a question is closed, so that it is not lost with the
+/// question's buttons: back to the button that asked it, or, after a deletion, to the page's
+/// heading. Never stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Answered {
+    #[default]
+    Nothing,
+    /// Closed with nothing deleted (kept, or the deletion failed): the button that asked.
+    Kept(Confirming),
+    /// Deleted: the page's heading (what the question was about is gone).
+    Deleted,
+}
+
+/// Where the keyboard's focus belongs as the state changes; `App` moves it there each time this
+/// changes (a new page's heading is the route's own effect).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FocusOn {
+    /// Wherever the person or the page's heading put it.
+    Unchanged,
+    /// The check-in's statement at this position: its chosen answer, else its first option.
+    Statement(usize),
+    /// The safe answer ("Keep it", "Cancel") of the question on screen.
+    Question(Confirming),
+    /// Where a closed question leaves it.
+    Closed(Answered),
+}
+
 /// The partner-link form under a result: the name to show, whether the link was just copied,
 /// whether it is to be locked (with the passphrase in [`State::passphrase`]) and the locked link
 /// made for this name and passphrase, and its QR code if shown. Forgotten on leaving the page,
@@ -176,6 +203,8 @@ pub struct State {
     pub shared_ms: Option<u64>,
     /// A question on screen waiting for yes or no.
     pub confirming: Confirming,
+    /// How the last question was closed (where the focus goes).
+    pub answered: Answered,
     /// What went wrong with the last thing asked of the page on screen (an import, a deletion).
     pub page_error: Option<String>,
     /// The partner-link form on screen.
@@ -413,19 +442,26 @@ impl State {
                 self.body_failed = None;
                 self.body_attempt += 1;
             }
-            Action::Confirm(question) => self.confirming = question,
+            Action::Confirm(question) => {
+                self.answered = if question == Confirming::Nothing { Answered::Kept(self.confirming) } else { Answered::Nothing };
+                self.confirming = question;
+            }
             Action::PageError(message) => {
                 self.page_error = Some(message);
+                if self.confirming != Confirming::Nothing {
+                    self.answered = Answered::Kept(self.confirming);
+                }
                 self.confirming = Confirming::Nothing;
             }
             Action::DeleteResult { date_ms } => {
                 self.results.retain(|r| r.date_ms != date_ms);
+                self.answered = Answered::Deleted;
                 self.confirming = Confirming::Nothing;
             }
             Action::DeleteEverything => {
                 // What was fetched from this site (the explainer bodies) is not the person's data: kept.
                 let bodies = std::mem::take(&mut self.bodies);
-                *self = State { route: Route::Data, keeping: self.keeping.after_deletion(), embed: self.embed, persistent: self.persistent, notices: vec![Notice::Deleted], bodies, ..State::default() };
+                *self = State { route: Route::Data, keeping: self.keeping.after_deletion(), embed: self.embed, persistent: self.persistent, notices: vec![Notice::Deleted], bodies, answered: Answered::Deleted, ..State::default() };
             }
             Action::DeletedElsewhere => {
                 let bodies = std::mem::take(&mut self.bodies);
@@ -508,6 +544,7 @@ impl State {
         if self.route != route_before {
             self.route_from_address = from_address;
             self.confirming = Confirming::Nothing;
+            self.answered = Answered::Nothing;
             self.page_error = None;
             self.invite = InviteForm::default();
             self.passphrase = PassphraseForm::default();
@@ -623,6 +660,17 @@ impl State {
             .into_iter()
             .map(|c| ReceivedLink { received_ms: c.received_ms, code: c.code, own_code: c.own_code })
             .collect();
+    }
+
+    /// Where the keyboard's focus belongs: on the check-in, its statement; elsewhere, an open
+    /// question's safe answer, or where the last one closed left it.
+    pub fn focus_on(&self) -> FocusOn {
+        match (&self.route, self.confirming, self.answered) {
+            (Route::Quiz, _, _) => FocusOn::Statement(self.position),
+            (_, Confirming::Nothing, Answered::Nothing) => FocusOn::Unchanged,
+            (_, Confirming::Nothing, answered) => FocusOn::Closed(answered),
+            (_, question, _) => FocusOn::Question(question),
+        }
     }
 
     /// What is kept: everything but the route, the notices and the storage status.
@@ -805,6 +853,40 @@ mod tests {
         state.reduce_mut(Action::DeleteResult { date_ms: 50 });
         assert_eq!(state.results.iter().map(|r| r.date_ms).collect::<Vec<_>>(), vec![60]);
         assert_eq!(state.confirming, Confirming::Nothing);
+    }
+
+    #[test]
+    fn a_closed_question_says_where_the_focus_goes() {
+        let mut state = State { results: vec![finished(50, 4), finished(60, 1), finished(70, 2)], route: Route::History, ..fresh() };
+        assert_eq!(state.focus_on(), FocusOn::Unchanged);
+        // Kept: back to the button that asked.
+        state.reduce_mut(Action::Confirm(Confirming::DeleteResult { date_ms: 60 }));
+        assert_eq!(state.focus_on(), FocusOn::Question(Confirming::DeleteResult { date_ms: 60 }));
+        state.reduce_mut(Action::Confirm(Confirming::Nothing));
+        assert_eq!(state.answered, Answered::Kept(Confirming::DeleteResult { date_ms: 60 }));
+        assert_eq!(state.focus_on(), FocusOn::Closed(Answered::Kept(Confirming::DeleteResult { date_ms: 60 })));
+        // Deleted: what it was about is gone.
+        state.reduce_mut(Action::Confirm(Confirming::DeleteResult { date_ms: 60 }));
+        state.reduce_mut(Action::DeleteResult { date_ms: 60 });
+        assert_eq!(state.focus_on(), FocusOn::Closed(Answered::Deleted));
+        // A failed deletion closes the question: its button again. Leaving the page forgets it.
+        let mut state = State { route: Route::Data, ..fresh() };
+        state.reduce_mut(Action::Confirm(Confirming::DeleteEverything));
+        state.reduce_mut(Action::PageError("could not delete".into()));
+        assert_eq!(state.answered, Answered::Kept(Confirming::DeleteEverything));
+        go(&mut state, Route::History, 1);
+        assert_eq!(state.answered, Answered::Nothing);
+        assert_eq!(state.focus_on(), FocusOn::Unchanged);
+        // An error with no question open moves nothing.
+        state.reduce_mut(Action::PageError("could not import".into()));
+        assert_eq!(state.focus_on(), FocusOn::Unchanged);
+        // On the check-in, the statement.
+        go(&mut state, Route::Quiz, 2);
+        assert_eq!(state.focus_on(), FocusOn::Statement(state.position));
+        // Everything deleted (on its page): nothing is left in its place.
+        go(&mut state, Route::Data, 3);
+        state.reduce_mut(Action::DeleteEverything);
+        assert_eq!(state.answered, Answered::Deleted);
     }
 
     #[test]

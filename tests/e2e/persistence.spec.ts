@@ -333,6 +333,37 @@ test("history keeps every result, shows the change since last time, and deletes 
   expect(JSON.parse((await stored(page))!).results).toHaveLength(1);
 });
 
+test("a keyboard user asked before deleting keeps the focus: on the question's safe answer, back on the button after keeping, on the heading after deleting", async ({ page }) => {
+  await finishCheckIn(page, "3");
+  await finishCheckIn(page, "5");
+  await page.getByRole("link", { name: "History" }).click();
+  const second = page.locator(".history-row").nth(1);
+  const ask = second.getByRole("button", { name: /Delete the check-in/ });
+  await ask.focus();
+  await page.keyboard.press("Enter");
+  await expect(second.getByRole("button", { name: "Keep it" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(ask).toBeFocused();
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Shift+Tab");
+  await expect(second.getByRole("button", { name: "Yes, delete it" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.locator(".history-row")).toHaveCount(1);
+  await expect(page.getByRole("heading", { level: 1, name: "History" })).toBeFocused();
+  // Your data: the same for deleting everything.
+  await page.goto("./#/data");
+  const all = page.getByRole("button", { name: "Delete everything" });
+  await all.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(all).toBeFocused();
+  await page.keyboard.press("Enter");
+  await page.getByRole("button", { name: "Yes, delete everything" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("main h1")).toBeFocused();
+});
+
 test("a new content version keeps answers to statements that still exist, with a notice", async ({ page }) => {
   const record = {
     version: 2,

@@ -366,6 +366,33 @@ const scenarios = [
     },
   },
   {
+    name: "keyboard: a question before deleting keeps the focus: on its safe answer when it opens, back on the button after keeping, on the heading after deleting (History, Your data)",
+    async run(s) {
+      const focused = () => s.exec(() => `${document.activeElement?.tagName.toLowerCase()} "${document.activeElement?.textContent.trim().slice(0, 60)}"`);
+      const focusMovesTo = (want, after) => waitFor(async () => (await focused()) === want, async () => `the focus after ${after} to be on ${want}, it is on ${await focused()}`);
+      const press = async (css, text, want, after) => {
+        await s.exec((e) => e.focus(), s.elementRef(await waitFor(() => byText(s, css, text), `a ${css} that says "${text}"`)));
+        await s.keys(KEY.Enter);
+        await focusMovesTo(want, after);
+      };
+      await finishWithoutSafetyAnswers(s);
+      await goTo(s, "#/history", "Your history");
+      await press(".history-row button", "Delete", `button "Keep it"`, "asking to delete a check-in");
+      await s.keys(KEY.Enter);
+      await focusMovesTo(`button "Delete"`, "keeping it");
+      await s.keys(KEY.Enter);
+      await focusMovesTo(`button "Keep it"`, "asking again");
+      await press(".history-row button", "Yes, delete it", `h1 "Your history"`, "deleting it");
+      await goTo(s, "#/data", "Your data");
+      await press("main button", "Delete everything", `button "Cancel"`, "asking to delete everything");
+      await s.keys(KEY.Enter);
+      await focusMovesTo(`button "Delete everything"`, "cancelling");
+      await s.keys(KEY.Enter);
+      await press("main button", "Yes, delete everything", `h1 "Your data"`, "deleting everything");
+      return "the focus followed each question";
+    },
+  },
+  {
     name: "check-in/: the first statement at its own address, which moves to the app's at once; the app takes over there and a click moves on",
     async run(s) {
       await s.get(`${APP}check-in/`);
