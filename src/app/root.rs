@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::components::layout::layout;
 use super::pages;
 use super::persist::{self, Elsewhere};
-use super::state::{Action, Answered, Confirming, FocusOn, Keeping, State};
+use super::state::{Action, Closed, Confirming, FocusOn, Keeping, State};
 use crate::content::{PAGES, UI};
 use crate::web::{clock, dom, location};
 
@@ -181,14 +181,16 @@ pub fn app(props: &Props) -> Html {
     // already put the focus (the start-up script has put it back on the app's same element): the
     // app's start does not take it from them. A question asked before deleting takes it on its
     // safe answer; once closed, it goes back to the button that asked, or after a deletion to the
-    // page's heading.
+    // page's heading. A notice dismissed leaves it on the next notice's dismiss button, else on
+    // the heading; the passphrase form, once it has done its work, on the locked link it made or
+    // on the heading of the page a link opened.
     {
         // (Read at the first render in the browser; when prerendering there is no page to read.)
         let over_prerendered = use_mut_ref(|| !cfg!(feature = "ssr") && state.route == Route::Quiz && dom::exists("body[data-prerendered]"));
         let focus = if showing_prerendered(&state) { FocusOn::Unchanged } else { state.focus_on() };
         use_effect_with(focus, move |focus| {
             let targets: &[&str] = match *focus {
-                FocusOn::Unchanged | FocusOn::Closed(Answered::Nothing | Answered::Kept(Confirming::Nothing)) => return,
+                FocusOn::Unchanged | FocusOn::After(Closed::Nothing | Closed::Kept(Confirming::Nothing), _) => return,
                 FocusOn::Statement(_) => {
                     // (`:focus` matches nothing when the focus is nowhere.)
                     if std::mem::replace(&mut *over_prerendered.borrow_mut(), false) && dom::exists(":focus") {
@@ -197,10 +199,12 @@ pub fn app(props: &Props) -> Html {
                     &["#quiz-form input:checked", "#quiz-form input[type=radio]"]
                 }
                 FocusOn::Question(_) => &[".confirm button:not(.danger)"],
-                FocusOn::Closed(Answered::Kept(Confirming::DeleteEverything)) => &["main .danger", "main h1"],
+                FocusOn::After(Closed::Kept(Confirming::DeleteEverything), _) => &["main .danger", "main h1"],
                 // (The history marks the row whose question was kept.)
-                FocusOn::Closed(Answered::Kept(Confirming::DeleteResult { .. })) => &[".history-row[data-asked] > button"],
-                FocusOn::Closed(Answered::Deleted) => &["main h1"],
+                FocusOn::After(Closed::Kept(Confirming::DeleteResult { .. }), _) => &[".history-row[data-asked] > button"],
+                FocusOn::After(Closed::Deleted | Closed::Unlocked, _) => &["main h1"],
+                FocusOn::After(Closed::Dismissed, _) => &[".notice-dismiss", "main h1"],
+                FocusOn::After(Closed::Locked, _) => &["#invite-link"],
             };
             dom::focus_first(targets);
         });

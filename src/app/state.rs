@@ -92,17 +92,25 @@ pub enum Confirming {
     DeleteEverything,
 }
 
-/// Where the keyboard's focus goes once a question is closed, so that it is not lost with the
-/// question's buttons: back to the button that asked it, or, after a deletion, to the page's
-/// heading. Never stored.
+/// What the person last closed on the page, which tells where the keyboard's focus goes next, so
+/// that it is not lost with the buttons or the form that closed: a question before deleting
+/// (back to the button that asked, or after a deletion the page's heading), a notice (the next
+/// notice's dismiss button, else the heading), the passphrase form (the locked link once made;
+/// the page's heading once a link is opened). Never stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Answered {
+pub enum Closed {
     #[default]
     Nothing,
-    /// Closed with nothing deleted (kept, or the deletion failed): the button that asked.
+    /// A question closed with nothing deleted (kept, or the deletion failed): the button that asked.
     Kept(Confirming),
     /// Deleted: the page's heading (what the question was about is gone).
     Deleted,
+    /// A notice dismissed.
+    Dismissed,
+    /// The partner link locked: its field.
+    Locked,
+    /// A locked link opened: the page's heading (what it holds is on screen now).
+    Unlocked,
 }
 
 /// Where the keyboard's focus belongs as the state changes; `App` moves it there each time this
@@ -115,8 +123,9 @@ pub enum FocusOn {
     Statement(usize),
     /// The safe answer ("Keep it", "Cancel") of the question on screen.
     Question(Confirming),
-    /// Where a closed question leaves it.
-    Closed(Answered),
+    /// Where the last thing closed leaves it, with how many things were closed so far (so that
+    /// closing the same kind of thing again is a change too).
+    After(Closed, u8),
 }
 
 /// The partner-link form under a result: the name to show, whether the link was just copied,
@@ -203,8 +212,10 @@ pub struct State {
     pub shared_ms: Option<u64>,
     /// A question on screen waiting for yes or no.
     pub confirming: Confirming,
-    /// How the last question was closed (where the focus goes).
-    pub answered: Answered,
+    /// What the person last closed on this page, and how many things were closed (where the
+    /// focus goes).
+    pub closed: Closed,
+    pub closings: u8,
     /// What went wrong with the last thing asked of the page on screen (an import, a deletion).
     pub page_error: Option<String>,
     /// The partner-link form on screen.
@@ -443,25 +454,27 @@ impl State {
                 self.body_attempt += 1;
             }
             Action::Confirm(question) => {
-                self.answered = if question == Confirming::Nothing { Answered::Kept(self.confirming) } else { Answered::Nothing };
+                if question == Confirming::Nothing {
+                    self.close(Closed::Kept(self.confirming));
+                }
                 self.confirming = question;
             }
             Action::PageError(message) => {
                 self.page_error = Some(message);
                 if self.confirming != Confirming::Nothing {
-                    self.answered = Answered::Kept(self.confirming);
+                    self.close(Closed::Kept(self.confirming));
                 }
                 self.confirming = Confirming::Nothing;
             }
             Action::DeleteResult { date_ms } => {
                 self.results.retain(|r| r.date_ms != date_ms);
-                self.answered = Answered::Deleted;
+                self.close(Closed::Deleted);
                 self.confirming = Confirming::Nothing;
             }
             Action::DeleteEverything => {
                 // What was fetched from this site (the explainer bodies) is not the person's data: kept.
                 let bodies = std::mem::take(&mut self.bodies);
-                *self = State { route: Route::Data, keeping: self.keeping.after_deletion(), embed: self.embed, persistent: self.persistent, notices: vec![Notice::Deleted], bodies, answered: Answered::Deleted, ..State::default() };
+                *self = State { route: Route::Data, keeping: self.keeping.after_deletion(), embed: self.embed, persistent: self.persistent, notices: vec![Notice::Deleted], bodies, closed: Closed::Deleted, ..State::default() };
             }
             Action::DeletedElsewhere => {
                 let bodies = std::mem::take(&mut self.bodies);
@@ -472,6 +485,7 @@ impl State {
             Action::Dismiss(index) => {
                 if index < self.notices.len() {
                     self.notices.remove(index);
+                    self.close(Closed::Dismissed);
                 }
             }
             Action::Finish { date_ms } => {
@@ -519,6 +533,9 @@ impl State {
                         }
                         // The link back is locked by default, with the passphrase still typed.
                         self.invite.lock |= on_screen;
+                        if on_screen {
+                            self.close(Closed::Unlocked);
+                        }
                     }
                     Err(refused) if on_screen => self.passphrase.refused = Some(refused),
                     Err(_) => {}
@@ -533,7 +550,10 @@ impl State {
                 self.passphrase.busy = false;
                 match code {
                     // Only for what is still on screen: a name or passphrase typed since needs another.
-                    Ok(code) if name == self.invite.name && passphrase == self.passphrase.text => self.invite.locked = Some(code),
+                    Ok(code) if name == self.invite.name && passphrase == self.passphrase.text => {
+                        self.invite.locked = Some(code);
+                        self.close(Closed::Locked);
+                    }
                     Ok(_) => {}
                     Err(refused) => self.passphrase.refused = Some(refused),
                 }
@@ -544,7 +564,7 @@ impl State {
         if self.route != route_before {
             self.route_from_address = from_address;
             self.confirming = Confirming::Nothing;
-            self.answered = Answered::Nothing;
+            self.closed = Closed::Nothing;
             self.page_error = None;
             self.invite = InviteForm::default();
             self.passphrase = PassphraseForm::default();
@@ -665,12 +685,18 @@ impl State {
     /// Where the keyboard's focus belongs: on the check-in, its statement; elsewhere, an open
     /// question's safe answer, or where the last one closed left it.
     pub fn focus_on(&self) -> FocusOn {
-        match (&self.route, self.confirming, self.answered) {
+        match (&self.route, self.confirming, self.closed) {
             (Route::Quiz, _, _) => FocusOn::Statement(self.position),
-            (_, Confirming::Nothing, Answered::Nothing) => FocusOn::Unchanged,
-            (_, Confirming::Nothing, answered) => FocusOn::Closed(answered),
+            (_, Confirming::Nothing, Closed::Nothing) => FocusOn::Unchanged,
+            (_, Confirming::Nothing, closed) => FocusOn::After(closed, self.closings),
             (_, question, _) => FocusOn::Question(question),
         }
+    }
+
+    /// Records what the person just closed (`State::focus_on`).
+    fn close(&mut self, what: Closed) {
+        self.closed = what;
+        self.closings = self.closings.wrapping_add(1);
     }
 
     /// What is kept: everything but the route, the notices and the storage status.
@@ -855,6 +881,14 @@ mod tests {
         assert_eq!(state.confirming, Confirming::Nothing);
     }
 
+    /// What `focus_on` says was last closed, if anything.
+    fn after(state: &State) -> Option<Closed> {
+        match state.focus_on() {
+            FocusOn::After(closed, _) => Some(closed),
+            _ => None,
+        }
+    }
+
     #[test]
     fn a_closed_question_says_where_the_focus_goes() {
         let mut state = State { results: vec![finished(50, 4), finished(60, 1), finished(70, 2)], route: Route::History, ..fresh() };
@@ -863,19 +897,23 @@ mod tests {
         state.reduce_mut(Action::Confirm(Confirming::DeleteResult { date_ms: 60 }));
         assert_eq!(state.focus_on(), FocusOn::Question(Confirming::DeleteResult { date_ms: 60 }));
         state.reduce_mut(Action::Confirm(Confirming::Nothing));
-        assert_eq!(state.answered, Answered::Kept(Confirming::DeleteResult { date_ms: 60 }));
-        assert_eq!(state.focus_on(), FocusOn::Closed(Answered::Kept(Confirming::DeleteResult { date_ms: 60 })));
+        assert_eq!(after(&state), Some(Closed::Kept(Confirming::DeleteResult { date_ms: 60 })));
+        // Asked and kept again: a change again, so the focus moves again.
+        let kept = state.focus_on();
+        state.reduce_mut(Action::Confirm(Confirming::DeleteResult { date_ms: 60 }));
+        state.reduce_mut(Action::Confirm(Confirming::Nothing));
+        assert_eq!(after(&state), Some(Closed::Kept(Confirming::DeleteResult { date_ms: 60 })));
+        assert_ne!(state.focus_on(), kept);
         // Deleted: what it was about is gone.
         state.reduce_mut(Action::Confirm(Confirming::DeleteResult { date_ms: 60 }));
         state.reduce_mut(Action::DeleteResult { date_ms: 60 });
-        assert_eq!(state.focus_on(), FocusOn::Closed(Answered::Deleted));
+        assert_eq!(after(&state), Some(Closed::Deleted));
         // A failed deletion closes the question: its button again. Leaving the page forgets it.
         let mut state = State { route: Route::Data, ..fresh() };
         state.reduce_mut(Action::Confirm(Confirming::DeleteEverything));
         state.reduce_mut(Action::PageError("could not delete".into()));
-        assert_eq!(state.answered, Answered::Kept(Confirming::DeleteEverything));
+        assert_eq!(after(&state), Some(Closed::Kept(Confirming::DeleteEverything)));
         go(&mut state, Route::History, 1);
-        assert_eq!(state.answered, Answered::Nothing);
         assert_eq!(state.focus_on(), FocusOn::Unchanged);
         // An error with no question open moves nothing.
         state.reduce_mut(Action::PageError("could not import".into()));
@@ -885,8 +923,26 @@ mod tests {
         assert_eq!(state.focus_on(), FocusOn::Statement(state.position));
         // Everything deleted (on its page): nothing is left in its place.
         go(&mut state, Route::Data, 3);
+        state.reduce_mut(Action::Confirm(Confirming::DeleteEverything));
         state.reduce_mut(Action::DeleteEverything);
-        assert_eq!(state.answered, Answered::Deleted);
+        assert_eq!(after(&state), Some(Closed::Deleted));
+    }
+
+    #[test]
+    fn each_notice_dismissed_moves_the_focus_on() {
+        let mut state = State { route: Route::Data, notices: vec![Notice::Imported, Notice::Deleted, Notice::Imported], ..fresh() };
+        state.reduce_mut(Action::Dismiss(0));
+        let first = state.focus_on();
+        assert_eq!(after(&state), Some(Closed::Dismissed));
+        // The next one is another change, so the focus moves again.
+        state.reduce_mut(Action::Dismiss(0));
+        assert_eq!(after(&state), Some(Closed::Dismissed));
+        assert_ne!(state.focus_on(), first);
+        assert_eq!(state.notices, vec![Notice::Imported]);
+        // A notice that is not there (dismissed twice at once) changes nothing.
+        let before = state.focus_on();
+        state.reduce_mut(Action::Dismiss(5));
+        assert_eq!(state.focus_on(), before);
     }
 
     #[test]
@@ -951,12 +1007,14 @@ mod tests {
         assert!(state.passphrase.busy);
         state.reduce_mut(Action::Unlocked { code: code.clone(), passphrase: "wrong words".into(), result: Err(Refused::Wrong) });
         assert_eq!((state.passphrase.busy, state.passphrase.refused), (false, Some(Refused::Wrong)));
+        assert_eq!(state.focus_on(), FocusOn::Unchanged, "refused: the focus stays in the field");
         // Typing again clears the message; the right passphrase opens it.
         state.reduce_mut(Action::Passphrase("blue kettle".into()));
         assert_eq!(state.passphrase.refused, None);
         let theirs = finished(1, 2).shared(Some("Sam"));
         state.reduce_mut(Action::Unlocked { code: code.clone(), passphrase: "blue kettle".into(), result: Ok(theirs.clone()) });
         assert_eq!(state.opened_on_screen().map(|o| &o.result), Some(&theirs));
+        assert_eq!(after(&state), Some(Closed::Unlocked), "the form is gone: the focus goes to the page's heading");
 
         // Neither the passphrase nor what the link holds is ever stored: the record has the link as it came.
         let record = state.to_record();
@@ -997,8 +1055,10 @@ mod tests {
         state.reduce_mut(Action::Passphrase("one two".into()));
         state.reduce_mut(Action::Locked { name: "Al".into(), passphrase: "one".into(), code: Ok("x".into()) });
         assert_eq!(state.invite.locked, None);
+        assert_eq!(state.focus_on(), FocusOn::Unchanged, "the form stays: so does the focus");
         state.reduce_mut(Action::Locked { name: "Al".into(), passphrase: "one two".into(), code: Ok("y".into()) });
         assert_eq!(state.invite.locked.as_deref(), Some("y"));
+        assert_eq!(after(&state), Some(Closed::Locked), "the form is gone: the focus goes to the locked link");
         assert!(!state.passphrase.busy);
         // A new name needs a new link; the lock stays chosen.
         state.reduce_mut(Action::InviteName("Alex".into()));

@@ -61,6 +61,8 @@ async function lockLink(page: Page, passphrase: string | null) {
   expect(busy.words).toBe("Locking…");
   const link = await page.locator("#invite-link").inputValue();
   await expect(page.getByTestId("invite-holds")).toContainText("It is locked: only someone with the passphrase can read what it holds.");
+  // The form is gone: the keyboard's focus is on the locked link it made, not lost.
+  await expect(page.locator("#invite-link")).toBeFocused();
   return link;
 }
 
@@ -139,9 +141,12 @@ test("a locked link: made with a passphrase, opened elsewhere after a wrong one,
   expect(wrong.frames, "frames painted while the key was derived").toBeGreaterThan(1);
   await expect(sam.getByRole("alert")).toHaveText("That passphrase does not open this link. Check it with your partner and try again.");
   await noViolations(sam, "a locked link's page after a wrong passphrase");
+  await expect(sam.getByLabel("Passphrase", { exact: true })).toBeFocused();
   await expect(sam.locator("main")).not.toContainText("Alex");
   await tryPassphrase(sam, PASSPHRASE);
   await expect(sam.getByTestId("invited-by")).toHaveText("Alex invited you to compare results.");
+  // The form is gone: the focus is on the page's heading, not lost.
+  await expect(sam.getByRole("heading", { level: 1 })).toBeFocused();
   // The blind check-in, then the comparison.
   await takeCheckIn(sam, () => 2, 3, "Start my check-in");
   await expect(sam.locator("h1")).toHaveText("Compare results");
@@ -181,8 +186,13 @@ test("the QR code shown decodes to the exact link, locked or not, and prints", a
   const open = await page.locator("#invite-link").inputValue();
   const requests: string[] = [];
   page.on("request", (r) => requests.push(new URL(r.url()).pathname));
-  await page.getByRole("button", { name: "Show a QR code" }).click();
+  // By keyboard: the focus stays on the button, and the status line says where the code is.
+  const show = page.getByRole("button", { name: "Show a QR code" });
+  await show.focus();
+  await page.keyboard.press("Enter");
   await expect(page.getByTestId("qr")).toBeVisible();
+  await expect(show).toBeFocused();
+  await expect(page.locator(".copy-status")).toHaveText("The QR code is below.");
   // The encoder is loaded from this site when first shown, not before.
   expect(requests.filter((p) => /\/qr-[0-9a-f]{16}\.js$/.test(p))).toHaveLength(1);
   expect(await readQr(page, browser)).toBe(open);

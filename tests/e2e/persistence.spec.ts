@@ -376,6 +376,11 @@ test("a new content version keeps answers to statements that still exist, with a
   await ready(page);
   await expect(page.locator(".notice")).toContainText("2 answers to statements that were removed have been set aside");
   await expect(page.getByRole("button", { name: `Continue where you left off (2 of ${ALL.length})` })).toBeVisible();
+  // Dismissed by keyboard: the focus goes on to the page's heading, not to the start of the page.
+  await page.locator(".notice-dismiss").focus();
+  await page.keyboard.press("Enter");
+  await expect(page.locator(".notice")).toHaveCount(0);
+  await expect(page.getByRole("heading", { level: 1 })).toBeFocused();
 });
 
 test("a version 1 record from an older Closer is migrated on load", async ({ page }) => {

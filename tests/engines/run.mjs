@@ -610,6 +610,8 @@ const scenarios = [
       await clickText(s, "main button", "Lock the link");
       const link = await waitFor(() => s.exec(() => document.querySelector("#invite-link")?.value || null), "the locked link");
       const lockMs = Date.now() - started;
+      // The form is gone: the focus is on the locked link it made.
+      await waitFor(() => s.exec(() => document.activeElement?.id === "invite-link"), async () => `the focus on the locked link, it is on ${await s.exec(() => document.activeElement?.outerHTML.slice(0, 60))}`);
       // Format 2 in the first byte: "A" then one of g–v in base64url.
       if (!new RegExp(`^${APP.replace(/[.?]/g, "\\$&")}#/compare/A[g-v][A-Za-z0-9_-]{90,}$`).test(link)) throw new Error(`locked link is ${link}`);
       await s.quit();
@@ -625,6 +627,7 @@ const scenarios = [
       started = Date.now();
       await clickText(sam, "main button", "Open the link");
       await waitText(sam, "[data-testid=invited-by]", "Alex invited you to compare results.");
+      await waitFor(() => sam.exec(() => document.activeElement?.matches("main h1")), async () => `the focus on the page's heading once opened, it is on ${await sam.exec(() => document.activeElement?.outerHTML.slice(0, 60))}`);
       return `locked in ${lockMs} ms, opened in ${Date.now() - started} ms (as the test saw them, WebDriver round trips included)`;
     },
   },

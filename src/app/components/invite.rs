@@ -111,13 +111,13 @@ pub fn invite(state: &AppContext, result: &CompletedResult, heading: &'static st
                     if sheet::can_share() {
                         <button onclick={share_now}>{ UI.invite_share() }</button>
                     }
-                    if drawn.is_none() {
-                        <button onclick={show_qr}>{ UI.invite_qr_show() }</button>
-                    }
+                    // (It stays once the code is shown: the keyboard's focus stays on it.)
+                    <button onclick={show_qr}>{ UI.invite_qr_show() }</button>
                 </div>
                 <p class="copy-status" role="status">
                     { match form.copied { Copied::Not => "", Copied::Yes => UI.invite_copied(), Copied::Selected => UI.invite_copy_failed() } }
-                    { if form.qr == Some(None) { UI.invite_qr_failed() } else { "" } }
+                    { " " }
+                    { if form.qr == Some(None) { UI.invite_qr_failed() } else if drawn.is_some() { UI.invite_qr_shown() } else { "" } }
                 </p>
             }
         </>
@@ -137,7 +137,9 @@ pub fn invite(state: &AppContext, result: &CompletedResult, heading: &'static st
             }
         </section>
         // Outside the section, which does not print: the code does, for handing over on paper.
-        { for drawn }
+        // (One child, empty or not: a list growing at its end would pair the section with the
+        // code, as Yew pairs unkeyed children from the end, and make it anew, focus and all.)
+        { drawn.unwrap_or_default() }
         </>
     }
 }

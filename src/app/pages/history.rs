@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::app::components::nothing_yet::nothing_yet;
 use crate::app::context::AppContext;
-use crate::app::state::{Action, Answered, Confirming, Keeping};
+use crate::app::state::{Action, Closed, Confirming, Keeping};
 use crate::content::{date, fill, number, BANK, UI};
 use closer_core::text::Decimal;
 
@@ -48,7 +48,7 @@ pub fn history(state: &AppContext) -> Html {
         let cancel = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::Confirm(Confirming::Nothing))) };
         let delete = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::DeleteResult { date_ms })) };
         html! {
-            <li class="history-row" data-date={date_ms.decimal()} data-asked={(state.answered == Answered::Kept(Confirming::DeleteResult { date_ms })).then_some("")}>
+            <li class="history-row" data-date={date_ms.decimal()} data-asked={(state.closed == Closed::Kept(Confirming::DeleteResult { date_ms })).then_some("")}>
                 <span class="history-date">{ date.clone() }</span>
                 <span class="history-overall">{ overall }</span>
                 if state.confirming == (Confirming::DeleteResult { date_ms }) {
