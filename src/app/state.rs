@@ -212,9 +212,9 @@ pub struct State {
     pub shared_ms: Option<u64>,
     /// A question on screen waiting for yes or no.
     pub confirming: Confirming,
-    /// What the person last closed on this page, and how many things were closed (where the
-    /// focus goes).
+    /// What the person last closed on this page (where the focus goes).
     pub closed: Closed,
+    /// How many things were closed so far (wrapping): each closing is a change of `focus_on`.
     pub closings: u8,
     /// What went wrong with the last thing asked of the page on screen (an import, a deletion).
     pub page_error: Option<String>,
@@ -683,7 +683,7 @@ impl State {
     }
 
     /// Where the keyboard's focus belongs: on the check-in, its statement; elsewhere, an open
-    /// question's safe answer, or where the last one closed left it.
+    /// question's safe answer, or where what was last closed left it.
     pub fn focus_on(&self) -> FocusOn {
         match (&self.route, self.confirming, self.closed) {
             (Route::Quiz, _, _) => FocusOn::Statement(self.position),
