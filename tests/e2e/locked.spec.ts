@@ -205,8 +205,13 @@ test("the QR code shown decodes to the exact link, locked or not, and prints", a
   await expect(page.locator(".invite")).toBeHidden();
   await page.emulateMedia({ media: "screen" });
 
-  // A changed name is another link: its code is drawn anew.
-  await page.getByLabel("Your first name (optional)").fill("Ana B");
+  // A changed name is another link: its code is drawn anew. Typed key by key, every key stays
+  // in the field (the form is not drawn anew, with the focus lost, when the code goes).
+  const name = page.getByLabel("Your first name (optional)");
+  await name.focus();
+  await page.keyboard.type(" B");
+  await expect(name).toHaveValue("Ana B");
+  await expect(name).toBeFocused();
   await expect(page.getByTestId("qr")).toHaveCount(0);
   await page.getByLabel("Lock it with a passphrase").check();
   await noViolations(page, "the results with the lock form open");
