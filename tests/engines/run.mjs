@@ -366,7 +366,7 @@ const scenarios = [
     },
   },
   {
-    name: "keyboard: a question before deleting keeps the focus: on its safe answer when it opens, back on the button after keeping, on the heading after deleting (History, Your data)",
+    name: "keyboard: the focus stays on the page when what it was on goes away: a question before deleting (on its safe answer when it opens, back on the button after keeping, on the heading after deleting; History, Your data), the QR code's button, a notice dismissed",
     async run(s) {
       const focused = () => s.exec(() => `${document.activeElement?.tagName.toLowerCase()} "${document.activeElement?.textContent.trim().slice(0, 60)}"`);
       const focusMovesTo = (want, after) => waitFor(async () => (await focused()) === want, async () => `the focus after ${after} to be on ${want}, it is on ${await focused()}`);
@@ -376,6 +376,10 @@ const scenarios = [
         await focusMovesTo(want, after);
       };
       await finishWithoutSafetyAnswers(s);
+      // On the results: the code is shown below, and the button keeps the focus.
+      await press("main button", "Show a QR code", `button "Show a QR code"`, "showing the QR code");
+      await waitFor(() => s.exec(() => !!document.querySelector("[data-testid=qr] svg")), "the QR code");
+      await focusMovesTo(`button "Show a QR code"`, "the QR code was drawn");
       await goTo(s, "#/history", "Your history");
       await press(".history-row button", "Delete", `button "Keep it"`, "asking to delete a check-in");
       await s.keys(KEY.Enter);
@@ -389,7 +393,10 @@ const scenarios = [
       await focusMovesTo(`button "Delete everything"`, "cancelling");
       await s.keys(KEY.Enter);
       await press("main button", "Yes, delete everything", `h1 "Your data"`, "deleting everything");
-      return "the focus followed each question";
+      // The notice that says so, dismissed: the page's heading.
+      await press(".notice-dismiss", "Dismiss", `h1 "Your data"`, "dismissing the notice");
+      if (await s.exec(() => document.querySelectorAll(".notice").length)) throw new Error("the notice is still there");
+      return "the focus followed each question, the QR code's button and the notice";
     },
   },
   {
