@@ -145,7 +145,7 @@ test("fear reported and every other answer favourable: the safety response first
   await completeWith(page, (s) => (s.id === fear.id ? 3 : favourable(s)), () => 4);
   const note = page.getByTestId("safety-note");
   await expect(note).toBeVisible();
-  await expect(note).toContainText("not an intimacy gap");
+  await expect(note).toContainText("not something couples exercises can fix");
   // The response comes first, before the scores.
   const noteBox = await note.boundingBox();
   const overallBox = await page.locator(".overall").boundingBox();

@@ -56,7 +56,10 @@ test("two people compare through links: invite, blind partner quiz, comparison, 
   await expect(sam.locator('[data-area="empathy"][data-mark="difference"]')).toHaveText("Empathy · A difference: 50 points apart");
   // The talk guide: ground rules, a start from a shared strength, prompts per topic with appreciation first.
   const talk = sam.getByTestId("talk");
-  await expect(talk.locator(".rules li")).toHaveCount(5);
+  await expect(talk.locator(".rules li")).toHaveCount(7);
+  await expect(talk.locator(".rules")).toContainText("Did I get that right?");
+  await expect(talk.locator(".rules")).toContainText("at least 20 minutes");
+  await expect(talk.getByTestId("talk-end")).toContainText("thank each other");
   await expect(talk.locator(".rules")).toContainText("Scores are not ammunition");
   await expect(talk.locator(".rules")).toContainText("A difference is not a verdict");
   await expect(talk.getByTestId("talk-start")).toContainText("You both see Being yourself as a strength.");

@@ -182,6 +182,8 @@ fn talk_guide(c: &Comparison, embedded: bool) -> Html {
             <ul class="rules">
                 <li>{ UI.talk_rule_time() }</li>
                 <li>{ UI.talk_rule_topic() }</li>
+                <li>{ UI.talk_rule_speaker() }</li>
+                <li>{ UI.talk_rule_listener() }</li>
                 <li>{ UI.talk_rule_pause() }</li>
                 <li>{ UI.talk_rule_scores() }</li>
                 <li>{ UI.talk_rule_verdict() }</li>
@@ -195,6 +197,8 @@ fn talk_guide(c: &Comparison, embedded: bool) -> Html {
             <h3>{ UI.talk_topics_heading() }</h3>
             <p>{ if all_strong { UI.talk_topics_all_strong() } else { UI.talk_topics_lead() } }</p>
             { for topics.iter().filter_map(|id| BANK.dimension(id)).map(topic) }
+            <h3>{ UI.talk_end_heading() }</h3>
+            <p data-testid="talk-end">{ UI.talk_end() }</p>
             <h3>{ UI.talk_not_ready_heading() }</h3>
             <p>{ UI.talk_not_ready() }</p>
             <p class="no-print">{ site_link(embedded, Route::Page("safety".into()), UI.safety_link()) }</p>
