@@ -20,6 +20,8 @@ pub mod words;
 #[cfg(feature = "parse")]
 pub mod codegen;
 #[cfg(feature = "parse")]
+pub mod helplines;
+#[cfg(feature = "parse")]
 pub mod parse;
 
 pub use content::*;

@@ -465,6 +465,15 @@ pub fn page(path: &Path) -> Result<PageSource, ContentError> {
 }
 
 pub fn page_from_str(path: &Path, raw: &str) -> Result<PageSource, ContentError> {
+    page_with(path, raw, None)
+}
+
+/// Reads one explainer page with its language's helplines: a line `{helplines:support}` or
+/// `{helplines:uses-abuse}`, a paragraph of its own under a `##` heading, becomes that list
+/// (`helplines::Helplines::render`), grouped by country. The list is markup made here from
+/// checked data, so raw HTML stays refused in what authors write; it is left out of the page's
+/// plain text (names and numbers, not sentences to measure for reading ease).
+pub fn page_with(path: &Path, raw: &str, helplines: Option<&crate::helplines::Helplines>) -> Result<PageSource, ContentError> {
     use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
     let whole = Source { path, text: raw, line_offset: 0 };
@@ -494,7 +503,27 @@ pub fn page_from_str(path: &Path, raw: &str) -> Result<PageSource, ContentError>
     let mut links = Vec::new();
     let mut last_level = 1;
     let mut events = Vec::new();
+    let mut markers: Vec<(crate::helplines::Kind, Range<usize>)> = Vec::new();
     for (event, range) in Parser::new_ext(body, Options::empty()).into_offset_iter() {
+        if let Event::Text(t) = &event {
+            if t.trim_start().starts_with("{helplines") {
+                let found = t.trim();
+                let kind = found
+                    .strip_prefix("{helplines:")
+                    .and_then(|r| r.strip_suffix('}'))
+                    .and_then(crate::helplines::Kind::from_key)
+                    .ok_or_else(|| body_src.error(Some(range.clone()), format!("\"{found}\": the helplines go where a line reads {{helplines:support}} or {{helplines:uses-abuse}}")))?;
+                if helplines.is_none() {
+                    return Err(body_src.error(Some(range), "this page asks for helplines, but its language has no helplines.toml"));
+                }
+                if last_level != 2 {
+                    return Err(body_src.error(Some(range), "put the helplines under a `##` heading: each country becomes a `###` heading"));
+                }
+                markers.push((kind, range));
+                events.push(event);
+                continue;
+            }
+        }
         match &event {
             Event::Html(_) | Event::InlineHtml(_) => {
                 return Err(body_src.error(Some(range), "raw HTML is not allowed in pages; use Markdown"));
@@ -531,6 +560,15 @@ pub fn page_from_str(path: &Path, raw: &str) -> Result<PageSource, ContentError>
         events.push(event);
     }
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    if let Some(lines) = helplines {
+        for (kind, range) in markers {
+            let paragraph = format!("<p>{}</p>\n", kind.marker());
+            if !html.contains(&paragraph) {
+                return Err(body_src.error(Some(range), format!("{} must be a line of its own, with an empty line before and after it", kind.marker())));
+            }
+            html = html.replacen(&paragraph, &lines.render(kind), 1);
+        }
+    }
     // Links outside the app open in a new tab, without giving it a handle on this one.
     let html = html.replace("<a href=\"https://", "<a rel=\"noopener noreferrer\" target=\"_blank\" href=\"https://");
 
@@ -566,6 +604,11 @@ pub struct PageSource {
 /// Reads every page in a folder, sorted by `order`, and checks the set: unique slugs and orders,
 /// one page per dimension, and every `#/learn/…` link pointing at a page that exists.
 pub fn pages(dir: &Path) -> Result<Vec<PageSource>, ContentError> {
+    pages_with(dir, None)
+}
+
+/// [`pages`], with the language's helplines for the page that lists them.
+pub fn pages_with(dir: &Path, helplines: Option<&crate::helplines::Helplines>) -> Result<Vec<PageSource>, ContentError> {
     let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(|e| ContentError { file: dir.into(), line: 0, column: 0, message: format!("cannot read the folder: {e}") })?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -574,7 +617,7 @@ pub fn pages(dir: &Path) -> Result<Vec<PageSource>, ContentError> {
     paths.sort();
     let mut pages = Vec::new();
     for path in &paths {
-        let source = page(path)?;
+        let source = page_with(path, &read(path)?, helplines)?;
         let page = &source.page;
         let at = |message: String| ContentError { file: path.clone(), line: 2, column: 1, message };
         if pages.iter().any(|p: &PageSource| p.page.slug == page.slug) {
@@ -613,6 +656,8 @@ pub struct Language {
     pub bank: Bank,
     pub ui: UiStrings,
     pub pages: Vec<PageSource>,
+    /// `helplines.toml`, shown on the safety page; each language its own (no shape to share).
+    pub helplines: Option<crate::helplines::Helplines>,
 }
 
 /// Reads and checks one language folder and the item-id lock beside it: `item-ids.lock` for
@@ -624,7 +669,24 @@ pub fn language(dir: &Path) -> Result<Language, ContentError> {
         let lock = if code == DEFAULT_LANGUAGE { "item-ids.lock".to_string() } else { format!("item-ids.{code}.lock") };
         check_item_lock(&parent.join(lock), &bank)?;
     }
-    Ok(Language { bank, ui: ui(&dir.join("ui.toml"))?, pages: pages(&dir.join("pages"))? })
+    // Each language has its own helplines (not the same countries), if it has any.
+    let helplines_path = dir.join("helplines.toml");
+    let helplines = if helplines_path.is_file() { Some(crate::helplines::read(&helplines_path)?) } else { None };
+    let pages = pages_with(&dir.join("pages"), helplines.as_ref())?;
+    if let Some(lines) = &helplines {
+        for kind in crate::helplines::Kind::ALL {
+            let listed = pages.iter().any(|p| p.html.contains(&format!("<ul class=\"helplines\" data-kind=\"{}\">", kind.key())));
+            if let Some(first) = lines.entries.iter().find(|e| e.kind == kind).filter(|_| !listed) {
+                return Err(ContentError {
+                    file: helplines_path.clone(),
+                    line: first.line,
+                    column: 1,
+                    message: format!("no page shows the \"{}\" helplines: put the line {} in pages/safety.md", kind.key(), kind.marker()),
+                });
+            }
+        }
+    }
+    Ok(Language { bank, ui: ui(&dir.join("ui.toml"))?, pages, helplines })
 }
 
 /// The language every other is checked against, and the one shown when no other is chosen.
