@@ -1,29 +1,40 @@
-# Closer. `make serve` runs the app locally; `make test` runs every test.
-# Each first installs whatever is missing (scripts/tools.sh).
+# Closer. `make serve` runs the app locally; `make test` runs every test (docs/testing.md says
+# what each step checks). Each first installs whatever is missing (scripts/tools.sh).
 
 # Tools from `cargo install` are in $CARGO_HOME/bin; rustup's proxies in ~/.cargo/bin.
 export PATH := $(CURDIR)/.tools/bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(HOME)/.cargo/bin:$(PATH)
-export CHROMEDRIVER ?= /usr/bin/chromedriver
-export CHROME_PATH ?= /usr/bin/chromium
+# Chromium where Debian (chromium) or Ubuntu (chromium-browser) puts it, unless CHROME_PATH says
+# where. Looked up when a step runs, so a Chromium that `scripts/tools.sh test` has just installed
+# is found; empty when there is none (each script then says which paths it tried).
+export CHROME_PATH ?= $(shell command -v chromium || command -v chromium-browser)
+export CHROMEDRIVER ?= $(shell command -v chromedriver)
 
-.PHONY: serve test build release build-plain test-plain build-hydration test-hydration bench tools check-originality test-core test-wasm test-e2e test-engines sizes
+.PHONY: serve test tools tools-test build release build-plain test-plain bench check-originality \
+        test-core test-wasm test-e2e test-engines sizes
 
 ## Serve the app at http://127.0.0.1:8080 with live reload.
-serve:
-	scripts/tools.sh
+serve: tools
 	trunk serve
 
-## Run every test: originality, core, browser unit tests, release build, size budget, end to end
-## in Chromium (Playwright), then end to end in WebKit, Firefox and Chromium (WebDriver), then the
-## plain build's smoke test and the hydrating build's prerendered pages.
-test:
+## Run every test and stop at the first failure. The steps are prerequisites of `test`, so
+## `make -j2 test` works: each needs what it tests (the browser tests and the size check need
+## the release build), and under `make test` they are also put in an order (below) in which no
+## two browser steps, and no two builds, run at once.
+test: check-originality test-core test-wasm sizes test-e2e test-engines test-plain
+
+## The build tools (`make serve`, `make build`); with the browsers and drivers too (`make test`).
+tools:
+	scripts/tools.sh
+tools-test:
 	scripts/tools.sh test
-	$(MAKE) --no-print-directory check-originality test-core test-wasm release sizes test-e2e test-engines test-plain test-hydration
 
 ## A release build in dist/ (scripts/build-release.sh says how it is made small). Installs
 ## what is missing first, like the other commands.
-build:
-	scripts/tools.sh
+build: tools
+	scripts/build-release.sh
+
+# The release build alone (make build also installs tools first).
+release:
 	scripts/build-release.sh
 
 ## The plain release build (no std rebuild, no name shortening) in dist-plain/, and its smoke test.
@@ -33,19 +44,7 @@ build-plain:
 test-plain: build-plain
 	npx playwright test --config playwright.plain.config.ts
 
-## The release build with Yew's hydration in dist-hydration/ (off in dist/: it costs 16.7 KB gzip
-## of wasm, README "Prerendered pages"), and the prerendered pages' tests against it: the app
-## hydrates them with no mismatch, and takes the clicks and focus given before it was ready.
-build-hydration:
-	TRUNK_BUILD_FEATURES=hydration scripts/build-release.sh --dist dist-hydration
-
-test-hydration: build-hydration
-	CLOSER_DIST=dist-hydration CLOSER_HYDRATES=1 npx playwright test tests/e2e/prerender.spec.ts
-
-# The release build alone (make build also installs tools first).
-release:
-	scripts/build-release.sh
-
+## The article's sentences are not in Closer (fails when its tool is missing).
 check-originality:
 	scripts/originality.sh
 
@@ -59,20 +58,35 @@ test-wasm:
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	  cargo test -p closer --target wasm32-unknown-unknown
 
-test-e2e:
+## End to end in Chromium (Playwright) against dist/.
+test-e2e: release
 	npx playwright test
 
 ## The cross-engine suite (tests/engines/run.mjs) against dist/. ENGINES=webkit,firefox,chromium
 ## and ONLY=<part of a scenario's name> narrow it.
-test-engines:
+test-engines: release
 	node tests/engines/run.mjs
 
-sizes:
+## The size budgets (scripts/sizes.mjs) of dist/.
+sizes: release
 	node scripts/sizes.mjs dist
 
 ## Build release, then the bench (scripts/bench.mjs): sizes, time to the first answerable
-## statement against a static floor, per-answer latency, memory, Lighthouse; into bench.json.
-bench:
-	scripts/tools.sh test
-	scripts/build-release.sh
+## statement against a static floor, per-answer latency, memory, Lighthouse; into bench.json,
+## and the table of docs/performance.md from it.
+bench: release
 	node scripts/bench.mjs dist
+
+# The order under `make test` and `make bench` (order-only prerequisites, so that `make test-e2e`
+# alone still runs only what it needs): the tools first; then the builds, one at a time (the
+# release and the plain build share target/); then the browser steps one at a time (they share
+# the two cores, and timings in one would be another's noise), after the native tests, which
+# may run beside the builds. The size check may run beside anything.
+ifneq ($(filter test bench,$(MAKECMDGOALS)),)
+check-originality test-core release test-wasm build-plain: | tools-test
+build-plain: | release
+test-wasm: | build-plain test-core
+test-e2e: | test-wasm build-plain
+test-engines: | test-e2e
+test-plain: | test-engines
+endif

@@ -1,10 +1,15 @@
 import { defineConfig } from "@playwright/test";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
-// End-to-end tests drive a release build (dist/) in Debian's Chromium, served on loopback.
+// End-to-end tests drive a release build (dist/) in the system's Chromium, served on loopback.
 // The network here is closed, so Chromium must not try to reach anything by itself.
 export const chromiumArgs: string[] = JSON.parse(readFileSync(join(__dirname, "scripts/chromium-args.json"), "utf8"));
+// Chromium: CHROME_PATH if set, else where Debian (chromium) or Ubuntu (chromium-browser) puts it
+// (as scripts/chromium.mjs looks, for the bench and the cross-engine suite).
+const places = ["/usr/bin/chromium", "/usr/bin/chromium-browser"];
+export const chromiumPath: string = process.env.CHROME_PATH || places.find((p) => existsSync(p)) || places[0];
+if (!existsSync(chromiumPath)) throw new Error(`no Chromium at ${process.env.CHROME_PATH || places.join(" or ")}: run scripts/tools.sh test, or set CHROME_PATH`);
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -16,12 +21,12 @@ export default defineConfig({
   use: {
     baseURL: "http://127.0.0.1:4173/",
     browserName: "chromium",
-    launchOptions: { executablePath: process.env.CHROME_PATH || "/usr/bin/chromium", args: chromiumArgs },
+    launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
     trace: "off",
   },
   webServer: [
     {
-      // CLOSER_DIST: another build to test (make test-hydration: dist-hydration/).
+      // CLOSER_DIST: another build to test (default dist/).
       command: `node scripts/serve.mjs --dir ${process.env.CLOSER_DIST ?? "dist"} --port 4173 --prefix / --prefix /some/path/ --prefix /quiz/ --prefix /a/b/closer/`,
       url: "http://127.0.0.1:4173/",
       reuseExistingServer: false,

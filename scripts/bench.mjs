@@ -2,7 +2,7 @@
 // how much memory it holds, and what Lighthouse says. Informational: it fails (exit 1) only when
 // the app never became answerable. Everything is written to bench.json as well.
 //   node scripts/bench.mjs [dist]     (after a release build: `make bench` does both)
-// Environment: BENCH_LOADS (default 15), CHROME_PATH (default /usr/bin/chromium),
+// Environment: BENCH_LOADS (default 15), CHROME_PATH (default: Debian's or Ubuntu's Chromium),
 //   BENCH_SKIP=lighthouse,answers,locked,... to leave steps out, BENCH_BASELINE=<another dist>
 //   to print what this build adds to that one (wasm and first load, gzip).
 import { writeFileSync, readFileSync, readdirSync, cpSync, mkdtempSync, rmSync } from "node:fs";
@@ -12,13 +12,14 @@ import { cpus, tmpdir, loadavg } from "node:os";
 import { chromium } from "playwright-core";
 import { startServer } from "./serve.mjs";
 import { measure, firstLoadFiles } from "./sizes.mjs";
+import { chromiumPath } from "./chromium.mjs";
 
 const DIST = process.argv[2] ?? "dist";
 // Serve a copy: a rebuild of dist/ during the bench must not swap files under the browser.
 const SNAPSHOT = mkdtempSync(join(tmpdir(), "closer-bench-"));
 cpSync(DIST, SNAPSHOT, { recursive: true });
 const LOADS = Number(process.env.BENCH_LOADS ?? 15);
-const CHROME = process.env.CHROME_PATH || "/usr/bin/chromium";
+const CHROME = chromiumPath();
 const SKIP = new Set((process.env.BENCH_SKIP ?? "").split(",").filter(Boolean));
 const RATES = [1, 4];
 // The flags every headless Chromium here needs (the network is closed); shared with the e2e tests.

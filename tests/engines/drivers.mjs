@@ -1,11 +1,13 @@
 // The three engines and their WebDriver servers, as Debian ships them:
 //   webkit    WebKitGTK's WebKitWebDriver driving MiniBrowser, on a virtual display (xvfb-run)
 //   firefox   Firefox ESR through geckodriver, headless
-//   chromium  Chromium through chromedriver, headless
+//   chromium  Chromium through chromedriver, headless (Chromium where CHROME_PATH says, else
+//             where Debian or Ubuntu puts it: scripts/chromium.mjs)
 import { spawn } from "node:child_process";
 import { readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { homedir } from "node:os";
+import { chromiumPath } from "../../scripts/chromium.mjs";
 
 const root = join(import.meta.dirname, "../..");
 
@@ -51,20 +53,45 @@ export const ENGINES = {
     }),
   },
   chromium: {
-    command: (port) => [which([process.env.CHROMEDRIVER ?? "chromedriver", "chromedriver"]), [`--port=${port}`]],
+    command: (port) => [which([process.env.CHROMEDRIVER || "chromedriver", "chromedriver", "chromium.chromedriver"]), [`--port=${port}`]],
     capabilities: () => {
       const options = JSON.parse(readFileSync(join(root, "webdriver.json"), "utf8"))["goog:chromeOptions"];
       return {
         browserName: "chrome",
-        "goog:chromeOptions": { ...options, binary: which([process.env.CHROME_PATH ?? "/usr/bin/chromium", "/usr/bin/chromium"]), args: [...options.args, "--window-size=1280,900"] },
+        "goog:chromeOptions": { ...options, binary: chromiumPath(), args: [...options.args, "--window-size=1280,900"] },
       };
     },
   },
 };
 
-/** Starts the WebDriver server of `engine` on `port` and waits until it is ready. */
+/** Starts the WebDriver server of `engine` on `port` and waits until it is ready. `restart()`
+ *  stops it, with every browser it started, and starts it again on the same port. */
 export async function startDriver(engine, port) {
   const url = `http://127.0.0.1:${port}`;
+  let child = await launch(engine, port, url);
+  /** Stops the driver and what it started, and waits until it has gone. */
+  async function stop() {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const gone = new Promise((resolve) => child.once("exit", resolve));
+    try {
+      process.kill(-child.pid, "SIGTERM");
+    } catch {}
+    await gone;
+  }
+  return {
+    url,
+    capabilities: ENGINES[engine].capabilities(),
+    stop,
+    async restart() {
+      await stop();
+      // The port is free once the driver has gone; wait for it to stop answering all the same.
+      for (let i = 0; i < 50 && (await fetch(`${url}/status`).then(() => true, () => false)); i++) await new Promise((r) => setTimeout(r, 100));
+      child = await launch(engine, port, url);
+    },
+  };
+}
+
+async function launch(engine, port, url) {
   // Another server on this port would answer for ours.
   if (await fetch(`${url}/status`).then(() => true, () => false)) throw new Error(`port ${port} is already in use`);
   const [cmd, args] = ENGINES[engine].command(port);
@@ -82,17 +109,5 @@ export async function startDriver(engine, port) {
     if (Date.now() > end) throw new Error(`${engine} driver did not start: ${stderr}`);
     await new Promise((r) => setTimeout(r, 100));
   }
-  return {
-    url,
-    capabilities: ENGINES[engine].capabilities(),
-    /** Stops the driver and what it started, and waits until it has gone. */
-    async stop() {
-      if (child.exitCode !== null) return;
-      const gone = new Promise((resolve) => child.once("exit", resolve));
-      try {
-        process.kill(-child.pid, "SIGTERM");
-      } catch {}
-      await gone;
-    },
-  };
+  return child;
 }

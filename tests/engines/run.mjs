@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import { execFileSync } from "node:child_process";
 import { startServer } from "../../scripts/serve.mjs";
 import { startDriver } from "./drivers.mjs";
-import { Session, KEY, waitFor } from "./webdriver.mjs";
+import { Session, KEY, waitFor, WebDriverError } from "./webdriver.mjs";
 
 const root = join(import.meta.dirname, "../..");
 const ports = { app: 4273, host: 4274, hugo: 4275, jekyll: 4276, driver: { webkit: 4444, firefox: 4445, chromium: 4446 } };
@@ -440,7 +440,9 @@ const scenarios = [
         // The app's live button: Enter at the focus starts the check-in.
         await s.keys(KEY.Enter);
         await waitFor(async () => (await progress(s))?.[0] === 1, "Enter at the focus to start the check-in");
-        notes.push(`front page: focus on the start button (${focus.prerendered ? "the same element, hydrated" : "the app's own"}), Enter starts`);
+        // The app mounts afresh over the prerendered markup: the focus is on its own button.
+        if (focus.prerendered) throw new Error("the focus is still on the prerendered start button: the app did not take over");
+        notes.push("front page: focus on the app's own start button, Enter starts");
       });
       await s.quit();
 
@@ -703,6 +705,7 @@ const servers = await Promise.all([
 ]);
 
 let failed = 0;
+const retried = [];
 const started = Date.now();
 for (const engine of engines) {
   const engineStart = Date.now();
@@ -717,21 +720,35 @@ for (const engine of engines) {
         continue;
       }
       const sessions = [];
+      let retry = "";
       const newSession = async () => {
         const capabilities = structuredClone(driver.capabilities);
         if (scenario.prefs) Object.assign(capabilities["moz:firefoxOptions"].prefs, scenario.prefs);
         scenario.capabilities?.[engine]?.(capabilities);
-        const s = await Session.start(driver.url, capabilities);
+        let s;
+        try {
+          s = await Session.start(driver.url, capabilities);
+        } catch (e) {
+          // A driver that never answers a new session (seen once in WebKitGTK, for a second
+          // profile in a scenario) is started again, which ends the browser it may have left
+          // half-started, and asked once more; a second silence fails the scenario.
+          if (!(e instanceof WebDriverError && e.message.startsWith("POST /session: no answer"))) throw e;
+          console.log(`  ..  ${engine.padEnd(8)} ${scenario.name}: ${e.message}; the driver is started again and asked once more`);
+          retry = "; a new session never answered and was asked for again, once";
+          retried.push(`${engine}: ${scenario.name}`);
+          await driver.restart();
+          s = await Session.start(driver.url, capabilities);
+        }
         version = `${s.capabilities.browserName} ${s.capabilities.browserVersion}`;
         sessions.push(s);
         return s;
       };
       try {
         const note = await scenario.run(await newSession(), newSession);
-        console.log(`  ok  ${engine.padEnd(8)} ${scenario.name} (${((Date.now() - t) / 1000).toFixed(1)} s${note ? `; ${note}` : ""})`);
+        console.log(`  ok  ${engine.padEnd(8)} ${scenario.name} (${((Date.now() - t) / 1000).toFixed(1)} s${note ? `; ${note}` : ""}${retry})`);
       } catch (e) {
         failed++;
-        console.log(`FAIL  ${engine.padEnd(8)} ${scenario.name} (${((Date.now() - t) / 1000).toFixed(1)} s)\n      ${e.message}`);
+        console.log(`FAIL  ${engine.padEnd(8)} ${scenario.name} (${((Date.now() - t) / 1000).toFixed(1)} s${retry})\n      ${e.message}`);
       } finally {
         for (const s of sessions) await s.quit().catch(() => {});
       }
@@ -743,5 +760,6 @@ for (const engine of engines) {
 }
 for (const server of servers) server.close();
 for (const dir of [hugoDir, jekyllDir]) rmSync(join(dir, ".."), { recursive: true, force: true });
+if (retried.length) console.log(`a driver's new session was asked for twice (the first never answered) in ${retried.length} scenario(s):\n  ${retried.join("\n  ")}`);
 console.log(`${failed ? `${failed} failed` : "all passed"} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 process.exit(failed ? 1 : 0);
