@@ -1,6 +1,7 @@
 // The bench: how much Closer sends, how soon it can be answered, how quickly it answers back,
 // how much memory it holds, and what Lighthouse says. Informational: it fails (exit 1) only when
-// the app never became answerable. Everything is written to bench.json as well.
+// the app never became answerable. Everything is written to bench.json as well, and the
+// figures, budgets and goals to docs/performance.md (scripts/performance-doc.mjs).
 //   node scripts/bench.mjs [dist]     (after a release build: `make bench` does both)
 // Environment: BENCH_LOADS (default 15), CHROME_PATH (default: Debian's or Ubuntu's Chromium),
 //   BENCH_SKIP=lighthouse,answers,locked,... to leave steps out, BENCH_BASELINE=<another dist>
@@ -13,6 +14,7 @@ import { chromium } from "playwright-core";
 import { startServer } from "./serve.mjs";
 import { measure, firstLoadFiles } from "./sizes.mjs";
 import { chromiumPath } from "./chromium.mjs";
+import { sizesOf, writePerformanceDoc } from "./performance-doc.mjs";
 
 const DIST = process.argv[2] ?? "dist";
 // Serve a copy: a rebuild of dist/ during the bench must not swap files under the browser.
@@ -783,10 +785,24 @@ function finish() {
   out.seconds = Math.round((Date.now() - startedAt) / 1000);
   out.environment.loadAverageAtEnd = loadavg().map((x) => Math.round(x * 100) / 100);
   try {
+    out.sizes = sizesOf(SNAPSHOT);
+  } catch (err) {
+    problem("the budgets' sizes", err);
+  }
+  try {
     writeFileSync("bench.json", JSON.stringify(out, null, 2) + "\n");
     log(`bench: wrote bench.json (${out.seconds} s)`);
   } catch (err) {
     console.log(`!! writing bench.json: ${err.message}`);
+  }
+  // docs/performance.md shows a whole run only: one with steps left out does not replace it.
+  if (SKIP.size) log(`bench: docs/performance.md left as it was (BENCH_SKIP=${[...SKIP].join(",")}); node scripts/performance-doc.mjs writes it from bench.json`);
+  else {
+    try {
+      log(`bench: wrote ${writePerformanceDoc(out)}`);
+    } catch (err) {
+      console.log(`!! writing docs/performance.md: ${err.message}`);
+    }
   }
   server.close();
   for (const c of launched) {
