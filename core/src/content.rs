@@ -53,6 +53,32 @@ pub enum SafetyResponse {
     Full,
 }
 
+impl SafetyResponse {
+    /// Whether every area is set aside: no band label or praise, no overall score, no steps,
+    /// no talk guide, no plan. Only under the full response, and then for every area, not only
+    /// those the screen touches: praise for one part of a relationship the person fears would
+    /// read as reassurance.
+    pub fn sets_aside_every_area(self) -> bool {
+        self == SafetyResponse::Full
+    }
+
+    /// Whether an area's things to try with the partner (its steps, its talk-guide topic, a
+    /// plan) are left out: every area under the full response; under the gentle one, the areas
+    /// the screen `touches`.
+    pub fn hides_steps(self, touched: bool) -> bool {
+        match self {
+            SafetyResponse::None => false,
+            SafetyResponse::Gentle => touched,
+            SafetyResponse::Full => true,
+        }
+    }
+
+    /// Whether a caution comes before the partner-link form (and the form opens only on request).
+    pub fn cautions_before_sharing(self) -> bool {
+        self != SafetyResponse::None
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum BandId {
     Low,
@@ -202,6 +228,12 @@ impl Bank {
         }
         order.extend(screen.map(|(_, item)| (None, item)));
         order
+    }
+
+    /// Whether the area `dimension`'s things to try with the partner are left out under
+    /// `response` ([`SafetyResponse::hides_steps`], with the areas this bank's screen touches).
+    pub fn hides_steps(&self, response: SafetyResponse, dimension: &str) -> bool {
+        response.hides_steps(self.screen.touches.contains(&dimension))
     }
 
     /// What the safety screen's answers call for: the full response on Agree or Strongly agree

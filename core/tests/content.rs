@@ -78,13 +78,13 @@ fn the_safety_screen_covers_fear_sexual_pressure_insults_control_money_and_threa
     let screen = bank.screen.items;
     assert!((4..=8).contains(&screen.len()), "{} screen statements", screen.len());
     let text = screen.iter().map(|i| i.text.to_lowercase()).collect::<Vec<_>>().join(" | ");
-    for word in ["afraid", "pressured", "names", "messages", "who i can see", "money", "threatened"] {
+    for word in ["afraid", "pressured", "names", "puts me down", "messages", "who i can see", "money", "where i go", "threatened"] {
         assert!(text.contains(word), "no screen statement mentions \"{word}\": {text}");
     }
-    // Only fear and sexual pressure bring the gentler note on Neutral.
+    // Only fear, sexual pressure and threats bring the gentler note on Neutral.
     let gentle: Vec<&str> = screen.iter().filter(|i| i.neutral_note).map(|i| i.text).collect();
-    assert_eq!(gentle.len(), 2);
-    assert!(gentle.iter().any(|t| t.contains("afraid")) && gentle.iter().any(|t| t.contains("sexual")));
+    assert_eq!(gentle.len(), 3);
+    assert!(gentle.iter().any(|t| t.contains("afraid")) && gentle.iter().any(|t| t.contains("sexual")) && gentle.iter().any(|t| t.contains("threatened")));
     assert!(screen.iter().all(|i| !i.reverse && !i.may_not_apply), "agreeing is the concerning answer on each");
     // Not one of them is scored in a dimension.
     for d in bank.dimensions {
@@ -114,6 +114,27 @@ fn neutral_and_agree_on_each_real_screen_statement_give_the_right_response() {
             assert_eq!(bank.score(&given), bank.score(&favourable), "{} changed a score", item.id);
         }
     }
+}
+
+#[test]
+fn the_full_response_sets_every_area_aside_and_the_gentle_one_hides_the_touched_areas_steps() {
+    let bank = language().bank;
+    let touched: Vec<&str> = bank.screen.touches.to_vec();
+    assert!(!touched.is_empty() && touched.len() < bank.dimensions.len());
+    // The statements on fear, sexual pressure and threats bring the gentle note on Neutral.
+    let gentle: Vec<&str> = bank.screen.items.iter().filter(|i| i.neutral_note).map(|i| i.text).collect();
+    assert!(gentle.iter().any(|t| t.contains("afraid")), "{gentle:?}");
+    assert!(gentle.iter().any(|t| t.contains("threatened")), "{gentle:?}");
+    for d in bank.dimensions {
+        let is_touched = touched.contains(&d.id);
+        assert!(bank.hides_steps(SafetyResponse::Full, d.id), "{}: full response keeps steps", d.id);
+        assert_eq!(bank.hides_steps(SafetyResponse::Gentle, d.id), is_touched, "{}: gentle response", d.id);
+        assert!(!bank.hides_steps(SafetyResponse::None, d.id), "{}: no response hides steps", d.id);
+    }
+    assert!(SafetyResponse::Full.sets_aside_every_area());
+    assert!(!SafetyResponse::Gentle.sets_aside_every_area() && !SafetyResponse::None.sets_aside_every_area());
+    assert!(SafetyResponse::Full.cautions_before_sharing() && SafetyResponse::Gentle.cautions_before_sharing());
+    assert!(!SafetyResponse::None.cautions_before_sharing());
 }
 
 #[test]
@@ -208,11 +229,11 @@ fn line_of(text: &str, needle: &str) -> usize {
 
 #[test]
 fn a_duplicate_statement_id_is_reported_at_its_line() {
-    let text = real_assessment().replacen("id = \"qt3\"", "id = \"au1\"", 1);
+    let text = real_assessment().replacen("id = \"qt3\"", "id = \"au3\"", 1);
     let e = assessment_error(&text);
-    let second = text.match_indices("id = \"au1\"").nth(1).expect("two au1").0;
+    let second = text.match_indices("id = \"au3\"").nth(1).expect("two au3").0;
     assert_eq!(e.line, text[..second].matches('\n').count() + 1);
-    assert!(e.message.contains("\"au1\" is used twice"), "{e}");
+    assert!(e.message.contains("\"au3\" is used twice"), "{e}");
     assert!(e.to_string().starts_with(&format!("content/en/assessment.toml:{}:", e.line)), "{e}");
 }
 
@@ -233,7 +254,7 @@ fn wrong_values_are_refused_with_a_reason() {
         (real_assessment().replacen("\"Neutral\", ", "", 1), "exactly five"),
         (real_assessment().replacen("reverse = false", "reverse = false\nweight = 2", 1), "unknown field `weight`"),
         (real_assessment().replacen("reverse = false", "reverse = false\nsafety = true", 1), "unknown field `safety`"),
-        (real_assessment().replacen("id = \"au5\"\ntext = \"I put on an act around my partner to keep things smooth.\"\nreverse = true", "id = \"au5\"\ntext = \"I put on an act around my partner to keep things smooth.\"\nreverse = false", 1), "at least two statements worded each way"),
+        (real_assessment().replacen("id = \"au8\"\ntext = \"Around my partner, I play a part instead of being myself.\"\nreverse = true", "id = \"au8\"\ntext = \"Around my partner, I play a part instead of being myself.\"\nreverse = false", 1), "at least two statements worded each way"),
         (real_assessment().replacen("touches = [\"boundaries\"", "touches = [\"boundary\"", 1), "\"boundary\" is not a dimension"),
     ];
     for (text, expected) in cases {
@@ -245,7 +266,7 @@ fn wrong_values_are_refused_with_a_reason() {
 
 #[test]
 fn changing_a_published_statement_without_a_new_id_is_refused() {
-    let bank = parse::assessment_from_str(Path::new("a.toml"), &real_assessment().replacen("embarrass me", "embarrass me a lot", 1)).unwrap();
+    let bank = parse::assessment_from_str(Path::new("a.toml"), &real_assessment().replacen("things I am afraid of", "things I am most afraid of", 1)).unwrap();
     let e = parse::check_item_lock(&content_dir().join("../item-ids.lock"), &bank).expect_err("changed words");
     assert!(e.message.contains("new words need a new id"), "{e}");
 }
@@ -314,10 +335,10 @@ fn every_ui_string_is_used_by_the_app() {
 #[test]
 fn a_line_break_in_shown_text_is_refused_at_its_line() {
     // The words file holds one text a line; on screen a line break would be a space anyway.
-    let text = real_assessment().replacen("embarrass me", "embarrass\\nme", 1);
+    let text = real_assessment().replacen("things I am afraid of", "things I am\\nafraid of", 1);
     let e = assessment_error(&text);
     assert!(e.message.contains("has a line break"), "{e}");
-    assert_eq!(e.line, line_of(&text, "embarrass\\nme"));
+    assert_eq!(e.line, line_of(&text, "things I am\\nafraid of"));
 }
 
 #[test]
@@ -369,13 +390,34 @@ fn a_check_in_saved_with_content_version_1_keeps_the_answers_to_statements_that_
     assert_eq!(dropped + kept.len(), 36);
     assert_eq!(dropped, v1.iter().filter(|id| bank.item(id).is_none()).count());
     // Statements that kept their words keep their answers, the safety screen's included.
-    for id in ["au1", "qt3", "su1", "bo1", "bo3", "bo4", "bo5", "op1", "em4", "se1", "ph1"] {
+    for id in ["au3", "qt3", "su1", "bo1", "bo3", "bo4", "op1", "em4", "se1", "ph1"] {
         assert_eq!(kept.get(id), Some(&3), "{id}");
     }
-    for id in ["au2", "qt1", "qt5", "bo2", "em1", "em3", "se4", "ph4"] {
+    for id in ["au1", "au2", "qt1", "qt5", "bo2", "bo5", "em1", "em3", "se2", "se4", "ph3", "ph4"] {
         assert_eq!(kept.get(id), None, "{id} changed its words, or left");
     }
     println!("content version 1 → {}: {} answers kept, {dropped} set aside", bank.content_version, kept.len());
+}
+
+#[test]
+fn a_check_in_saved_with_content_version_2_sets_aside_the_answers_to_reworded_statements() {
+    use closer_core::record::{Progress, Record};
+    let bank = language().bank;
+    assert!(bank.content_version > 2);
+    // Reworded in content version 3 (issue 26): each has a new id, so its answer is set aside.
+    let reworded = ["au1", "au5", "au6", "qt6", "su6", "su7", "bo5", "bo7", "bo8", "bo9", "op5", "em7", "se2", "se6", "ph3", "ph5", "ph6"];
+    let same_words = ["au3", "qt3", "qt7", "su1", "bo1", "bo3", "op1", "em4", "se1", "ph1", "sc1", "sc4"];
+    let answers: Answers = reworded.iter().chain(&same_words).map(|id| (id.to_string(), 3)).collect();
+    let mut record = Record { progress: Some(Progress { content_version: 2, answers, ..Default::default() }), ..Record::empty() };
+    assert_eq!(record.adapt_to(&bank), reworded.len());
+    let progress = record.progress.unwrap();
+    assert_eq!(progress.content_version, bank.content_version);
+    for id in same_words {
+        assert_eq!(progress.answers.get(id), Some(&3), "{id}");
+    }
+    for id in reworded {
+        assert!(bank.item(id).is_none(), "{id} is still asked");
+    }
 }
 
 // --- a second language: the same shape, or the build stops at the line ----------------------
@@ -438,8 +480,8 @@ fn a_statement_keyed_differently_or_out_of_place_stops_the_build_at_its_line() {
     let id_line = es.lines().take(first_reverse).enumerate().filter(|(_, l)| l.starts_with("id = ")).last().unwrap().0 + 1;
     assert_eq!(e.line, id_line, "{e}");
 
-    let e = languages_with("assessment.toml", |t| t.replacen("id = \"au1\"", "id = \"au9\"", 1)).expect_err("an id changed");
-    assert!(e.message.contains("au9"), "{e}");
+    let e = languages_with("assessment.toml", |t| t.replacen("id = \"au3\"", "id = \"au99\"", 1)).expect_err("an id changed");
+    assert!(e.message.contains("au99"), "{e}");
 }
 
 #[test]

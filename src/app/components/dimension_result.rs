@@ -1,9 +1,10 @@
 //! One dimension's result: score, band, what it may mean, small steps, and its explainer page.
-//! While the full safety response is on, an area the safety screen touches is set aside (never
-//! "A strength"), and no area offers things to try with the partner.
+//! While the full safety response is on, every area is set aside (its score without band or
+//! praise) and none offers things to try with the partner; under the gentle response, the areas
+//! the safety screen touches offer none, and point to the safety page.
 
 use closer_core::route::Route;
-use closer_core::{BandId, Dimension, DimensionScore, Sign};
+use closer_core::{BandId, Dimension, DimensionScore, SafetyResponse, Sign};
 
 use crate::app::components::site_link::site_link;
 use yew::prelude::*;
@@ -22,14 +23,14 @@ pub fn change_text(now: u8, before: u8) -> String {
     }
 }
 
-/// One dimension's card; `previous` is its score last time, for the change since then. With
-/// `safety_first` (the full safety response is on), no steps, and an area the screen touches is
-/// set aside.
-pub fn dimension_result(d: &'static Dimension, score: DimensionScore, previous: Option<u8>, embedded: bool, safety_first: bool) -> Html {
+/// One dimension's card; `previous` is its score last time, for the change since then;
+/// `response`, what the result's safety screen calls for.
+pub fn dimension_result(d: &'static Dimension, score: DimensionScore, previous: Option<u8>, embedded: bool, response: SafetyResponse) -> Html {
     let heading_id = ["dimension-", d.id].concat();
     let page = PAGES.iter().find(|p| p.dimension == Some(d.id));
     let touched = BANK.screen.touches.contains(&d.id);
-    let set_aside = safety_first && touched;
+    let set_aside = response.sets_aside_every_area();
+    let hides_steps = BANK.hides_steps(response, d.id);
     let mut low = false;
     let (score_attr, summary, meaning) = match score {
         DimensionScore::Scored(value) => {
@@ -55,13 +56,13 @@ pub fn dimension_result(d: &'static Dimension, score: DimensionScore, previous: 
             <h3 id={heading_id}>{ d.name }</h3>
             <p class="dimension-score">{ summary }</p>
             <p>{ meaning }</p>
-            if touched && (low || set_aside) {
+            if touched && (low || hides_steps) {
                 <p class="card-safety">{ site_link(embedded, Route::Page("safety".into()), UI.safety_link()) }</p>
             }
             if d.sign == Sign::Distance {
                 <p class="dimension-sign">{ fill(UI.results_sign_of_distance(), &[("name", d.distance_name)]) }</p>
             }
-            if !safety_first {
+            if !hides_steps {
                 <h4>{ UI.results_steps_heading() }</h4>
                 <ul class="steps">{ for d.steps.iter().map(|s| html! { <li>{ *s }</li> }) }</ul>
             }

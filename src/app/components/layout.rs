@@ -1,9 +1,11 @@
-//! The frame around every page: skip link, header with navigation, main, footer.
+//! The frame around every page: skip link, header with the quick exit and navigation, main,
+//! footer. In an embed, the quick exit at the top and a footer line.
 
 use closer_core::route::Route;
 use yew::prelude::*;
 
 use crate::app::components::notices::notices;
+use crate::app::components::safety_note::quick_exit;
 use crate::app::components::site_link::site_link;
 use crate::app::context::AppContext;
 use crate::content::UI;
@@ -17,6 +19,7 @@ pub fn layout(state: &AppContext, page: Html) -> Html {
         // Inside another site's page: no site header or footer, compact spacing.
         return html! {
             <div class="app embed">
+                { quick_exit(false) }
                 <main id="main" tabindex="-1">
                     { notices(state) }
                     { page }
@@ -36,6 +39,7 @@ pub fn layout(state: &AppContext, page: Html) -> Html {
                 crate::web::dom::focus_first(&["#main"]);
             })}>{ UI.site_skip_link() }</a>
             <header class="site-header">
+                { quick_exit(state.is_static_page()) }
                 <a class="brand" href={state.link("#/")} aria-current={current(*route == Route::Home)}>{ UI.site_name() }</a>
                 <nav aria-label={UI.site_nav_label()}>
                     <ul>

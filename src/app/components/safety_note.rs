@@ -1,6 +1,6 @@
 //! The safety response, shown first on the results and before a comparison whatever the
 //! scores: the full note when a screen statement was agreed with, a gentler one when the person
-//! was unsure about fear or sexual pressure. Both have a quick exit.
+//! was unsure about fear, sexual pressure or threats. Both say where the quick exit is.
 
 use closer_core::route::Route;
 use closer_core::SafetyResponse;
@@ -10,14 +10,17 @@ use crate::app::components::site_link::site_link;
 use crate::content::UI;
 use crate::web::exit;
 
-/// A button that leaves Closer at once for a neutral page (see `web::exit`); on a static page
-/// (`as_link`), read perhaps without JavaScript, a plain link there.
+/// The quick exit in the header of every page (and at the top of the embed): a button that
+/// leaves Closer at once for a neutral page (see `web::exit`; pressing Shift three times does the
+/// same); on a static page (`as_link`), read perhaps without JavaScript, a plain link there. Its
+/// description, for screen readers, says what it does and what it cannot do.
 pub fn quick_exit(as_link: bool) -> Html {
+    let hint = html! { <span class="visually-hidden" id="quick-exit-hint">{ UI.safety_exit_hint() }</span> };
     if as_link {
         return html! {
             <p class="quick-exit no-print">
                 <a class="button quick-exit-button" data-testid="quick-exit" href={UI.safety_exit_to()} rel="noreferrer" aria-describedby="quick-exit-hint">{ UI.safety_exit() }</a>
-                <span class="hint" id="quick-exit-hint">{ UI.safety_exit_hint() }</span>
+                { hint }
             </p>
         };
     }
@@ -25,9 +28,15 @@ pub fn quick_exit(as_link: bool) -> Html {
         <p class="quick-exit no-print">
             <button type="button" class="quick-exit-button" data-testid="quick-exit" aria-describedby="quick-exit-hint"
                 onclick={Callback::from(|_| exit::leave(UI.safety_exit_to()))}>{ UI.safety_exit() }</button>
-            <span class="hint" id="quick-exit-hint">{ UI.safety_exit_hint() }</span>
+            { hint }
         </p>
     }
+}
+
+/// Where the quick exit is, and what it does and does not do, in words: on the safety page and
+/// in the safety notes.
+pub fn quick_exit_note() -> Html {
+    html! { <p class="quick-exit-note" data-testid="quick-exit-note">{ UI.safety_exit_note() }{ " " }{ UI.safety_exit_hint() }</p> }
 }
 
 pub fn safety_note(response: SafetyResponse, embedded: bool) -> Html {
@@ -39,7 +48,7 @@ pub fn safety_note(response: SafetyResponse, embedded: bool) -> Html {
                 <h2 id="safety-heading">{ UI.safety_gentle_heading() }</h2>
                 <p>{ UI.safety_gentle_body() }</p>
                 { link }
-                { quick_exit(false) }
+                { quick_exit_note() }
             </aside>
         },
         SafetyResponse::Full => html! {
@@ -49,7 +58,7 @@ pub fn safety_note(response: SafetyResponse, embedded: bool) -> Html {
                 <p>{ UI.safety_emergency() }</p>
                 { link }
                 <p>{ UI.safety_device() }{" "}{ site_link(embedded, Route::Data, UI.safety_data_link()) }</p>
-                { quick_exit(false) }
+                { quick_exit_note() }
             </aside>
         },
     }

@@ -12,9 +12,8 @@ const LABEL_WIDTH: u32 = 172;
 const BAR_WIDTH: u32 = 200;
 const WIDTH: u32 = LABEL_WIDTH + BAR_WIDTH + 50;
 
-/// The chart; with `safety_first`, the areas the safety screen touches are never coloured as a
-/// strength.
-pub fn score_chart(scores: &Scores, safety_first: bool) -> Html {
+/// The chart; with `set_aside` (the full safety response is on), no bar is coloured by its band.
+pub fn score_chart(scores: &Scores, set_aside: bool) -> Html {
     let height = ROW * scores.dimensions.len() as u32 + 8;
     let mut words = Vec::new();
     let rows = scores.dimensions.iter().enumerate().map(|(n, (id, score))| {
@@ -22,15 +21,14 @@ pub fn score_chart(scores: &Scores, safety_first: bool) -> Html {
         let y = 4 + ROW * n as u32;
         let (width, value, band) = match score {
             DimensionScore::Scored(v) => {
-                let band = BANK.band_of(*v);
-                let band = if safety_first && band == BandId::High && BANK.screen.touches.contains(id) { BandId::Middle } else { band };
+                let band = if set_aside { "set-aside" } else { BANK.band_of(*v).key() };
                 (BAR_WIDTH * u32::from(*v) / 100, number((*v).into()), band)
             }
-            DimensionScore::NotEnoughAnswers { .. } => (0, "–".to_string(), BandId::Low),
+            DimensionScore::NotEnoughAnswers { .. } => (0, "–".to_string(), BandId::Low.key()),
         };
         words.push([name, ": ", if score.value().is_some() { &value } else { UI.results_not_enough() }].concat());
         html! {
-            <g class="bar" data-band={band.key()}>
+            <g class="bar" data-band={band}>
                 <text x="0" y={(y + 21).decimal()} class="bar-label">{ name }</text>
                 <rect x={LABEL_WIDTH.decimal()} y={(y + 6).decimal()} width={BAR_WIDTH.decimal()} height="20" rx="4" class="bar-track" />
                 <rect x={LABEL_WIDTH.decimal()} y={(y + 6).decimal()} width={width.decimal()} height="20" rx="4" class="bar-fill" />

@@ -7,6 +7,7 @@ use closer_core::compare::{self, Comparison, Mark};
 use closer_core::route::Route;
 use closer_core::share::{self, DecodeError, Link, Locked, SharedResult};
 use closer_core::{BandId, Dimension, SafetyResponse};
+
 use yew::prelude::*;
 
 use crate::app::components::compare_chart::compare_chart;
@@ -82,11 +83,13 @@ pub fn compare(state: &AppContext, code: &str) -> Html {
         .unwrap_or_else(|| own.shared(None));
     // The safety response comes first, before the comparison and any link back.
     let response = own.safety();
-    let safety_first = response == SafetyResponse::Full;
+    // Under the full response every area is set aside: no shared strength or growth area, no
+    // talk guide. (Each person's view follows their own answers: the screen never travels.)
+    let safety_first = response.sets_aside_every_area();
     let c = compare::compare(&mine, &theirs, BANK.band(BandId::High).min);
     let name_of = |id: &str| BANK.dimension(id).map_or("", |d| d.name);
     let marks = c.rows.iter().map(|row| {
-        let set_aside = safety_first && BANK.screen.touches.contains(&row.dimension) && row.mark == Mark::SharedStrength;
+        let set_aside = safety_first && row.mark != Mark::Missing;
         let (key, label) = match row.mark {
             _ if set_aside => ("set-aside", UI.results_set_aside().to_string()),
             Mark::SharedStrength => ("strength", UI.compare_mark_strength().to_string()),
@@ -110,7 +113,7 @@ pub fn compare(state: &AppContext, code: &str) -> Html {
                 <p>{ UI.compare_marks_lead() }{ " " }{ site_link(state.embed, Route::Page("how-it-works".into()), UI.compare_marks_how()) }</p>
                 <ul class="mark-list">{ for marks }</ul>
             </section>
-            if !c.shared_priorities.is_empty() {
+            if !safety_first && !c.shared_priorities.is_empty() {
                 <section aria-labelledby="priorities-heading">
                     <h2 id="priorities-heading">{ UI.compare_priorities_heading() }</h2>
                     <ul>{ for c.shared_priorities.iter().map(|id| html! { <li data-priority={*id}>{ name_of(id) }</li> }) }</ul>
@@ -119,9 +122,9 @@ pub fn compare(state: &AppContext, code: &str) -> Html {
             if safety_first {
                 <p class="talk-set-aside" data-testid="talk-set-aside">{ UI.talk_set_aside() }</p>
             } else {
-                { talk_guide(&c, state.embed) }
+                { talk_guide(&c, response, state.embed) }
             }
-            { invite(state, own, UI.compare_send_back_heading(), UI.compare_send_back_lead(), safety_first) }
+            { invite(state, own, UI.compare_send_back_heading(), UI.compare_send_back_lead(), response.cautions_before_sharing()) }
         </div>
     }
 }
@@ -148,11 +151,13 @@ fn unlock(state: &AppContext, code: &str, locked: Locked) -> Html {
 
 /// The "talk it through" guide: ground rules, a shared strength to start from, one topic at a
 /// time with its prompts (appreciation first), and what to do if one of you does not want to
-/// talk. It prints on pages of its own.
-fn talk_guide(c: &Comparison, embedded: bool) -> Html {
-    let strengths = c.strengths();
+/// talk. It prints on pages of its own. Under the gentle safety response, the areas the safety
+/// screen touches are left out of it.
+fn talk_guide(c: &Comparison, response: SafetyResponse, embedded: bool) -> Html {
+    let offered = |id: &&'static str| !BANK.hides_steps(response, id);
+    let strengths: Vec<&'static str> = c.strengths().into_iter().filter(offered).collect();
     let start = strengths.first().and_then(|id| BANK.dimension(id));
-    let mut topics = c.topics();
+    let mut topics: Vec<&'static str> = c.topics().into_iter().filter(offered).collect();
     let all_strong = topics.is_empty();
     if all_strong {
         topics = strengths.clone();

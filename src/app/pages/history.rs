@@ -1,4 +1,6 @@
-//! Past results, newest first, a small trend for each dimension, and deleting one result.
+//! Past results, newest first, a small trend for each dimension, and deleting one result. A
+//! result whose safety screen called for the full response shows no overall score and adds no
+//! point to any trend: it is set aside there as on its results.
 
 use closer_core::route::Route;
 use closer_core::share;
@@ -40,17 +42,22 @@ pub fn history(state: &AppContext) -> Html {
         return nothing_yet(UI.history_title(), UI.history_none());
     }
     let all_scores: Vec<_> = state.results.iter().map(|r| BANK.score(&r.answers)).collect();
-    let rows = state.results.iter().zip(&all_scores).rev().map(|(r, scores)| {
+    let set_aside: Vec<bool> = state.results.iter().map(|r| r.safety().sets_aside_every_area()).collect();
+    let rows = state.results.iter().zip(&all_scores).zip(&set_aside).rev().map(|((r, scores), &set_aside)| {
         let date = date(r.date_ms);
         let date_ms = r.date_ms;
-        let overall = scores.overall().map_or(UI.results_not_enough().to_string(), |v| fill(UI.history_overall(), &[("score", &number(v.into()))]));
+        let overall = match scores.overall() {
+            _ if set_aside => UI.history_set_aside().to_string(),
+            Some(v) => fill(UI.history_overall(), &[("score", &number(v.into()))]),
+            None => UI.results_not_enough().to_string(),
+        };
         let ask = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::Confirm(Confirming::DeleteResult { date_ms }))) };
         let cancel = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::Confirm(Confirming::Nothing))) };
         let delete = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::DeleteResult { date_ms })) };
         html! {
             <li class="history-row" data-date={date_ms.decimal()} data-asked={(state.closed == Closed::Kept(Confirming::DeleteResult { date_ms })).then_some("")}>
                 <span class="history-date">{ date.clone() }</span>
-                <span class="history-overall">{ overall }</span>
+                <span class="history-overall" data-set-aside={set_aside.then_some("true")}>{ overall }</span>
                 if state.confirming == (Confirming::DeleteResult { date_ms }) {
                     <span class="confirm" role="group" aria-label={fill(UI.history_confirm(), &[("date", &date)])}>
                         <span>{ fill(UI.history_confirm(), &[("date", &date)]) }</span>
@@ -64,7 +71,11 @@ pub fn history(state: &AppContext) -> Html {
         }
     });
     let trends = BANK.dimensions.iter().map(|d| {
-        let values: Vec<Option<u8>> = all_scores.iter().map(|s| s.get(d.id).and_then(DimensionScore::value)).collect();
+        let values: Vec<Option<u8>> = all_scores
+            .iter()
+            .zip(&set_aside)
+            .map(|(s, &set_aside)| if set_aside { None } else { s.get(d.id).and_then(DimensionScore::value) })
+            .collect();
         html! { <li class="trend-row" data-dimension={d.id}><span>{ d.name }</span>{ trend(d.name, &values) }</li> }
     });
     html! {

@@ -5,7 +5,7 @@ use closer_core::body_checksum;
 use closer_core::route::Route;
 use yew::prelude::*;
 
-use crate::app::components::safety_note::quick_exit;
+use crate::app::components::safety_note::quick_exit_note;
 use crate::app::context::AppContext;
 use crate::app::state::Action;
 use crate::app::pages::not_found::not_found;
@@ -41,7 +41,7 @@ pub fn learn_page(state: &AppContext, slug: &str) -> Html {
     html! {
         <article class="learn-page" data-slug={page.slug}>
             <h1 tabindex="-1">{ page.title }</h1>
-            if page.slug == "safety" { { quick_exit(state.is_static_page()) } }
+            if page.slug == "safety" { { quick_exit_note() } }
             if page.dimension.is_some() && !state.results.is_empty() {
                 <p class="back-to-results"><a href="#/results">{ UI.learn_back_to_results() }</a></p>
             }

@@ -1,10 +1,11 @@
 //! The results of the latest check-in: the safety response first if the screen calls for it,
 //! overall score and band, your focus, the chart, one card per dimension, the partner link and
-//! the disclaimer. While the full safety response is on, there is no overall score or focus,
-//! no touched area reads as a strength, no step is to do with the partner, and the partner link
-//! comes behind a caution.
+//! the disclaimer. While the full safety response is on, there is no overall score or focus, every
+//! area is set aside (no band, no praise, no step to do with the partner), and the partner link
+//! comes behind a caution; under the gentle response, the partner link comes behind the caution
+//! and the areas the safety screen touches offer no steps.
 
-use closer_core::{focus, SafetyResponse};
+use closer_core::focus;
 use closer_core::route::Route;
 use yew::prelude::*;
 
@@ -28,7 +29,7 @@ pub fn results(state: &AppContext) -> Html {
     let previous = state.previous().map(|p| BANK.score(&p.answers));
     let overall = scores.overall();
     let response = latest.safety();
-    let safety_first = response == SafetyResponse::Full;
+    let safety_first = response.sets_aside_every_area();
     let focus_ids = focus(&BANK, &scores, &latest.importance);
     let again = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::StartOver)) };
 
@@ -84,10 +85,10 @@ pub fn results(state: &AppContext) -> Html {
             <div class="dimension-results">
                 { for BANK.dimensions.iter().map(|d| html! {
                     dimension_result(d, scores.get(d.id).unwrap_or(closer_core::DimensionScore::NotEnoughAnswers { answered: 0, total: d.items.len() }),
-                        previous.as_ref().and_then(|p| p.get(d.id)).and_then(|s| s.value()), state.embed, safety_first)
+                        previous.as_ref().and_then(|p| p.get(d.id)).and_then(|s| s.value()), state.embed, response)
                 }) }
             </div>
-            { invite(state, latest, UI.invite_heading(), UI.invite_lead(), safety_first) }
+            { invite(state, latest, UI.invite_heading(), UI.invite_lead(), response.cautions_before_sharing()) }
             <p class="disclaimer">{ UI.results_disclaimer() }</p>
             <nav class="read-more no-print" aria-labelledby="read-more-heading">
                 <h2 id="read-more-heading">{ UI.results_read_more() }</h2>
