@@ -1,6 +1,6 @@
 import { Page } from "@playwright/test";
 import { test, expect, ready, progress, LABELS } from "./fixtures";
-import { statements, DIMENSIONS, favourable, touched } from "./content";
+import { statements, DIMENSIONS, favourable } from "./content";
 
 const ALL = statements();
 const byText = new Map(ALL.map((s) => [s.text, s]));
@@ -140,7 +140,7 @@ test("agreeing with every statement gives every dimension 40 to 60", async ({ pa
   }
 });
 
-test("fear reported and every other answer favourable: the safety response first, nothing touched called a strength, no exercise with the partner", async ({ page }) => {
+test("fear reported and every other answer favourable: the safety response first, no area called a strength, no exercise with the partner", async ({ page }) => {
   const fear = ALL.find((s) => s.safety && /afraid/.test(s.text))!;
   await completeWith(page, (s) => (s.id === fear.id ? 3 : favourable(s)), () => 4);
   const note = page.getByTestId("safety-note");
@@ -154,11 +154,11 @@ test("fear reported and every other answer favourable: the safety response first
   for (const id of DIMENSIONS) {
     await expect(page.locator(`[data-dimension="${id}"]`)).toHaveAttribute("data-score", "100");
   }
-  // …yet neither the overall score nor a touched area reads as a strength, and focus says nothing stands out.
+  // …yet neither the overall score nor any area reads as a strength, and focus says nothing stands out.
   await expect(page.locator(".overall")).not.toContainText("A strength");
   await expect(page.locator("[data-overall]")).toHaveCount(0);
   await expect(page.locator(".focus")).not.toContainText("Nothing stands out");
-  for (const id of touched()) {
+  for (const id of DIMENSIONS) {
     const card = page.locator(`[data-dimension="${id}"]`);
     await expect(card).not.toContainText("A strength");
     await expect(card).toHaveAttribute("data-set-aside", "true");

@@ -1,6 +1,6 @@
 import { Page } from "@playwright/test";
 import { test, expect, ready, expectRefusedLinks } from "./fixtures";
-import { statements, favourable, touched, DIMENSIONS } from "./content";
+import { statements, favourable, DIMENSIONS } from "./content";
 import { craftCode } from "./codes";
 import { takeCheckIn } from "./checkin";
 
@@ -172,15 +172,11 @@ test("in the partner flow, fear reported brings the safety response before the c
   const y = async (selector: string) => (await sam.locator(selector).first().boundingBox())!.y;
   expect(await y("[data-testid=safety-note]")).toBeLessThan(await y(".compare-chart"));
   expect(await y("[data-testid=safety-note]")).toBeLessThan(await y(".invite"));
-  // Both at 100 everywhere, but no touched area is called a shared strength, and no talk guide.
+  // Both at 100 everywhere, but no area is called a shared strength, and no talk guide.
   for (const id of DIMENSIONS) {
     const mark = sam.locator(`[data-area="${id}"]`);
-    if (touched().includes(id)) {
-      await expect(mark).toHaveAttribute("data-mark", "set-aside");
-      await expect(mark).not.toContainText("Shared strength");
-    } else {
-      await expect(mark).toHaveAttribute("data-mark", "strength");
-    }
+    await expect(mark).toHaveAttribute("data-mark", "set-aside");
+    await expect(mark).not.toContainText("Shared strength");
   }
   await expect(sam.getByTestId("talk")).toHaveCount(0);
   await expect(sam.getByTestId("talk-set-aside")).toBeVisible();
