@@ -4,7 +4,7 @@
 
 const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 
-export const KEY = { Enter: "\uE007", Tab: "\uE004", Space: " ", ArrowDown: "\uE015", ArrowUp: "\uE013" };
+export const KEY = { Enter: "\uE007", Tab: "\uE004", Space: " ", ArrowDown: "\uE015", ArrowUp: "\uE013", Shift: "\uE008" };
 
 export class WebDriverError extends Error {}
 
@@ -63,6 +63,16 @@ export class Session {
 
   refresh() {
     return this.cmd("POST", "/refresh", {});
+  }
+
+  /** The address of the page shown (an error page's too, where a load failed). */
+  url() {
+    return this.cmd("GET", "/url");
+  }
+
+  /** The browser's Back button. */
+  back() {
+    return this.cmd("POST", "/back", {});
   }
 
   /** Runs `fn` in the page with `args` (elements given by `elementRef`); returns its result,
