@@ -553,6 +553,27 @@ const scenarios = [
     },
   },
   {
+    name: "quick exit: Shift pressed three times on the check-in leaves for the neutral page in place of Closer's; Back sends the person on there again",
+    async run(s) {
+      // The neutral page is on the internet, closed here: its load fails, but its address is the
+      // browser's, which is what the person and their history see.
+      const to = JSON.parse(readFileSync(join(root, "content/en/ui.toml"), "utf8").match(/^exit_to = (".*")$/m)[1]);
+      const atNeutral = async () => (await s.url()).startsWith(to);
+      await s.get(APP);
+      await ready(s);
+      await s.get(`${APP}#/quiz`);
+      await waitFor(() => progress(s), "the first statement");
+      // Capitals typed (Shift, then a letter) do not count; three presses of Shift alone do.
+      await s.keys(KEY.Shift, "a", KEY.Shift, KEY.Shift);
+      if (await atNeutral()) throw new Error("left after Shift, a letter, Shift, Shift");
+      await s.keys(KEY.Shift);
+      await waitFor(atNeutral, "the neutral page after Shift pressed three times");
+      await s.back();
+      await waitFor(atNeutral, async () => `the neutral page again after Back (at ${await s.url()})`);
+      return "left by Shift ×3; Back went on to the neutral page";
+    },
+  },
+  {
     name: "storage blocked by the browser's settings: the check-in runs by clicks and says progress is not kept",
     // What a person can turn off: WebKit's local storage setting, Firefox's and Chromium's cookies.
     capabilities: {
@@ -570,7 +591,7 @@ const scenarios = [
   {
     name: "storage blocked in a sandboxed frame: the check-in runs by clicks and says progress is not kept",
     // Not WebKit: in a frame without an origin of its own, WebKit matches the page's CSP 'self'
-    // against nothing, so not even the start-up script may load (see README, "Deploy", step 6).
+    // against nothing, so not even the start-up script may load (see README, "Deploy", "Sandboxed frames").
     engines: ["firefox", "chromium"],
     async run(s) {
       await s.get(`${HOST}/sandboxed.html`);
