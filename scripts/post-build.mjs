@@ -90,7 +90,7 @@ function siteUrl() {
 /** The app's page with its stylesheet inside it (a `<style>` allowed by its hash in the CSP)
  *  instead of linked: the prerendered front page paints without waiting for a second file
  *  (first contentful paint 124 → 104 ms median at 1× CPU, 356 → 296 ms at 4×, Chromium 156, 21
- *  loads; README, "make bench"), and the first load is the same bytes in one file fewer. The
+ *  loads; docs/decisions.md), and the first load is the same bytes in one file fewer. The
  *  static explainer pages, made from the page before this, keep the link: the worker keeps the
  *  file once for all of them. */
 function inlineStylesheet(page) {
@@ -106,11 +106,9 @@ function inlineStylesheet(page) {
 
 /** Writes the prerendered pages (see the call) and returns index.html with the front page in it. */
 function writePrerendered(indexHtml) {
-  // With Yew's hydration in the wasm (TRUNK_BUILD_FEATURES=hydration), the marks it needs.
-  const hydratable = (process.env.TRUNK_BUILD_FEATURES ?? "").split(/[ ,]/).includes("hydration") ? ["--hydratable"] : [];
   // One run per language, on its own words file and folder: English's pages at learn/,
   // another language's under its code (es/learn/).
-  const entries = Object.entries(wordsFiles).flatMap(([code, file]) => JSON.parse(execFileSync("cargo", ["run", "-q", "--features", "ssr", "--bin", "prerender", "--", join(dir, file), join(root, "content", code), ...hydratable], {
+  const entries = Object.entries(wordsFiles).flatMap(([code, file]) => JSON.parse(execFileSync("cargo", ["run", "-q", "--features", "ssr", "--bin", "prerender", "--", join(dir, file), join(root, "content", code)], {
     cwd: root,
     env: hostEnv,
     encoding: "utf8",
@@ -318,7 +316,7 @@ const inProgress = Object.keys(record.progress?.answers ?? {}).length > 0;
 const route = document.body.dataset.prerendered;
 if (route !== "#/" + location.hash.replace(/^#[/]?/, "") || location.search.slice(1).split("&").includes("embed=1") || document.documentElement.lang !== prerenderedIn || (route === "#/quiz" && inProgress)) {
   for (const node of [...document.body.childNodes]) if (node.nodeName !== "NOSCRIPT") node.remove();
-  // Nothing left to hydrate: the app renders afresh.
+  // Nothing left to hand over: the app renders afresh.
   document.body.removeAttribute("data-prerendered");
 }
 // A button or an answer clicked on the prerendered page before the app is ready is handed to
@@ -585,7 +583,7 @@ if (missing.length) {
 }
 // The pages with fixed content, prerendered by the app's own components with Yew's server
 // renderer (src/bin/prerender.rs, run natively): the front page into index.html, over which the
-// app mounts (or which it hydrates, built with the `hydration` feature); the explainer's pages as pages of their own at real paths (learn/, learn/<slug>/),
+// app mounts; the explainer's pages as pages of their own at real paths (learn/, learn/<slug>/),
 // read with or without JavaScript, each with its own title, description and, when the build is
 // given the site's address (CLOSER_SITE_URL), canonical link, sitemap.xml and robots.txt.
 html = writePrerendered(html);

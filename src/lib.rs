@@ -149,27 +149,9 @@ pub fn start() {
     });
 }
 
-/// With the `hydration` feature, a page prerendered for the route the address shows is hydrated
-/// (not in embed mode, another layout): its first render is exactly the prerendered state, and
-/// storage and the address are taken in right after (`app::App`). Otherwise, and always without
-/// the feature, the app is mounted afresh with the person's state, replacing the page's markup
-/// (for a first visit, the same markup).
-#[cfg(feature = "hydration")]
-fn mount() {
-    let route = closer_core::route::Route::parse;
-    let prerendered = web::dom::prerendered().map(|hash| route(&hash)).filter(|r| *r == web::location::current() && !web::embed::requested());
-    match prerendered {
-        Some(r) => {
-            let props = app::Props { prerendered: Some(app::state::State::prerendered(r)) };
-            yew::Renderer::<app::App>::with_props(props).hydrate();
-        }
-        None => {
-            yew::Renderer::<app::App>::new().render();
-        }
-    }
-}
-
-#[cfg(not(feature = "hydration"))]
+/// The app is mounted afresh with the person's state over the prerendered markup, replacing it
+/// (for a first visit, the same markup); what the person did meanwhile, a click or the focus, is
+/// handed over by the start-up script (`web::dom::ready`).
 fn mount() {
     yew::Renderer::<app::App>::new().render();
 }

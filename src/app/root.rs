@@ -13,10 +13,9 @@ use crate::web::{clock, dom, location};
 /// How the app starts.
 #[derive(Properties, PartialEq, Default)]
 pub struct Props {
-    /// Showing a page prerendered at build time with this state: the first render is that
-    /// state (hydrating the page's markup, or making it, natively, at build time); in the
-    /// browser an effect then takes in storage and the address. `None`: they are read at once.
-    #[cfg(any(feature = "ssr", feature = "hydration"))]
+    /// Prerendering a page at build time, natively, with this state (`src/bin/prerender.rs`).
+    /// In the browser there is none: the app starts with storage and the address, read at once.
+    #[cfg(feature = "ssr")]
     #[prop_or_default]
     pub prerendered: Option<State>,
 }
@@ -37,24 +36,18 @@ fn read_at_start() -> (State, Option<String>) {
     (state, loaded.unreadable)
 }
 
-/// Whether the state is still the one a hydrated page was prerendered with (never without the
-/// `hydration` feature: the app then starts with the person's state).
-fn showing_prerendered(state: &State) -> bool {
-    cfg!(feature = "hydration") && state.prerendered
-}
-
 #[function_component(App)]
 pub fn app(props: &Props) -> Html {
     let unreadable = use_mut_ref(|| None::<String>);
-    // Without prerendering or hydration (the wasm by default) there is nothing in the props.
-    #[cfg(not(any(feature = "ssr", feature = "hydration")))]
+    // Without prerendering (the wasm) there is nothing in the props.
+    #[cfg(not(feature = "ssr"))]
     let _ = props;
     let state = use_reducer({
         let unreadable = unreadable.clone();
-        #[cfg(any(feature = "ssr", feature = "hydration"))]
+        #[cfg(feature = "ssr")]
         let prerendered = props.prerendered.clone();
         move || {
-            #[cfg(any(feature = "ssr", feature = "hydration"))]
+            #[cfg(feature = "ssr")]
             if let Some(state) = prerendered {
                 return state;
             }
@@ -64,33 +57,15 @@ pub fn app(props: &Props) -> Html {
         }
     });
 
-    // A prerendered page, now hydrated: storage and the address are taken in at once. (Effects
-    // run only in the browser, never when prerendering.)
-    #[cfg(feature = "hydration")]
-    {
-        let (dispatcher, unreadable) = (state.dispatcher(), unreadable.clone());
-        use_effect_with(showing_prerendered(&state), move |prerendered| {
-            if *prerendered {
-                let (state, text) = read_at_start();
-                *unreadable.borrow_mut() = text;
-                dispatcher.dispatch(Action::Start(Box::new(state)));
-            } else {
-                // Running with the person's state (at once, or once hydrated and started).
-                crate::web::dom::ready();
-            }
-        });
-    }
-
     // Every change to what is kept is written at once (in an effect, never during render). The
     // record last written is remembered, so the same record is never written twice.
     let last_saved = use_mut_ref(|| None::<closer_core::record::Record>);
     {
         let dispatcher = state.dispatcher();
         let record = state.to_record();
-        // Nothing is written for the prerendered state, which is not the person's.
-        let keeping = (!showing_prerendered(&state)).then_some(state.keeping);
+        let keeping = state.keeping;
         use_effect_with((record, keeping), move |(record, keeping)| {
-            if *keeping != Some(Keeping::Saved) {
+            if *keeping != Keeping::Saved {
                 return;
             }
             // Nothing is written over unreadable text before it is kept as a backup.
@@ -144,8 +119,7 @@ pub fn app(props: &Props) -> Html {
             };
             let address = location::on_change(move |route| dispatcher.dispatch(Action::Navigate { route, at_ms: clock::now_ms() }));
             let height = embed.then(crate::web::embed::HeightReporter::start);
-            // Running with the person's state (with hydration, once it is taken in, above).
-            #[cfg(not(feature = "hydration"))]
+            // Running with the person's state: what was done on the prerendered page is handed over.
             crate::web::dom::ready();
             move || drop((from_elsewhere, address, height, update))
         });
@@ -156,9 +130,7 @@ pub fn app(props: &Props) -> Html {
     {
         let first = use_mut_ref(|| true);
         let from_address = state.route_from_address;
-        // Not for the prerendered state: its route is the page's, not yet the address's.
-        use_effect_with((!showing_prerendered(&state)).then(|| state.route.clone()), move |route| {
-            let Some(route) = route else { return };
+        use_effect_with(state.route.clone(), move |route| {
             // A route that came from the address is already there, or the address has moved on
             // since (two quick changes, back pressed twice): writing it back would undo that.
             if !from_address {
@@ -175,9 +147,8 @@ pub fn app(props: &Props) -> Html {
     }
 
     // The focus follows the state (`State::focus_on`), not lost with the elements it was on. On
-    // the quiz, each new statement takes it: its chosen answer, or else its first option (not
-    // for the prerendered state, which is not the person's: their own focus is kept). Nor for the
-    // first statement the app shows over a prerendered page (`check-in/`) where the person has
+    // the quiz, each new statement takes it: its chosen answer, or else its first option. Not for
+    // the first statement the app shows over a prerendered page (`check-in/`) where the person has
     // already put the focus (the start-up script has put it back on the app's same element): the
     // app's start does not take it from them. A question asked before deleting takes it on its
     // safe answer; once closed, it goes back to the button that asked, or after a deletion to the
@@ -187,7 +158,7 @@ pub fn app(props: &Props) -> Html {
     {
         // (Read at the first render in the browser; when prerendering there is no page to read.)
         let over_prerendered = use_mut_ref(|| !cfg!(feature = "ssr") && state.route == Route::Quiz && dom::exists("body[data-prerendered]"));
-        let focus = if showing_prerendered(&state) { FocusOn::Unchanged } else { state.focus_on() };
+        let focus = state.focus_on();
         use_effect_with(focus, move |focus| {
             let targets: &[&str] = match *focus {
                 FocusOn::Unchanged | FocusOn::After(Closed::Nothing | Closed::Kept(Confirming::Nothing), _) => return,

@@ -238,10 +238,6 @@ pub struct State {
     /// The route on screen came from the address bar (a link, back, typing), so it must not be
     /// written back: by then the address may already have moved on.
     pub route_from_address: bool,
-    /// What the page was prerendered with at build time (`src/bin/prerender.rs`), and is still
-    /// showing: the app hydrates that markup with this state, then takes in storage and the
-    /// address at once (`Action::Start`); until then nothing is written anywhere.
-    pub prerendered: bool,
     /// Prerendered as a page of its own at a real path (an explainer page, read without the
     /// app): the way from it to the app's folder (`../../`). Its links lead there, and to other
     /// explainer pages by their real paths, instead of to routes in this page's fragment.
@@ -249,9 +245,6 @@ pub struct State {
 }
 
 pub enum Action {
-    /// The app is hydrated: from now on, the state read from storage and the address at start.
-    #[cfg(feature = "hydration")]
-    Start(Box<State>),
     /// The address changed (a link, the back button, or typing), at this time.
     Navigate { route: Route, at_ms: u64 },
     /// Forget the answers in progress and go to the first statement.
@@ -375,13 +368,6 @@ impl State {
         let route_before = self.route.clone();
         let from_address = matches!(action, Action::Navigate { .. });
         match action {
-            #[cfg(feature = "hydration")]
-            Action::Start(state) => {
-                // Explainer bodies fetched so far are this site's, not the person's: kept.
-                let bodies = std::mem::take(&mut self.bodies);
-                *self = State { bodies, ..*state };
-                return;
-            }
             Action::Navigate { route, at_ms } => {
                 self.route = route;
                 self.route_from_address = true;
@@ -606,7 +592,7 @@ impl State {
     /// The state a page is prerendered with at build time for `route`: nothing stored, nothing
     /// from the address (its route is the page's: it is never written back to the address).
     pub fn prerendered(route: Route) -> State {
-        State { route, prerendered: true, route_from_address: true, ..State::default() }
+        State { route, route_from_address: true, ..State::default() }
     }
 
     /// A link to `route`: its fragment (`#/quiz`), or from a static page, its real address.
@@ -1091,21 +1077,6 @@ mod tests {
         assert_eq!(State::from_record(Route::Home, Record::empty(), Keeping::Saved, Vec::new()).language, None);
         state.reduce_mut(Action::DeleteEverything);
         assert_eq!(state.to_record().language, None);
-    }
-
-    #[cfg(feature = "hydration")]
-    #[test]
-    fn a_prerendered_page_takes_the_stored_state_at_start_and_keeps_fetched_bodies() {
-        let mut state = State::prerendered(Route::Home);
-        crate::content::load_for_tests();
-        assert!(state.prerendered && state.route_from_address, "the page's route is never written to the address");
-        state.reduce_mut(Action::BodyLoaded { file: "safety", html: "<p>x</p>" });
-        let mut stored = State { route: Route::Quiz, position: 4, ..fresh() };
-        stored.answers.insert(quiz_order()[0].1.id.to_string(), 1);
-        state.reduce_mut(Action::Start(Box::new(stored.clone())));
-        assert!(!state.prerendered);
-        assert_eq!(state.body("safety"), Some("<p>x</p>"));
-        assert_eq!((state.route.clone(), state.position, state.to_record()), (Route::Quiz, 4, stored.to_record()));
     }
 
     #[test]

@@ -2,12 +2,11 @@
 //! and the app's own component (`closer::app::App`): the same code renders them here and in the
 //! browser, so there is no second template. Run by scripts/post-build.mjs:
 //!
-//!   cargo run --features ssr --bin prerender -- <words file> <language folder> [--hydratable]
+//!   cargo run --features ssr --bin prerender -- <words file> <language folder>
 //!
 //! It prints, as JSON, one entry per page: the file it goes to, the route it shows, its title
 //! and description, the way back to the app's folder, and its body's markup. The front page goes
-//! into index.html (with `--hydratable`, with the marks Yew's hydration needs, for a wasm built
-//! with the `hydration` feature; otherwise the app mounts over it), and the check-in's first
+//! into index.html (the app mounts over it, replacing it with the same markup), and the check-in's first
 //! statement into `check-in/index.html` (`es/check-in/` for Spanish), a copy of it (`"app":
 //! true`) over which the app mounts the same way, as it does over the front page in another
 //! language than English (`es/index.html`); the explainer pages are pages of
@@ -32,9 +31,9 @@ fn fail(message: String) -> ! {
 }
 
 /// The body's markup of `state`, as the app renders it.
-fn render(state: State, hydratable: bool) -> String {
+fn render(state: State) -> String {
     let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap_or_else(|e| fail(format!("no runtime: {e}")));
-    let renderer = yew::LocalServerRenderer::<App>::with_props(Props { prerendered: Some(state) }).hydratable(hydratable);
+    let renderer = yew::LocalServerRenderer::<App>::with_props(Props { prerendered: Some(state) }).hydratable(false);
     runtime.block_on(tokio::task::LocalSet::new().run_until(renderer.render()))
 }
 
@@ -57,10 +56,9 @@ fn relink(html: &str, state: &State) -> String {
 fn main() {
     let mut args = std::env::args().skip(1);
     let (Some(words), Some(language)) = (args.next(), args.next()) else {
-        eprintln!("usage: prerender <words file> <language folder> [--hydratable]");
+        eprintln!("usage: prerender <words file> <language folder>");
         std::process::exit(2);
     };
-    let hydratable = args.next().as_deref() == Some("--hydratable");
     let text = std::fs::read_to_string(&words).unwrap_or_else(|e| fail(format!("cannot read {words}: {e}")));
     if !closer::content::take(text) {
         fail(format!("{words} is not the words file of this build"));
@@ -73,14 +71,14 @@ fn main() {
     let up = |path: &str| -> &'static str { Box::leak("../".repeat(path.matches('/').count()).into_boxed_str()) };
 
     let mut pages = Vec::new();
-    // The front page, over which the app mounts (or which it hydrates): index.html, in English
+    // The front page, over which the app mounts: index.html, in English
     // (the start-up script picks the reader's language: in another, the app renders in it), and
     // in every other language a copy of it at a real path (`es/`) as the check-in's below.
     if english {
         let home = State::prerendered(Route::Home);
         pages.push(json!({
             "file": "index.html", "path": "", "key": "", "lang": lang, "route": Route::Home.to_hash(), "root": "./",
-            "title": document_title(&Route::Home), "body": render(home, hydratable),
+            "title": document_title(&Route::Home), "body": render(home),
         }));
     }
     // The app's own pages at real paths, for links straight to them: the front page in a
@@ -93,7 +91,7 @@ fn main() {
         let path = State::static_path(&route);
         pages.push(json!({
             "file": format!("{path}index.html"), "path": path, "key": key, "lang": lang, "route": route.to_hash(),
-            "root": up(&path), "app": true, "title": document_title(&route), "body": render(State::prerendered(route), hydratable),
+            "root": up(&path), "app": true, "title": document_title(&route), "body": render(State::prerendered(route)),
         }));
     }
     // The explainer's contents, and each explainer page, at real paths.
@@ -102,7 +100,7 @@ fn main() {
     let learn = State { static_root: Some(root), ..State::prerendered(Route::Learn) };
     pages.push(json!({
         "file": format!("{path}index.html"), "path": path, "key": "learn/", "lang": lang, "root": root,
-        "title": document_title(&Route::Learn), "description": UI.learn_lead(), "body": render(learn, false),
+        "title": document_title(&Route::Learn), "description": UI.learn_lead(), "body": render(learn),
     }));
     for page in PAGES.iter() {
         let read = source.pages.iter().find(|p| p.page.slug == page.slug).unwrap_or_else(|| fail(format!("no page {}", page.slug)));
@@ -115,7 +113,7 @@ fn main() {
         pages.push(json!({
             "file": format!("{path}index.html"), "path": path,
             "key": format!("learn/{}/", page.slug), "lang": lang, "root": root,
-            "title": document_title(&route), "description": read.description, "body": render(state, false),
+            "title": document_title(&route), "description": read.description, "body": render(state),
         }));
     }
     println!("{}", serde_json::Value::Array(pages));

@@ -60,9 +60,3 @@ pub fn ready() {
         let _ = window.dispatch_event(&event);
     }
 }
-
-/// The route the page's markup was prerendered for at build time (`<body data-prerendered="#/">`,
-/// see `src/bin/prerender.rs`), if it was.
-pub fn prerendered() -> Option<String> {
-    document()?.body()?.get_attribute("data-prerendered")
-}
