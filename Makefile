@@ -54,7 +54,11 @@ test-core:
 	cargo test -p closer --lib
 	cargo run -q -p closer-core --features parse --bin content-report
 
+## Browser unit tests of the edge, in headless Chromium through chromedriver (webdriver.json's
+## capabilities, with the Chromium found above).
 test-wasm:
+	node scripts/chromium.mjs --webdriver-json target/webdriver.json
+	WASM_BINDGEN_TEST_WEBDRIVER_JSON=$(CURDIR)/target/webdriver.json \
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	  cargo test -p closer --target wasm32-unknown-unknown
 
