@@ -430,7 +430,7 @@ fn languages_with(file: &str, change: impl Fn(String) -> String) -> Result<(), C
     let src = content_dir().join("..");
     for lang in ["en", "es"] {
         std::fs::create_dir_all(root.join(lang).join("pages")).unwrap();
-        for name in ["assessment.toml", "ui.toml"] {
+        for name in ["assessment.toml", "ui.toml", "helplines.toml"] {
             std::fs::copy(src.join(lang).join(name), root.join(lang).join(name)).unwrap();
         }
         for page in std::fs::read_dir(src.join(lang).join("pages")).unwrap().flatten() {
