@@ -241,11 +241,11 @@ pub fn from_str(path: &Path, raw: &str) -> Result<Helplines, ContentError> {
 /// number). Letters belong in `phone_words`.
 pub fn check_number(s: &str) -> Result<(), &'static str> {
     let body = s.strip_prefix('+').unwrap_or(s);
-    if body.is_empty() || !body.starts_with(|c: char| c.is_ascii_digit()) || !body.ends_with(|c: char| c.is_ascii_digit()) {
-        return Err("must start (after an optional +) and end with a digit");
-    }
     if !body.chars().all(|c| c.is_ascii_digit() || c == ' ' || c == '-') {
         return Err("may hold only digits, single spaces or hyphens between them, and a leading +; write letters in `phone_words`");
+    }
+    if body.is_empty() || !body.starts_with(|c: char| c.is_ascii_digit()) || !body.ends_with(|c: char| c.is_ascii_digit()) {
+        return Err("must start (after an optional +) and end with a digit");
     }
     if body.contains("  ") || body.contains("--") || body.contains(" -") || body.contains("- ") {
         return Err("has two separators in a row");

@@ -506,7 +506,7 @@ pub fn page_with(path: &Path, raw: &str, helplines: Option<&crate::helplines::He
     let mut markers: Vec<(crate::helplines::Kind, Range<usize>)> = Vec::new();
     for (event, range) in Parser::new_ext(body, Options::empty()).into_offset_iter() {
         if let Event::Text(t) = &event {
-            if t.trim_start().starts_with("{helplines") {
+            if t.contains("{helplines") {
                 let found = t.trim();
                 let kind = found
                     .strip_prefix("{helplines:")
