@@ -108,14 +108,14 @@ test("the switch changes the language, names each language in itself, and the ch
   const asked = wordsRequests(page);
   await page.goto("./#/learn/safety");
   await ready(page);
-  await expect(page.locator(".prose")).toContainText("This is not an intimacy gap");
+  await expect(page.locator(".prose")).toContainText("Signs to take seriously");
   // The other language, named in itself, in its own language.
   const toSpanish = page.locator(".site-header .languages a");
   await expect(toSpanish).toHaveText("Español");
   await expect(toSpanish).toHaveAttribute("lang", "es");
   await toSpanish.click();
   await expect(page.locator("main h1")).toHaveText("Seguridad");
-  await expect(page.locator(".prose")).toContainText("Esto no es una carencia de intimidad");
+  await expect(page.locator(".prose")).toContainText("Señales que hay que tomar en serio");
   await expect(page.locator(".site-header .languages a")).toHaveText("English");
   expect(await page.evaluate(() => document.documentElement.lang)).toBe("es");
   await expect(page).toHaveTitle("Seguridad · Closer");
