@@ -1,6 +1,8 @@
 //! Two people's results side by side: each area marked as a shared strength, a shared growth
 //! area or a difference, what both care about most, and the order to talk about them in.
 
+use std::cmp::Reverse;
+
 use crate::content::DIMENSION_IDS;
 use crate::share::SharedResult;
 
@@ -59,7 +61,7 @@ impl Comparison {
             .filter(|r| r.mark == Mark::SharedStrength)
             .filter_map(|r| Some((r.mine?.min(r.theirs?), r.dimension)))
             .collect();
-        crate::sort::sort_by(&mut rows, |a, b| a.0 > b.0);
+        rows.sort_by_key(|&(lowest, _)| Reverse(lowest));
         rows.into_iter().map(|(_, d)| d).collect()
     }
 
@@ -75,7 +77,7 @@ impl Comparison {
                 Mark::SharedStrength | Mark::Missing => None,
             })
             .collect();
-        crate::sort::sort_by(&mut rows, |a, b| (a.0, a.1) < (b.0, b.1));
+        rows.sort_by_key(|&(group, order, _)| (group, order));
         rows.into_iter().map(|(_, _, d)| d).collect()
     }
 }
@@ -103,7 +105,7 @@ pub fn compare(mine: &SharedResult, theirs: &SharedResult, strength_min: u8) -> 
             (both >= 3).then_some((i, both))
         })
         .collect();
-    crate::sort::sort_by(&mut priorities, |a, b| a.1 > b.1);
+    priorities.sort_by_key(|&(_, both)| Reverse(both));
     Comparison {
         rows,
         shared_priorities: priorities.iter().map(|&(i, _)| DIMENSION_IDS[i]).collect(),

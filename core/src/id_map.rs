@@ -1,41 +1,44 @@
 //! [`IdMap`]: statement or dimension ids to small numbers (answers and importance ratings).
 //!
-//! A sorted vector rather than a `BTreeMap`: these maps hold at most a few dozen entries, are
-//! read far more than written, and the B-tree's code is several kilobytes of wasm.
+//! The standard library's `BTreeMap` inside, read with caps checked as it is read (at most
+//! [`MAX_ENTRIES`] ids of at most [`MAX_ID_LEN`] bytes each): whatever order the ids come in,
+//! reading a map costs O(n log n), and a map past its caps is refused at the first entry over
+//! them. (A sorted vector was used before to save the B-tree's few kilobytes of wasm; ids in
+//! reverse order made reading it quadratic: a 1.9 MB record took seconds.)
+
+use std::collections::{btree_map, BTreeMap};
+
+use crate::bounded::{over_a_cap, Capped};
+use crate::text::decimal;
+
+/// The most ids a map read from a record may hold (more than any check-in has statements).
+pub const MAX_ENTRIES: usize = 500;
+/// The longest id read from a record, in bytes.
+pub const MAX_ID_LEN: usize = 64;
 
 /// A map from an id to a number, kept in id order (so records are written the same way each
 /// time). The API is the part of `BTreeMap`'s that Closer uses.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct IdMap {
-    entries: Vec<(String, u8)>,
+    entries: BTreeMap<String, u8>,
 }
 
 impl IdMap {
     pub const fn new() -> Self {
-        IdMap { entries: Vec::new() }
-    }
-
-    fn find(&self, id: &str) -> Result<usize, usize> {
-        self.entries.binary_search_by(|(k, _)| k.as_str().cmp(id))
+        IdMap { entries: BTreeMap::new() }
     }
 
     pub fn get(&self, id: &str) -> Option<&u8> {
-        self.find(id).ok().map(|i| &self.entries[i].1)
+        self.entries.get(id)
     }
 
     pub fn contains_key(&self, id: &str) -> bool {
-        self.find(id).is_ok()
+        self.entries.contains_key(id)
     }
 
     /// Sets `id` to `value`, returning the value it had.
     pub fn insert(&mut self, id: String, value: u8) -> Option<u8> {
-        match self.find(&id) {
-            Ok(i) => Some(std::mem::replace(&mut self.entries[i].1, value)),
-            Err(i) => {
-                self.entries.insert(i, (id, value));
-                None
-            }
-        }
+        self.entries.insert(id, value)
     }
 
     pub fn len(&self) -> usize {
@@ -52,34 +55,30 @@ impl IdMap {
 
     /// Keeps the entries for which `keep` says yes.
     pub fn retain(&mut self, mut keep: impl FnMut(&str, &mut u8) -> bool) {
-        self.entries.retain_mut(|(k, v)| keep(k, v));
+        self.entries.retain(|k, v| keep(k, v));
     }
 
     /// The entries in id order.
-    pub fn iter(&self) -> impl Iterator<Item = (&String, &u8)> {
-        self.entries.iter().map(|(k, v)| (k, v))
+    pub fn iter(&self) -> btree_map::Iter<'_, String, u8> {
+        self.entries.iter()
     }
 }
 
 impl Extend<(String, u8)> for IdMap {
     fn extend<I: IntoIterator<Item = (String, u8)>>(&mut self, entries: I) {
-        for (id, value) in entries {
-            self.insert(id, value);
-        }
+        self.entries.extend(entries);
     }
 }
 
 impl FromIterator<(String, u8)> for IdMap {
     fn from_iter<I: IntoIterator<Item = (String, u8)>>(entries: I) -> Self {
-        let mut map = IdMap::new();
-        map.extend(entries);
-        map
+        IdMap { entries: entries.into_iter().collect() }
     }
 }
 
 impl IntoIterator for IdMap {
     type Item = (String, u8);
-    type IntoIter = std::vec::IntoIter<(String, u8)>;
+    type IntoIter = btree_map::IntoIter<String, u8>;
     fn into_iter(self) -> Self::IntoIter {
         self.entries.into_iter()
     }
@@ -87,9 +86,9 @@ impl IntoIterator for IdMap {
 
 impl<'a> IntoIterator for &'a IdMap {
     type Item = (&'a String, &'a u8);
-    type IntoIter = std::iter::Map<std::slice::Iter<'a, (String, u8)>, fn(&'a (String, u8)) -> (&'a String, &'a u8)>;
+    type IntoIter = btree_map::Iter<'a, String, u8>;
     fn into_iter(self) -> Self::IntoIter {
-        self.entries.iter().map(|(k, v)| (k, v))
+        self.entries.iter()
     }
 }
 
@@ -101,7 +100,9 @@ impl serde::Serialize for IdMap {
 }
 
 /// Read from an object of id to a number from 0 to 255; where an id is written twice, the last
-/// one counts (ranges are the record's to check).
+/// one counts (ranges are the record's to check). An id longer than [`MAX_ID_LEN`] is refused
+/// as it is read, and so is the entry that would make the map hold more than [`MAX_ENTRIES`]
+/// ids: nothing after it is read.
 impl<'de> serde::Deserialize<'de> for IdMap {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct Entries;
@@ -111,11 +112,14 @@ impl<'de> serde::Deserialize<'de> for IdMap {
                 f.write_str("an object of ids to numbers")
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(self, mut entries: A) -> Result<IdMap, A::Error> {
-                let mut map = IdMap::new();
-                while let Some((id, value)) = entries.next_entry::<String, u8>()? {
-                    map.insert(id, value);
+                let mut map = BTreeMap::new();
+                while let Some(Capped::<MAX_ID_LEN>(id)) = entries.next_key()? {
+                    if map.len() == MAX_ENTRIES && !map.contains_key(&id) {
+                        return Err(over_a_cap(&["an object of ", &decimal(MAX_ENTRIES as u64 + 1), " ids or more (at most ", &decimal(MAX_ENTRIES as u64), ")"]));
+                    }
+                    map.insert(id, entries.next_value()?);
                 }
-                Ok(map)
+                Ok(IdMap { entries: map })
             }
         }
         deserializer.deserialize_map(Entries)

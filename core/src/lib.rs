@@ -5,6 +5,7 @@
 //! With the `parse` feature it also reads and validates the files in `content/` and splits them
 //! into the shape the app compiles in and the words file it loads at start (`words.rs`).
 
+pub mod bounded;
 pub mod compare;
 pub mod content;
 pub mod id_map;
@@ -13,7 +14,6 @@ pub mod record;
 pub mod route;
 pub mod scoring;
 pub mod share;
-pub mod sort;
 pub mod text;
 pub mod words;
 

@@ -6,12 +6,16 @@
 //! and in an export file (indented there). Reading checks the version first, then reads the
 //! shape that version has: every field known (an unknown or repeated one is refused), the
 //! optional ones may be left out (and those that hold an `Option` may be `null`), numbers whole
-//! and within their type. Ranges are checked after that (`validate`). (Like any serde type,
+//! and within their type; caps on sizes are checked as it is read (the 501st answer, the
+//! 1001st result, an id or a text longer than its cap is refused at once, `bounded.rs`), so
+//! reading any text costs at most O(n log n) in its length. Ranges are checked after that
+//! (`validate`). (Like any serde type,
 //! a part of the record written as a list of its fields in order is read too; Closer never
 //! writes one.)
 
 use std::fmt;
 
+use crate::bounded::{self, OVER_A_CAP};
 use crate::content::{Bank, ANSWER_COUNT};
 use serde::{Deserialize, Serialize};
 
@@ -27,10 +31,11 @@ pub const BACKUP_KEYS: [&str; 3] = ["closer.v1.backup", "closer.v1.backup.2", "c
 pub const RECORD_VERSION: u32 = 3;
 /// Stored text longer than this is refused without parsing (localStorage holds about 5 MB).
 pub const MAX_RECORD_BYTES: usize = 2_000_000;
-/// Limits that keep a record sane: more than this is not something Closer wrote.
+/// Caps that keep a record sane, checked as it is read: more than this is not something Closer
+/// wrote. (A map of answers or ratings holds at most `id_map::MAX_ENTRIES` ids of at most
+/// `id_map::MAX_ID_LEN` bytes.)
 const MAX_RESULTS: usize = 1000;
 const MAX_COMPARISONS: usize = 200;
-const MAX_ID_LEN: usize = 64;
 const MAX_CODE_LEN: usize = 1024;
 /// A language tag such as "es" (a longer one is not something Closer wrote).
 const MAX_LANGUAGE_LEN: usize = 16;
@@ -45,10 +50,10 @@ pub struct Record {
     #[serde(default)]
     pub progress: Option<Progress>,
     /// Completed results, oldest first.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "bounded::list::<_, _, MAX_RESULTS>")]
     pub results: Vec<StoredResult>,
     /// Partner links received.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "bounded::list::<_, _, MAX_COMPARISONS>")]
     pub comparisons: Vec<StoredComparison>,
     /// When this person last shared a link to their own result (so a link sent back can be
     /// shown at once).
@@ -56,7 +61,7 @@ pub struct Record {
     pub shared_ms: Option<u64>,
     /// The language the person chose with the switch ("en", "es"), if they did; otherwise the
     /// browser's languages decide. Left out when there is none. (Version 3.)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "bounded::optional_string::<_, MAX_LANGUAGE_LEN>")]
     pub language: Option<String>,
 }
 
@@ -88,9 +93,10 @@ pub struct StoredResult {
 pub struct StoredComparison {
     pub received_ms: u64,
     /// The partner's link code, exactly as received; decoded when shown.
+    #[serde(deserialize_with = "bounded::string::<_, MAX_CODE_LEN>")]
     pub code: String,
     /// The link code of the result it was compared with, if any.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "bounded::optional_string::<_, MAX_CODE_LEN>")]
     pub own_code: Option<String>,
 }
 
@@ -106,7 +112,8 @@ pub enum RecordError {
     FutureVersion(u32),
     /// Larger than any record Closer writes.
     TooLarge(usize),
-    /// A value out of range, such as an answer of 9.
+    /// A value out of range, such as an answer of 9, or a size over a cap, such as a 501st
+    /// answer.
     BadValue(String),
 }
 
@@ -146,16 +153,26 @@ pub struct Versioned {
 /// JSON text with serde_json ([`JsonText`]); the app reads the browser's own `JSON.parse`
 /// output (serde-wasm-bindgen), so that no JSON parser is compiled into the wasm.
 pub trait Source {
-    /// The input as a `T`, or `None` if it does not have that shape.
-    fn read<T: serde::de::DeserializeOwned>(&self) -> Option<T>;
+    /// The input as a `T`, or the reader's error message if it does not have that shape (a
+    /// cap's starts with `bounded::OVER_A_CAP`, possibly after the reader's own words).
+    fn read<T: serde::de::DeserializeOwned>(&self) -> Result<T, String>;
 }
 
 /// JSON text, read by serde_json.
 pub struct JsonText<'a>(pub &'a str);
 
 impl Source for JsonText<'_> {
-    fn read<T: serde::de::DeserializeOwned>(&self) -> Option<T> {
-        serde_json::from_str(self.0).ok()
+    fn read<T: serde::de::DeserializeOwned>(&self) -> Result<T, String> {
+        serde_json::from_str(self.0).map_err(|e| e.to_string())
+    }
+}
+
+/// Why a reader refused the input: a cap (a value out of range, as the person is told), or
+/// anything else (not the shape of a record).
+fn refusal(message: String) -> RecordError {
+    match message.find(OVER_A_CAP) {
+        Some(at) => RecordError::BadValue(message[at + OVER_A_CAP.len()..].to_owned()),
+        None => RecordError::WrongShape,
     }
 }
 
@@ -169,7 +186,7 @@ struct RecordV1 {
     content_version: u16,
     #[serde(default)]
     answers: Answers,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "bounded::list::<_, _, MAX_RESULTS>")]
     results: Vec<ResultV1>,
 }
 
@@ -205,13 +222,10 @@ fn migrate_v1(old: RecordV1) -> Record {
 const IMPORTANCE_COUNT: u8 = 5;
 
 /// Checks a map of ids to values below `count` (answers: the scale and "does not apply";
-/// importance ratings: the scale).
+/// importance ratings: the scale). (Its size and its ids' lengths were checked as it was read.)
 fn check_values(what: &str, map: &Answers, count: u8) -> Result<(), RecordError> {
-    if map.len() > 500 {
-        return Err(RecordError::BadValue([what, ": ", &decimal(map.len() as u64), " entries"].concat()));
-    }
     for (id, value) in map {
-        if id.len() > MAX_ID_LEN || *value >= count {
+        if *value >= count {
             return Err(RecordError::BadValue([what, ": ", first_chars(id, 20), " = ", &decimal(u64::from(*value))].concat()));
         }
     }
@@ -235,8 +249,12 @@ impl Record {
     /// Reads stored or imported text, migrating older versions. Never panics.
     pub fn from_json(text: &str) -> Result<Record, RecordError> {
         Record::check_size(text)?;
-        // Whether it is JSON at all; then an object; then the record in it.
-        serde_json::from_str::<serde::de::IgnoredAny>(text).map_err(|_| RecordError::NotJson)?;
+        // Whether it is JSON at all; then an object; then the record in it. (Where its version
+        // is read, serde_json has read the whole text as JSON already: only where it is not is
+        // the text read again, to tell what is not JSON from what is not a record.)
+        if !text.trim_start().starts_with('{') || serde_json::from_str::<Versioned>(text).is_err() {
+            serde_json::from_str::<serde::de::IgnoredAny>(text).map_err(|_| RecordError::NotJson)?;
+        }
         if !text.trim_start().starts_with('{') {
             return Err(RecordError::WrongShape);
         }
@@ -255,16 +273,16 @@ impl Record {
     /// that version has, migrating older versions; a newer one is reported as newer whatever
     /// else it holds. Then checks every value's range. Never panics.
     pub fn read(source: &impl Source) -> Result<Record, RecordError> {
-        let Versioned { version } = source.read().ok_or(RecordError::WrongShape)?;
+        let Versioned { version } = source.read().map_err(|_| RecordError::WrongShape)?;
         let record = match version {
             v if v > u64::from(RECORD_VERSION) => return Err(RecordError::FutureVersion(u32::try_from(v).unwrap_or(u32::MAX))),
-            1 => migrate_v1(source.read().ok_or(RecordError::WrongShape)?),
+            1 => migrate_v1(source.read().map_err(refusal)?),
             // Version 2 is version 3 without a language: read the same, with none chosen.
-            2 => match source.read::<Record>().ok_or(RecordError::WrongShape)? {
+            2 => match source.read::<Record>().map_err(refusal)? {
                 Record { language: Some(_), .. } => return Err(RecordError::WrongShape),
                 old => Record { version: RECORD_VERSION, ..old },
             },
-            3 => source.read::<Record>().ok_or(RecordError::WrongShape)?,
+            3 => source.read::<Record>().map_err(refusal)?,
             _ => return Err(RecordError::WrongShape),
         };
         record.validate()?;
@@ -290,22 +308,13 @@ impl Record {
                 return Err(RecordError::BadValue(["position ", &decimal(p.position as u64)].concat()));
             }
         }
-        if self.results.len() > MAX_RESULTS || self.comparisons.len() > MAX_COMPARISONS {
-            return Err(RecordError::BadValue("too many entries".into()));
-        }
         for r in &self.results {
             check_date("result", r.date_ms)?;
             check_values("result answers", &r.answers, ANSWER_COUNT)?;
             check_values("result importance", &r.importance, IMPORTANCE_COUNT)?;
         }
-        if self.language.as_ref().is_some_and(|l| l.len() > MAX_LANGUAGE_LEN) {
-            return Err(RecordError::BadValue("language too long".into()));
-        }
         for c in &self.comparisons {
             check_date("comparison", c.received_ms)?;
-            if c.code.len() > MAX_CODE_LEN || c.own_code.as_ref().is_some_and(|o| o.len() > MAX_CODE_LEN) {
-                return Err(RecordError::BadValue("comparison link too long".into()));
-            }
         }
         Ok(())
     }

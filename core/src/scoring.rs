@@ -1,6 +1,8 @@
 //! Scores, bands and the focus list. (The safety screen is read by [`Bank::safety_response`]:
 //! its statements belong to no dimension, so they change no score.)
 
+use std::cmp::Reverse;
+
 use crate::content::{Bank, BandId, Dimension};
 
 /// Answers keyed by statement id: 0 = Strongly disagree … 4 = Strongly agree.
@@ -99,6 +101,6 @@ pub fn focus(bank: &Bank, scores: &Scores, importance: &Importance) -> Vec<&'sta
         })
         .collect();
     // Most important first, then lowest score; ties keep the order of the dimensions.
-    crate::sort::sort_by(&mut candidates, |a, b| (b.1, a.2) < (a.1, b.2));
+    candidates.sort_by_key(|&(_, rated, value, _)| (Reverse(rated), value));
     candidates.into_iter().take(3).map(|c| c.3).collect()
 }

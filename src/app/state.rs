@@ -658,7 +658,7 @@ impl State {
             .into_iter()
             .map(|r| CompletedResult { date_ms: r.date_ms, content_version: r.content_version, answers: r.answers, importance: r.importance })
             .collect();
-        closer_core::sort::sort_by(&mut self.results, |a, b| a.date_ms < b.date_ms);
+        self.results.sort_by_key(|r| r.date_ms);
         self.shared_ms = record.shared_ms;
         self.language = record.language;
         self.links = record

@@ -22,8 +22,8 @@ impl Parsed {
 }
 
 impl Source for Parsed {
-    fn read<T: serde::de::DeserializeOwned>(&self) -> Option<T> {
-        serde_wasm_bindgen::from_value(self.0.clone()).ok()
+    fn read<T: serde::de::DeserializeOwned>(&self) -> Result<T, String> {
+        serde_wasm_bindgen::from_value(self.0.clone()).map_err(|e| e.to_string())
     }
 }
 
