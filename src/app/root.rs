@@ -85,7 +85,8 @@ pub fn app(props: &Props) -> Html {
     }
 
     // For as long as the app runs: another tab changing the record, the address bar (links, the
-    // back button, typed addresses), and, inside another site's page, our height for it.
+    // back button, typed addresses), Shift pressed three times (the quick exit), and, inside
+    // another site's page, our height for it.
     {
         let dispatcher = state.dispatcher();
         let embed = state.embed;
@@ -119,9 +120,11 @@ pub fn app(props: &Props) -> Html {
             };
             let address = location::on_change(move |route| dispatcher.dispatch(Action::Navigate { route, at_ms: clock::now_ms() }));
             let height = embed.then(crate::web::embed::HeightReporter::start);
+            // Shift pressed three times within a few seconds leaves, as the quick exit does.
+            let exit = crate::web::exit::on_shift_three_times(UI.safety_exit_to());
             // Running with the person's state: what was done on the prerendered page is handed over.
             crate::web::dom::ready();
-            move || drop((from_elsewhere, address, height, update))
+            move || drop((from_elsewhere, address, height, update, exit))
         });
     }
 
