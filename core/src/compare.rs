@@ -65,15 +65,16 @@ impl Comparison {
         rows.into_iter().map(|(_, d)| d).collect()
     }
 
-    /// The areas to talk about, one at a time: the differences, largest gap first, then the
-    /// shared growth areas, lowest first.
+    /// The areas to talk about, one at a time, easiest first: the shared growth areas (both see
+    /// room to grow, so the talk starts from agreement), the closest to a strength first; then
+    /// the differences, smallest gap first. A talk that goes well makes the next one easier.
     pub fn topics(&self) -> Vec<&'static str> {
         let mut rows: Vec<(u8, u16, &'static str)> = self
             .rows
             .iter()
             .filter_map(|r| match r.mark {
-                Mark::Difference(gap) => Some((0, 255 - u16::from(gap), r.dimension)),
-                Mark::SharedGrowth => Some((1, u16::from(r.mine?) + u16::from(r.theirs?), r.dimension)),
+                Mark::SharedGrowth => Some((0, 200 - u16::from(r.mine?) - u16::from(r.theirs?), r.dimension)),
+                Mark::Difference(gap) => Some((1, u16::from(gap), r.dimension)),
                 Mark::SharedStrength | Mark::Missing => None,
             })
             .collect();
@@ -145,10 +146,10 @@ mod tests {
         ]);
         assert_eq!(c.rows[4].gap(), None);
         assert_eq!(c.rows[2].gap(), Some(40));
-        // Start from the strength both see most clearly; then differences, largest first, then
-        // shared growth areas, lowest first.
+        // Start from the strength both see most clearly; then the easiest topics: shared growth
+        // areas, closest to a strength first (137, 120, 114), then differences, smallest first.
         assert_eq!(c.strengths(), ["authenticity", "security"]);
-        assert_eq!(c.topics(), ["boundaries", "support", "quality_time", "empathy", "physical"]);
+        assert_eq!(c.topics(), ["physical", "empathy", "quality_time", "support", "boundaries"]);
         // Both at least "Very": authenticity and openness (4 and 4), then quality_time and boundaries (3).
         assert_eq!(c.shared_priorities, ["authenticity", "openness", "quality_time", "boundaries"]);
         assert!(!c.versions_differ);
