@@ -96,9 +96,23 @@ node_packages() {
 }
 
 browsers() {
-  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-    apt_install chromium chromium-driver
+  # Chromium where CHROME_PATH says, else where Debian (chromium) or Ubuntu (chromium-browser)
+  # puts it; chromedriver where CHROMEDRIVER says, else on the PATH.
+  if [ -n "${CHROME_PATH:-}" ]; then
+    [ -x "$CHROME_PATH" ] || { echo "setup: CHROME_PATH is $CHROME_PATH, and there is no such program" >&2; exit 1; }
+  elif ! command -v chromium >/dev/null && ! command -v chromium-browser >/dev/null; then
+    apt_install "$(debian_or_ubuntu chromium chromium-browser)"
   fi
+  if [ -n "${CHROMEDRIVER:-}" ]; then
+    [ -x "$CHROMEDRIVER" ] || { echo "setup: CHROMEDRIVER is $CHROMEDRIVER, and there is no such program" >&2; exit 1; }
+  elif ! command -v chromedriver >/dev/null; then
+    apt_install "$(debian_or_ubuntu chromium-driver chromium-chromedriver)"
+  fi
+}
+
+# Debian's package name ($1), or Ubuntu's ($2) where apt has no package named $1.
+debian_or_ubuntu() {
+  if ! apt-cache show "$1" >/dev/null 2>&1 && apt-cache show "$2" >/dev/null 2>&1; then echo "$2"; else echo "$1"; fi
 }
 
 other_engines() {
