@@ -1,5 +1,9 @@
 //! Closer in the browser: the Yew app (`app`) and the edge where it meets browser APIs (`web`).
 //! The rules it applies (content, scoring, bands, routes) live in the pure `closer_core` crate.
+//!
+//! Bad input of any kind is an error, never a panic: outside tests, `unwrap`, `expect` and
+//! indexing that can panic are refused by the compiler.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing))]
 
 pub mod app;
 pub mod web;
@@ -9,13 +13,9 @@ pub mod web;
 /// the app (`take`). Another language is another visit of the page: the switch reloads it.
 pub mod content {
     use std::ops::Deref;
-    use std::sync::atomic::{AtomicUsize, Ordering};
     use std::sync::OnceLock;
 
     include!(concat!(env!("OUT_DIR"), "/content.rs"));
-
-    /// The language shown: its place in [`LANGUAGES`].
-    static SHOWN: AtomicUsize = AtomicUsize::new(0);
 
     /// Content made once the words have arrived; the app starts only after that (`crate::start`).
     pub struct Loaded<T>(OnceLock<T>);
@@ -24,6 +24,9 @@ pub mod content {
         type Target = T;
         // Not inlined: a call is a smaller read than a check at each of the many uses.
         #[inline(never)]
+        // The one `expect` outside tests: nothing renders before `take` has set every `Loaded`
+        // (`crate::start` mounts the app only then; the prerender and the tests take the words first).
+        #[allow(clippy::expect_used)]
         fn deref(&self) -> &T {
             self.0.get().expect("the words are loaded before the app starts")
         }
@@ -32,10 +35,12 @@ pub mod content {
     pub static BANK: Loaded<closer_core::Bank> = Loaded(OnceLock::new());
     pub static UI: Loaded<Ui> = Loaded(OnceLock::new());
     pub static PAGES: Loaded<&'static [closer_core::Page]> = Loaded(OnceLock::new());
+    /// The language shown: the one whose words file was taken.
+    static SHOWN: Loaded<&'static closer_core::words::LanguageFiles> = Loaded(OnceLock::new());
 
     /// The language shown.
     pub fn language() -> &'static closer_core::words::LanguageFiles {
-        &LANGUAGES[SHOWN.load(Ordering::Relaxed)]
+        *SHOWN
     }
 
     /// Takes in a words file of this build, whichever language's it is (its checksum says), and
@@ -45,13 +50,12 @@ pub mod content {
     /// the wrong file).
     pub fn take(text: String) -> bool {
         let checksum = closer_core::body_checksum(&text);
-        let Some(index) = LANGUAGES.iter().position(|l| l.checksum == checksum) else { return false };
+        let Some(files) = LANGUAGES.iter().find(|l| l.checksum == checksum) else { return false };
         // Read once per visit and kept for it, as compiled-in words would be.
-        let Some(content) = SHAPE.build(text.leak(), LANGUAGES[index].pages) else { return false };
+        let Some(content) = SHAPE.build(text.leak(), files.pages) else { return false };
         let Ok(ui) = content.ui.try_into() else { return false };
         // A second load (only tests do that) keeps the first: the same build, the same words.
-        let _ = (BANK.0.set(content.bank), UI.0.set(Ui(ui)), PAGES.0.set(content.pages));
-        SHOWN.store(index, Ordering::Relaxed);
+        let _ = (BANK.0.set(content.bank), UI.0.set(Ui(ui)), PAGES.0.set(content.pages), SHOWN.0.set(files));
         true
     }
 
@@ -89,6 +93,7 @@ pub mod content {
         if BANK.0.get().is_none() {
             let content = SHAPE.build(text.leak(), LANGUAGES[0].pages).expect("the English words fit");
             let _ = (BANK.0.set(content.bank), UI.0.set(Ui(content.ui.try_into().expect("every ui text"))), PAGES.0.set(content.pages));
+            let _ = SHOWN.0.set(&LANGUAGES[0]);
         }
     }
 
@@ -140,7 +145,9 @@ pub mod content {
 /// around it says so instead, in words of its own (`content/<language>/shell.toml`).
 pub fn start() {
     web::input::watch();
-    web::fetch::handed_over_or_text("closerWords", content::LANGUAGES[0].words_file(), |result| {
+    // English's words, should the start-up script have asked for none.
+    let Some(english) = content::LANGUAGES.first() else { return web::dom::failed_to_start() };
+    web::fetch::handed_over_or_text("closerWords", english.words_file(), |result| {
         if result.is_ok_and(content::take) {
             mount();
         } else {

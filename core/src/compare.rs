@@ -88,9 +88,8 @@ impl Comparison {
 pub fn compare(mine: &SharedResult, theirs: &SharedResult, strength_min: u8) -> Comparison {
     let rows: Vec<Row> = DIMENSION_IDS
         .iter()
-        .enumerate()
-        .map(|(i, &dimension)| {
-            let (a, b) = (mine.scores[i], theirs.scores[i]);
+        .zip(mine.scores.iter().zip(&theirs.scores))
+        .map(|(&dimension, (&a, &b))| {
             let mark = match (a, b) {
                 (Some(a), Some(b)) if a.abs_diff(b) >= DIFFERENCE_AT => Mark::Difference(a.abs_diff(b)),
                 (Some(a), Some(b)) if a.min(b) >= strength_min => Mark::SharedStrength,
@@ -100,16 +99,18 @@ pub fn compare(mine: &SharedResult, theirs: &SharedResult, strength_min: u8) -> 
             Row { dimension, mine: a, theirs: b, mark }
         })
         .collect();
-    let mut priorities: Vec<(usize, u8)> = (0..DIMENSION_IDS.len())
-        .filter_map(|i| {
-            let both = mine.importance[i]?.min(theirs.importance[i]?);
-            (both >= 3).then_some((i, both))
+    let mut priorities: Vec<(&'static str, u8)> = DIMENSION_IDS
+        .iter()
+        .zip(mine.importance.iter().zip(&theirs.importance))
+        .filter_map(|(&dimension, (a, b))| {
+            let both = (*a)?.min((*b)?);
+            (both >= 3).then_some((dimension, both))
         })
         .collect();
     priorities.sort_by_key(|&(_, both)| Reverse(both));
     Comparison {
         rows,
-        shared_priorities: priorities.iter().map(|&(i, _)| DIMENSION_IDS[i]).collect(),
+        shared_priorities: priorities.iter().map(|&(dimension, _)| dimension).collect(),
         versions_differ: mine.content_version != theirs.content_version,
     }
 }

@@ -191,7 +191,12 @@ impl Bank {
     }
 
     pub fn band(&self, id: BandId) -> &Band {
-        &self.bands[id.index()]
+        let [low, middle, high] = &self.bands;
+        match id {
+            BandId::Low => low,
+            BandId::Middle => middle,
+            BandId::High => high,
+        }
     }
 
     /// The band a score from 0 to 100 falls in.

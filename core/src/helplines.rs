@@ -266,7 +266,7 @@ pub fn dial(s: &str) -> String {
 /// The digit a phone's keypad gives a letter.
 fn keypad(c: char) -> Option<char> {
     let pos = "ABCDEFGHIJKLMNOPQRSTUVWXYZ".find(c.to_ascii_uppercase())?;
-    Some(b"22233344455566677778889999"[pos] as char)
+    b"22233344455566677778889999".get(pos).map(|&digit| char::from(digit))
 }
 
 /// Letters are allowed only where the organisation writes its number so ("0800 REFUGE",
@@ -304,12 +304,13 @@ fn check_url(s: &str, schemes: &[&str]) -> Result<(), String> {
 
 fn is_date(s: &str) -> bool {
     let b = s.as_bytes();
+    let number = |range: std::ops::Range<usize>| s.get(range).and_then(|n| n.parse::<u8>().ok()).unwrap_or(0);
     b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
+        && b.get(4) == Some(&b'-')
+        && b.get(7) == Some(&b'-')
         && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
-        && (1..=12).contains(&s[5..7].parse::<u8>().unwrap_or(0))
-        && (1..=31).contains(&s[8..10].parse::<u8>().unwrap_or(0))
+        && (1..=12).contains(&number(5..7))
+        && (1..=31).contains(&number(8..10))
 }
 
 fn escape(s: &str) -> String {

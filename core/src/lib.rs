@@ -4,6 +4,10 @@
 //! Yew, web-sys, gloo or storage: it is plain data and functions, tested by `cargo test`.
 //! With the `parse` feature it also reads and validates the files in `content/` and splits them
 //! into the shape the app compiles in and the words file it loads at start (`words.rs`).
+//!
+//! Bad input of any kind is an error, never a panic: outside tests, `unwrap`, `expect` and
+//! indexing that can panic are refused by the compiler.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing))]
 
 pub mod bounded;
 pub mod compare;

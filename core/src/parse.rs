@@ -215,7 +215,10 @@ pub fn assessment_from_str(path: &Path, raw: &str) -> Result<Bank, ContentError>
         if items.iter().any(|s| s.contains(['\n', '\r'])) {
             return Err(err(list.span(), format!("`{field}` has a line break: write each label on one line")));
         }
-        Ok([items[0], items[1], items[2], items[3], items[4]])
+        match items[..] {
+            [a, b, c, d, e] => Ok([a, b, c, d, e]),
+            _ => Err(err(list.span(), format!("`{field}` needs exactly five non-empty labels, found {}", items.len()))),
+        }
     };
     let answer_options = five("answer_options", &file.answer_options)?;
     let importance_options = five("importance_options", &file.importance_options)?;
@@ -241,6 +244,9 @@ pub fn assessment_from_str(path: &Path, raw: &str) -> Result<Bank, ContentError>
     if next_min != 101 {
         return Err(err(file.band.span(), format!("the bands must end at 100, they end at {}", next_min - 1)));
     }
+    let Ok(bands) = <[Band; 3]>::try_from(bands) else {
+        return Err(err(file.band.span(), "there must be three [[band]] tables".into()));
+    };
 
     // Dimensions and their statements.
     let mut dimensions = Vec::new();
@@ -349,7 +355,7 @@ pub fn assessment_from_str(path: &Path, raw: &str) -> Result<Bank, ContentError>
         answer_options,
         not_applicable_option,
         importance_options,
-        bands: [bands[0].clone(), bands[1].clone(), bands[2].clone()],
+        bands,
         dimensions: leak_slice(dimensions),
         screen: Screen { items: leak_slice(screen_items), touches: leak_slice(touches) },
     })

@@ -71,10 +71,11 @@ pub fn syllables(word: &str) -> usize {
         }
         previous_vowel = v;
     }
-    let n = w.len();
     // A silent final "e" ("take"), but not "-le" after a consonant ("gentle").
-    if n > 2 && w[n - 1] == 'e' && !is_vowel(w[n - 2]) && (w[n - 2] != 'l' || is_vowel(w[n - 3])) {
-        count -= 1;
+    if let [.., third, second, 'e'] = w[..] {
+        if !is_vowel(second) && (second != 'l' || is_vowel(third)) {
+            count -= 1;
+        }
     }
     count.max(1)
 }

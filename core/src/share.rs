@@ -567,7 +567,7 @@ fn to_base64url(bytes: &[u8]) -> String {
         // One byte needs two characters, two need three, three need four.
         for i in 0..=chunk.len() {
             let sextet = (n >> (18 - 6 * i)) & 63;
-            out.push(char::from(ALPHABET[sextet as usize]));
+            out.extend(ALPHABET.get(sextet as usize).map(|&c| char::from(c)));
         }
     }
     out

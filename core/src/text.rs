@@ -6,25 +6,24 @@
 
 /// `n` written in decimal, as `n.to_string()` would.
 pub fn decimal(n: u64) -> String {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
+    // The digits from the last, then turned around.
+    let mut digits = Vec::with_capacity(20);
     let mut rest = n;
     loop {
-        at -= 1;
         // `rest % 10` is a single digit: it fits a u8.
-        digits[at] = b'0' + (rest % 10) as u8;
+        digits.push(b'0' + (rest % 10) as u8);
         rest /= 10;
         if rest == 0 {
             break;
         }
     }
-    digits[at..].iter().map(|&d| char::from(d)).collect()
+    digits.iter().rev().map(|&d| char::from(d)).collect()
 }
 
 /// `n` as eight lowercase hexadecimal digits, as `format!("{n:08x}")` would write it: the
 /// checksums in the names of the files beside the app.
 pub fn hex8(n: u32) -> String {
-    (0..8).rev().map(|i| char::from(b"0123456789abcdef"[((n >> (i * 4)) & 15) as usize])).collect()
+    (0..8).rev().filter_map(|i| char::from_digit((n >> (i * 4)) & 15, 16)).collect()
 }
 
 /// Whole numbers written in decimal without `core::fmt`: `score.decimal()`.

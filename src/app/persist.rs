@@ -61,7 +61,7 @@ pub fn load() -> Loaded {
         Ok(Some(text)) => match read(&text) {
             Ok(record) => loaded(record, Keeping::Saved, vec![], None),
             Err(RecordError::FutureVersion(_)) => loaded(Record::empty(), Keeping::Newer, vec![], None),
-            Err(error) => loaded(Record::empty(), Keeping::Saved, vec![Notice::BackupKept { reason: error.key() }], Some(text)),
+            Err(error) => loaded(Record::empty(), Keeping::Saved, vec![Notice::BackupKept(error)], Some(text)),
         },
         Err(error) => loaded(Record::empty(), keeping_after(&error), vec![], None),
     }
@@ -72,8 +72,10 @@ pub fn load() -> Loaded {
 pub fn keep_backup(text: &str) -> Result<(), Keeping> {
     let rotate = || -> Result<(), StorageError> {
         for pair in BACKUP_KEYS.windows(2).rev() {
-            if let Some(older) = storage::read(pair[0])? {
-                storage::write_text(pair[1], &older)?;
+            if let [newer, older] = pair {
+                if let Some(text) = storage::read(newer)? {
+                    storage::write_text(older, &text)?;
+                }
             }
         }
         storage::write_text(BACKUP_KEYS[0], text)

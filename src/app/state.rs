@@ -5,11 +5,12 @@
 use std::rc::Rc;
 use std::sync::OnceLock;
 
-use closer_core::record::{Progress, Record, StoredComparison, StoredResult, RECORD_VERSION};
+use closer_core::record::{Progress, Record, RecordError, StoredComparison, StoredResult, RECORD_VERSION};
 use closer_core::route::Route;
 use closer_core::share::{self, SharedResult};
 
 pub use crate::web::crypto::Refused;
+pub use crate::web::files::FileError;
 use crate::web::qr::Qr;
 use closer_core::{Answers, Dimension, Importance, Item, SafetyResponse, SCALE_COUNT};
 use yew::Reducible;
@@ -68,8 +69,8 @@ impl Keeping {
 /// Something the person should be told once, at the top of the page.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Notice {
-    /// Stored data could not be read; it was kept as a backup that can be downloaded.
-    BackupKept { reason: &'static str },
+    /// Stored data could not be read, for this reason; it was kept as a backup that can be downloaded.
+    BackupKept(RecordError),
     /// The check-in changed since the answers were given; this many answers were dropped.
     AnswersDropped(usize),
     /// Data was imported from a file.
@@ -78,6 +79,18 @@ pub enum Notice {
     Deleted,
     /// A new version of Closer is ready and waits for a reload.
     UpdateWaiting,
+}
+
+/// What went wrong with the last thing asked of the page on screen, said there
+/// (`pages::data::error_text` chooses its words).
+#[derive(Debug, Clone, PartialEq)]
+pub enum PageError {
+    /// A file chosen for import could not be read as text.
+    ImportFile(FileError),
+    /// A file chosen for import is not a record this Closer can read.
+    ImportRecord(RecordError),
+    /// Deleting everything failed: storage refused.
+    DeleteFailed,
 }
 
 /// A question on screen waiting for yes or no. Part of the state (not of a page) so that pages
@@ -217,7 +230,7 @@ pub struct State {
     /// How many things were closed so far (wrapping): each closing is a change of `focus_on`.
     pub closings: u8,
     /// What went wrong with the last thing asked of the page on screen (an import, a deletion).
-    pub page_error: Option<String>,
+    pub page_error: Option<PageError>,
     /// The partner-link form on screen.
     pub invite: InviteForm,
     /// The passphrase field on screen.
@@ -280,7 +293,7 @@ pub enum Action {
     /// Ask a question (or, with `Nothing`, take the answer "no").
     Confirm(Confirming),
     /// Something asked of the page on screen failed: say so there (any question is closed).
-    PageError(String),
+    PageError(PageError),
     /// Delete one completed result.
     DeleteResult { date_ms: u64 },
     /// Delete everything (the stored record is removed by the caller).
@@ -386,8 +399,8 @@ impl State {
             Action::Answer { item: item_id, value, advance } => {
                 // The answer belongs to the statement it was given for, even if a late event
                 // arrives after the quiz has moved on.
-                let Some(position) = quiz_order().iter().position(|(_, item)| item.id == item_id) else { return };
-                if quiz_order()[position].1.accepts(value) {
+                let Some((position, (_, item))) = quiz_order().iter().enumerate().find(|(_, (_, item))| item.id == item_id) else { return };
+                if item.accepts(value) {
                     self.answers.insert(item_id.to_string(), value);
                     if advance && position == self.position {
                         self.next(total);
@@ -579,13 +592,14 @@ impl State {
     /// later check-in does not change it (or get taken for the answer to this link).
     fn pin_link_on_screen(&mut self) {
         let Route::Compare(code) = &self.route else { return };
-        let Some(index) = self.links.iter().position(|l| l.code == *code && l.own_code.is_none()) else { return };
-        if !self.may_reveal(&self.links[index]) {
+        let waiting = |l: &ReceivedLink| l.code == *code && l.own_code.is_none();
+        let Some(link) = self.links.iter().find(|l| waiting(l)) else { return };
+        if !self.may_reveal(link) {
             return;
         }
-        if let Some(latest) = self.latest() {
-            let own_code = share::encode(&latest.shared(None));
-            self.links[index].own_code = Some(own_code);
+        let Some(own_code) = self.latest().map(|latest| share::encode(&latest.shared(None))) else { return };
+        if let Some(link) = self.links.iter_mut().find(|l| waiting(l)) {
+            link.own_code = Some(own_code);
         }
     }
 
@@ -735,7 +749,7 @@ impl Reducible for State {
 /// `<code>/learn/<slug>/`; the app's own pages are its routes, opened in that language.
 #[cfg(feature = "ssr")]
 fn static_href(root: &str, route: &Route, code: &str) -> String {
-    let english = code == crate::content::LANGUAGES[0].code;
+    let english = crate::content::LANGUAGES.first().is_some_and(|l| l.code == code);
     let folder = if english { String::new() } else { [code, "/"].concat() };
     let hl = if english { String::new() } else { ["?hl=", code].concat() };
     match route {
@@ -831,7 +845,7 @@ mod tests {
     #[test]
     fn questions_errors_and_the_link_form_are_forgotten_on_leaving_the_page() {
         let mut state = State { results: vec![finished(50, 4)], route: Route::History, ..fresh() };
-        state.reduce_mut(Action::PageError("could not".into()));
+        state.reduce_mut(Action::PageError(PageError::ImportRecord(RecordError::NotJson)));
         state.reduce_mut(Action::Confirm(Confirming::DeleteResult { date_ms: 50 }));
         state.reduce_mut(Action::InviteName("Alex".into()));
         state.reduce_mut(Action::InviteCopied(Copied::Yes));
@@ -853,9 +867,9 @@ mod tests {
     fn a_failure_closes_the_question_it_answered() {
         let mut state = State { route: Route::Data, ..fresh() };
         state.reduce_mut(Action::Confirm(Confirming::DeleteEverything));
-        state.reduce_mut(Action::PageError("could not delete".into()));
+        state.reduce_mut(Action::PageError(PageError::DeleteFailed));
         assert_eq!(state.confirming, Confirming::Nothing);
-        assert_eq!(state.page_error.as_deref(), Some("could not delete"));
+        assert_eq!(state.page_error, Some(PageError::DeleteFailed));
     }
 
     #[test]
@@ -897,12 +911,12 @@ mod tests {
         // A failed deletion closes the question: its button again. Leaving the page forgets it.
         let mut state = State { route: Route::Data, ..fresh() };
         state.reduce_mut(Action::Confirm(Confirming::DeleteEverything));
-        state.reduce_mut(Action::PageError("could not delete".into()));
+        state.reduce_mut(Action::PageError(PageError::DeleteFailed));
         assert_eq!(after(&state), Some(Closed::Kept(Confirming::DeleteEverything)));
         go(&mut state, Route::History, 1);
         assert_eq!(state.focus_on(), FocusOn::Unchanged);
         // An error with no question open moves nothing.
-        state.reduce_mut(Action::PageError("could not import".into()));
+        state.reduce_mut(Action::PageError(PageError::ImportFile(FileError::Unreadable)));
         assert_eq!(state.focus_on(), FocusOn::Unchanged);
         // On the check-in, the statement.
         go(&mut state, Route::Quiz, 2);

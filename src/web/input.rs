@@ -1,4 +1,6 @@
-//! Whether the person's last input was a pointer (mouse, pen, finger) or the keyboard.
+//! What the person typed or pressed: the value of the field an event came from, whether a key
+//! was pressed in a field, and whether the last input was a pointer (mouse, pen, finger) or the
+//! keyboard.
 //!
 //! A click on an answer moves on only when a pointer made it; a click the keyboard caused (an
 //! arrow key or the space bar on a radio) only chooses. The click's own `detail` cannot tell:
@@ -10,6 +12,7 @@ use std::cell::Cell;
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
+use yew::events::{InputEvent, KeyboardEvent, TargetCast};
 
 thread_local! {
     static POINTER: Cell<bool> = const { Cell::new(false) };
@@ -29,4 +32,14 @@ pub fn watch() {
 /// Whether the last `pointerdown` came after the last `keydown`: a click now is a pointer's.
 pub fn last_was_pointer() -> bool {
     POINTER.with(Cell::get)
+}
+
+/// The text in the field (`<input>`) an event came from, if it came from one.
+pub fn value(event: &InputEvent) -> Option<String> {
+    event.target_dyn_into::<web_sys::HtmlInputElement>().map(|input| input.value())
+}
+
+/// Whether a key was pressed in a field (`<input>`, such as a radio button).
+pub fn in_field(event: &KeyboardEvent) -> bool {
+    event.target_dyn_into::<web_sys::HtmlInputElement>().is_some()
 }

@@ -41,7 +41,7 @@ pub fn dimension_result(d: &'static Dimension, score: DimensionScore, previous: 
             if let Some(before) = previous {
                 line = [&line, " · ", &change_text(value, before)].concat();
             }
-            let meaning = if set_aside { UI.results_set_aside_meaning() } else { d.band_text[band.id.index()] };
+            let meaning = if set_aside { UI.results_set_aside_meaning() } else { d.band_text.get(band.id.index()).copied().unwrap_or_default() };
             (Some(value.decimal()), line, meaning.to_string())
         }
         DimensionScore::NotEnoughAnswers { answered, total } => (

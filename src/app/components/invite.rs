@@ -10,8 +10,16 @@ use crate::app::context::AppContext;
 use crate::app::components::passphrase::passphrase_form;
 use crate::app::state::{Action, CompletedResult, Copied, Refused};
 use crate::content::{fill, UI};
-use crate::web::{clock, crypto, embed, qr, share as sheet};
+use crate::web::{clock, crypto, embed, input, qr, share as sheet};
 use closer_core::text::Decimal;
+
+/// Why a link could not be locked, in words.
+fn lock_refused(refused: Refused) -> &'static str {
+    match refused {
+        Refused::Empty => UI.invite_passphrase_empty(),
+        Refused::Wrong | Refused::Unavailable => UI.invite_lock_failed(),
+    }
+}
 
 /// The partner-link form for `result`, under `heading` and `lead`; with `caution`, behind a
 /// caution and a choice to open it.
@@ -41,8 +49,8 @@ pub fn invite(state: &AppContext, result: &CompletedResult, heading: &'static st
     let on_name = {
         let s = state.clone();
         Callback::from(move |e: InputEvent| {
-            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
-                s.dispatch(Action::InviteName(input.value()));
+            if let Some(name) = input::value(&e) {
+                s.dispatch(Action::InviteName(name));
             }
         })
     };
@@ -99,7 +107,7 @@ pub fn invite(state: &AppContext, result: &CompletedResult, heading: &'static st
             </p>
             <p><label class="check"><input type="checkbox" id="invite-lock" checked={form.lock} onchange={lock_toggle} />{ UI.invite_lock() }</label></p>
             if form.lock && link.is_empty() {
-                { passphrase_form(state, UI.invite_passphrase_hint(), |r| if r == Refused::Empty { UI.invite_passphrase_empty() } else { UI.invite_lock_failed() }, UI.invite_lock_button(), UI.invite_locking(), make_locked) }
+                { passphrase_form(state, UI.invite_passphrase_hint(), lock_refused, UI.invite_lock_button(), UI.invite_locking(), make_locked) }
             } else {
                 <p class="field">
                     <label for="invite-link">{ UI.invite_link_label() }</label>

@@ -1,6 +1,7 @@
 //! Messages at the top of every page: storage that cannot keep progress, and one-off notices
 //! (unreadable data kept as a backup, answers dropped by a content change, import, deletion).
 
+use closer_core::record::RecordError;
 use yew::prelude::*;
 
 use crate::app::components::site_link::site_link;
@@ -11,14 +12,15 @@ use crate::content::{fill, number, plural, UI};
 use crate::web::{files, offline};
 use closer_core::text::Decimal;
 
-/// Words for a `RecordError` key.
-pub fn reason(key: &str) -> &'static str {
-    match key {
-        "not_json" => UI.notice_reason_not_json(),
-        "wrong_shape" => UI.notice_reason_wrong_shape(),
-        "future_version" => UI.notice_reason_future_version(),
-        "too_large" => UI.notice_reason_too_large(),
-        _ => UI.notice_reason_bad_value(),
+/// Why stored or imported text could not be read, in words: every kind of `RecordError` has its
+/// own (a new kind does not compile until it has words).
+pub fn reason(error: &RecordError) -> &'static str {
+    match error {
+        RecordError::NotJson => UI.notice_reason_not_json(),
+        RecordError::WrongShape => UI.notice_reason_wrong_shape(),
+        RecordError::FutureVersion(_) => UI.notice_reason_future_version(),
+        RecordError::TooLarge(_) => UI.notice_reason_too_large(),
+        RecordError::BadValue(_) => UI.notice_reason_bad_value(),
     }
 }
 
@@ -40,9 +42,9 @@ pub fn notices(state: &AppContext) -> Html {
     let items = state.notices.iter().enumerate().map(|(index, notice)| {
         let dismiss = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::Dismiss(index))) };
         let body = match notice {
-            Notice::BackupKept { reason: key } => html! {
+            Notice::BackupKept(error) => html! {
                 <>
-                    <p>{ fill(UI.notice_backup_kept(), &[("reason", reason(key))]) }</p>
+                    <p>{ fill(UI.notice_backup_kept(), &[("reason", reason(error))]) }</p>
                     <button onclick={Callback::from(|_| download_backup(0))}>{ UI.notice_backup_download() }</button>
                 </>
             },

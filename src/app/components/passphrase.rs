@@ -25,8 +25,8 @@ pub fn passphrase_form(
     let on_input = {
         let s = state.clone();
         Callback::from(move |e: InputEvent| {
-            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
-                s.dispatch(Action::Passphrase(input.value()));
+            if let Some(text) = crate::web::input::value(&e) {
+                s.dispatch(Action::Passphrase(text));
             }
         })
     };

@@ -19,13 +19,25 @@ use crate::app::context::AppContext;
 use crate::app::state::{quiz_order, Action, Refused};
 use crate::content::{fill, number, BANK, UI};
 
+/// Why a link cannot be read, in words: every kind of `DecodeError` is named (a new kind does not
+/// compile until it has words).
 fn error_text(error: DecodeError) -> &'static str {
-    match error.key() {
-        "incomplete" => UI.compare_error_incomplete(),
-        "altered" => UI.compare_error_altered(),
-        "newer" => UI.compare_error_newer(),
-        "empty" => UI.compare_error_empty(),
-        _ => UI.compare_error_invalid(),
+    match error {
+        DecodeError::Truncated => UI.compare_error_incomplete(),
+        DecodeError::ChecksumMismatch => UI.compare_error_altered(),
+        DecodeError::NewerFormat(_) => UI.compare_error_newer(),
+        DecodeError::Empty => UI.compare_error_empty(),
+        DecodeError::TooLong | DecodeError::NotBase64 | DecodeError::UnknownFormat(_) | DecodeError::Invalid(_) | DecodeError::Locked => {
+            UI.compare_error_invalid()
+        }
+    }
+}
+
+/// Why a passphrase did not open a link, in words.
+fn unlock_refused(refused: Refused) -> &'static str {
+    match refused {
+        Refused::Wrong => UI.unlock_wrong(),
+        Refused::Empty | Refused::Unavailable => UI.unlock_failed(),
     }
 }
 
@@ -144,7 +156,7 @@ fn unlock(state: &AppContext, code: &str, locked: Locked) -> Html {
         <div class="compare">
             <h1 tabindex="-1">{ UI.unlock_title() }</h1>
             <p class="lead">{ UI.unlock_lead() }</p>
-            { passphrase_form(state, UI.unlock_stays(), |r| if r == Refused::Wrong { UI.unlock_wrong() } else { UI.unlock_failed() }, UI.unlock_open(), UI.unlock_opening(), submit) }
+            { passphrase_form(state, UI.unlock_stays(), unlock_refused, UI.unlock_open(), UI.unlock_opening(), submit) }
         </div>
     }
 }

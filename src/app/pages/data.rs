@@ -6,9 +6,24 @@ use yew::prelude::*;
 use crate::app::components::notices::download_backup;
 use crate::app::persist;
 use crate::app::context::AppContext;
-use crate::app::state::{Action, Confirming, Keeping};
+use crate::app::components::notices::reason;
+use crate::app::state::{Action, Confirming, FileError, Keeping, PageError};
 use crate::content::{fill, number, plural, UI};
 use crate::web::{clock, files};
+
+/// What went wrong on this page, in words: every kind of error has its own (a new kind does not
+/// compile until it has words).
+fn error_text(error: &PageError) -> String {
+    let import = |reason: &str| fill(UI.data_import_error(), &[("reason", reason)]);
+    match error {
+        PageError::ImportFile(FileError::TooLarge) => import(UI.notice_reason_too_large()),
+        PageError::ImportFile(FileError::NoFile | FileError::NotText | FileError::Unreadable | FileError::Refused) => {
+            import(UI.data_import_reason_unreadable())
+        }
+        PageError::ImportRecord(error) => import(reason(error)),
+        PageError::DeleteFailed => UI.data_delete_failed().to_string(),
+    }
+}
 
 pub fn data_page(state: &AppContext) -> Html {
 
@@ -24,15 +39,10 @@ pub fn data_page(state: &AppContext) -> Html {
         Callback::from(move |e: Event| {
             let s = s.clone();
             files::read_chosen(&e, MAX_RECORD_BYTES as f64, move |text| {
-                let outcome = text.map_err(|e| match e {
-                    files::FileError::TooLarge => UI.notice_reason_too_large().to_string(),
-                    _ => UI.data_import_reason_unreadable().to_string(),
-                }).and_then(|t| {
-                    persist::read(&t).map_err(|e| crate::app::components::notices::reason(e.key()).to_string())
-                });
+                let outcome = text.map_err(PageError::ImportFile).and_then(|t| persist::read(&t).map_err(PageError::ImportRecord));
                 match outcome {
                     Ok(record) => s.dispatch(Action::Replace(record)),
-                    Err(reason) => s.dispatch(Action::PageError(fill(UI.data_import_error(), &[("reason", &reason)]))),
+                    Err(error) => s.dispatch(Action::PageError(error)),
                 }
             });
         })
@@ -48,7 +58,7 @@ pub fn data_page(state: &AppContext) -> Html {
                 Ok(()) => s.dispatch(Action::DeleteEverything),
                 // Storage that cannot be used held nothing: clearing memory is all there is.
                 Err(crate::web::storage::StorageError::Unavailable) => s.dispatch(Action::DeleteEverything),
-                Err(_) => s.dispatch(Action::PageError(UI.data_delete_failed().to_string())),
+                Err(_) => s.dispatch(Action::PageError(PageError::DeleteFailed)),
             }
         })
     };
@@ -73,8 +83,8 @@ pub fn data_page(state: &AppContext) -> Html {
                     { if persistent { UI.data_kept_persistent() } else { UI.data_kept_may_clear() } }
                 </p>
             }
-            if let Some(message) = &state.page_error {
-                <p class="error" role="alert">{ message.clone() }</p>
+            if let Some(error) = &state.page_error {
+                <p class="error" role="alert">{ error_text(error) }</p>
             }
             <h2>{ UI.data_export_heading() }</h2>
             <p>{ UI.data_export_hint() }</p>

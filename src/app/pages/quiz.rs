@@ -14,7 +14,7 @@ use crate::content::{BANK, UI};
 pub fn quiz(state: &AppContext) -> Html {
     let order = quiz_order();
     let position = state.position.min(order.len().saturating_sub(1));
-    let (_, item) = order[position];
+    let Some(&(_, item)) = order.get(position) else { return html! {} };
     let selected = state.answers.get(item.id).copied();
     // "Does not apply to us" only where a statement may not fit every couple.
     let [a, b, c, d, e] = BANK.answer_options;
@@ -36,7 +36,7 @@ pub fn quiz(state: &AppContext) -> Html {
             if let Some(n) = key.parse::<u8>().ok().filter(|n| (1..=count).contains(n)) {
                 e.prevent_default();
                 s.dispatch(Action::Answer { item: item.id, value: n - 1, advance: true });
-            } else if key == "Enter" && e.target_dyn_into::<web_sys::HtmlInputElement>().is_some() {
+            } else if key == "Enter" && crate::web::input::in_field(&e) {
                 e.prevent_default();
                 s.dispatch(Action::Next);
             }

@@ -9,8 +9,7 @@ use crate::content::{fill, number, plural, UI};
 pub fn review(state: &AppContext) -> Html {
     let skipped = state.skipped();
     let back = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::Back)) };
-    let list = skipped.iter().map(|&position| {
-        let (_, item) = quiz_order()[position];
+    let list = skipped.iter().filter_map(|&position| Some((position, quiz_order().get(position)?.1))).map(|(position, item)| {
         let go = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::GoTo(position))) };
         html! {
             <li data-item={item.id}>
