@@ -10,7 +10,7 @@ export CHROME_PATH ?= $(shell command -v chromium || command -v chromium-browser
 export CHROMEDRIVER ?= $(shell command -v chromedriver)
 
 .PHONY: serve test tools tools-test build release build-plain test-plain bench check-originality \
-        test-core test-wasm test-e2e test-engines sizes
+        test-core test-js test-wasm test-e2e test-engines sizes
 
 ## Serve the app at http://127.0.0.1:8080 with live reload.
 serve: tools
@@ -20,7 +20,7 @@ serve: tools
 ## `make -j2 test` works: each needs what it tests (the browser tests and the size check need
 ## the release build), and under `make test` they are also put in an order (below) in which no
 ## two browser steps, and no two builds, run at once.
-test: check-originality test-core test-wasm sizes test-e2e test-engines test-plain
+test: check-originality test-core test-js test-wasm sizes test-e2e test-engines test-plain
 
 ## The build tools (`make serve`, `make build`); with the browsers and drivers too (`make test`).
 tools:
@@ -53,6 +53,12 @@ test-core:
 	cargo test -p closer-core --all-features
 	cargo test -p closer --lib
 	cargo run -q -p closer-core --features parse --bin content-report
+
+## The start-up script and the worker (startup/) and the build's scripts: ESLint, then the
+## start-up script's unit tests (node --test).
+test-js:
+	npm run -s lint
+	npm run -s test:unit
 
 ## Browser unit tests of the edge, in headless Chromium through chromedriver (webdriver.json's
 ## capabilities, with the Chromium found above).
@@ -87,7 +93,7 @@ bench: release
 # the two cores, and timings in one would be another's noise), after the native tests, which
 # may run beside the builds. The size check may run beside anything.
 ifneq ($(filter test bench,$(MAKECMDGOALS)),)
-check-originality test-core release test-wasm build-plain: | tools-test
+check-originality test-core test-js release test-wasm build-plain: | tools-test
 build-plain: | release
 test-wasm: | build-plain test-core
 test-e2e: | test-wasm build-plain

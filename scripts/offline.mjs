@@ -11,7 +11,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createHash } from "node:crypto";
-import { buildFiles } from "./sizes.mjs";
+import { getManifest } from "workbox-build";
+import { transform } from "esbuild";
 import { deflateSync, crc32 } from "node:zlib";
 
 const hash = (bytes, n = 16) => createHash("sha256").update(bytes).digest("hex").slice(0, n);
@@ -189,85 +190,43 @@ export function writeManifest(dir, { svg, css, words }) {
 }
 
 /**
- * Every file of a build that the worker keeps: all but the worker itself, embed.js (for other
- * sites' pages), what only crawlers read (sitemap.xml, robots.txt), dot files, and the static
- * explainer pages of languages other than English (`es/learn/…`: 16 pages, about 40 KB gzip, that
- * every first visit would otherwise fetch; offline, the app's own `#/learn/…` pages show them in
- * the reader's language from the page bodies it keeps).
+ * Every file of a build that the worker keeps, with its revision (Workbox's getManifest): all but
+ * the worker itself, embed.js (for other sites' pages), what only crawlers read (sitemap.xml,
+ * robots.txt), dot files, and the static explainer pages of languages other than English
+ * (`es/learn/…`: 16 pages, about 40 KB gzip, that every first visit would otherwise fetch;
+ * offline, the app's own `#/learn/…` pages show them in the reader's language from the page
+ * bodies it keeps). A file whose name has a hash in it has no revision (its name is one); any
+ * other has a hash of its content. Returns `[{ url, revision }]` in the order of the file names.
  */
-export function precacheFiles(dir) {
-  return buildFiles(dir).filter((f) => !["sw.js", "embed.js", "sitemap.xml", "robots.txt"].includes(f) && !/^[a-z]{2}\/learn\//.test(f));
+export async function precacheEntries(dir) {
+  const { manifestEntries, warnings } = await getManifest({
+    globDirectory: dir,
+    globPatterns: ["**/*"],
+    globIgnores: ["sw.js", "embed.js", "sitemap.xml", "robots.txt", "[a-z][a-z]/learn/**"],
+    dontCacheBustURLsMatching: HASHED,
+    maximumFileSizeToCacheInBytes: 8 << 20,
+  });
+  if (warnings.length) throw new Error(`workbox getManifest: ${warnings.join("; ")}`);
+  return manifestEntries.map(({ url, revision }) => ({ url, revision: revision ?? null })).sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 }
 
+/** A name with a hash in it (a build names such files after their content). */
+export const HASHED = /-[0-9a-f]{8,}[._]/;
+
 /**
- * The service worker of the build in `dir`: its version is the hash of every file it keeps, so a
- * new build is a new worker (the browser compares sw.js byte for byte) and an unchanged one is not.
+ * The service worker of the build in `dir`: startup/sw.js, minified, after the list of the files
+ * it keeps and their revisions. A new build whose kept files differ is a new worker (the browser
+ * compares sw.js byte for byte), and it fetches only the files that changed; an unchanged build
+ * is not a new worker.
  */
-export function serviceWorker(dir) {
-  const files = precacheFiles(dir);
-  if (!files.includes("index.html")) throw new Error(`${dir} has no index.html`);
-  const digest = createHash("sha256");
-  for (const f of files) digest.update(f).update("\0").update(readFileSync(join(dir, f))).update("\0");
-  const version = digest.digest("hex").slice(0, 16);
-  // Each file by its name (every static host serves index.html by its name; the worker answers
-  // the folder's address with it). Names with a hash never change: the HTTP cache may give them;
-  // the rest (the page, the manifest) is asked of the server.
-  const urls = files.map((f) => `./${f}`);
-  return `// Closer's service worker, written by the build (scripts/offline.mjs) from the files it made.
-// It keeps this build's files in a cache of their own, serves them from there first (then the
-// network), and once it takes over drops the caches older builds of Closer left at this address.
-// A new build waits until the page asks it to take over (the page offers a reload).
-const VERSION = ${JSON.stringify(version)};
-const FILES = ${JSON.stringify(urls)};
-const SCOPE = self.registration.scope;
-const PREFIX = "closer " + SCOPE + " ";
-const CACHE = PREFIX + VERSION;
-const KEPT = new Set(FILES.map((f) => new URL(f, SCOPE).href));
-
-self.addEventListener("install", (event) => {
-  event.waitUntil(
-    caches.open(CACHE).then((cache) =>
-      Promise.all(
-        FILES.map((file) =>
-          fetch(new Request(file, { cache: /-[0-9a-f]{8,}[._]/.test(file) ? "default" : "no-cache" })).then((response) => {
-            if (!response.ok) throw new Error(file + ": HTTP " + response.status);
-            // A response the server reached by a redirect cannot answer a navigation: keep its body.
-            return cache.put(file, response.redirected ? new Response(response.body, response) : response);
-          })
-        )
-      )
-    )
-  );
-});
-
-self.addEventListener("activate", (event) => {
-  event.waitUntil(caches.keys().then((names) => Promise.all(names.filter((n) => n.startsWith(PREFIX) && n !== CACHE).map((n) => caches.delete(n)))));
-});
-
-self.addEventListener("message", (event) => {
-  if (event.data === "closer:take-over") self.skipWaiting();
-});
-
-self.addEventListener("fetch", (event) => {
-  const request = event.request;
-  if (request.method !== "GET") return;
-  const url = new URL(request.url);
-  let key = null;
-  if (request.mode === "navigate") {
-    // A page of the build (the app's, or a prerendered explainer page), at its folder or as
-    // index.html, with any query but embed mode's (another site's frame gets the page from the
-    // network, as it always did).
-    const path = url.origin + url.pathname;
-    const page = path.endsWith("/") ? path + "index.html" : path;
-    const embed = url.searchParams.get("embed") === "1";
-    if (page.endsWith(".html") && KEPT.has(page) && !embed) key = page;
-  } else if (!url.search && KEPT.has(url.href)) {
-    key = url.href;
-  }
-  if (!key) return;
-  event.respondWith(caches.match(key, { cacheName: CACHE }).then((kept) => kept || fetch(request)));
-});
-`;
+export async function serviceWorker(dir) {
+  const entries = await precacheEntries(dir);
+  if (!entries.some((e) => e.url === "index.html")) throw new Error(`${dir} has no index.html`);
+  const source = readFileSync(new URL("../startup/sw.js", import.meta.url), "utf8");
+  const { code } = await transform(source, { minify: true, target: "es2022", legalComments: "none" });
+  // Each file by its name (every static host serves index.html by its name; the worker answers the
+  // folder's address with it). FILES is read by scripts/sizes.mjs too.
+  return `const FILES = ${JSON.stringify(entries.map((e) => `./${e.url}`))};\nconst REVISIONS = ${JSON.stringify(entries.map((e) => e.revision))};\n${code}`;
 }
 
 /** The worker a debug build serves at sw.js: it removes a release build's worker and caches from this address. */
@@ -292,5 +251,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error("usage: node scripts/offline.mjs sw DIR");
     process.exit(2);
   }
-  writeFileSync(join(dir, "sw.js"), serviceWorker(dir));
+  writeFileSync(join(dir, "sw.js"), await serviceWorker(dir));
 }

@@ -32,6 +32,7 @@ import { minify } from "terser";
 import { transform as transformCss } from "lightningcss";
 import { shortenNames } from "./shorten-names.mjs";
 import { writeManifest, serviceWorker, RETIRING_WORKER } from "./offline.mjs";
+import { startupSettings, bundleStartup } from "./build/startup.mjs";
 
 export const CSP = [
   "default-src 'self'",
@@ -53,6 +54,7 @@ if (!dir) {
   console.error("post-build: TRUNK_STAGING_DIR is not set; run through trunk");
   process.exit(1);
 }
+if (process.env.CLOSER_SAVE_STAGING) (await import("node:fs")).cpSync(dir, process.env.CLOSER_SAVE_STAGING, { recursive: true });
 // The words files and the page bodies, from the same parser, checks and code generator as the
 // build: content/<language> → words-<checksum>.txt and pages/*.html, for every language.
 const root = join(fileURLToPath(new URL(".", import.meta.url)), "..");
@@ -237,27 +239,6 @@ const shells = Object.fromEntries(Object.keys(wordsFiles).map((code) => {
   return [code, theirs];
 }));
 
-/** Picks the language before the app starts: the one just chosen with the switch (`?hl=`, which
- *  the app then keeps with the record), else the person's saved choice (the stored record's
- *  `language`), else the embed's `?lang=` (embed.js, from `data-lang`), else the first of the
- *  browser's languages that Closer has ("es", "es-MX"), else English. `storedRecord` reads the
- *  record once for the start-up script: unreadable or absent, an empty one. */
-const pickLanguage = `function storedRecord() {
-  try { return JSON.parse(localStorage.getItem("closer.v1")) ?? {}; } catch { return {}; }
-}
-function pickLanguage(files, record) {
-  const known = (tag) => {
-    const s = typeof tag === "string" ? tag : "";
-    const code = s.slice(0, 2).toLowerCase();
-    return Object.hasOwn(files, code) && (s.length === 2 || s[2] === "-") ? code : null;
-  };
-  const query = new URLSearchParams(location.search);
-  for (const tag of [query.get("hl"), record?.language, query.get("lang"), ...(navigator.languages || [navigator.language])]) {
-    const code = known(tag);
-    if (code) return code;
-  }
-  return "en";
-}`;
 const used = new Set(["failed_to_start", "stopped", "reload"]); // the start-up script's
 const escapeHtml = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
@@ -278,207 +259,12 @@ html = html.replace("</head>", `${installTags}\n  </head>`);
 const unused = Object.keys(words).filter((k) => !used.has(k));
 if (unused.length) fail(`${shellPath}: no page uses ${unused.join(", ")}`);
 
-/** The start-up script: Trunk's, started sooner, plus telling the person when the app cannot start or stops. */
-function bootScript(glue, wasm, qrFile) {
-  // The page carries English's description already; another language's replaces it.
-  const told = Object.fromEntries(Object.entries(shells).map(([code, { failed_to_start, stopped, reload, description }]) => [code, code === "en" ? { failed_to_start, stopped, reload } : { failed_to_start, stopped, reload, description }]));
-  return `// Starts Closer: picks the language, compiles the wasm and asks for that language's words
-// while the glue loads, then starts the glue as Trunk's start-up script does. If Closer cannot
-// start, or stops on an error, it says so and offers a reload; these words come from
-// content/<language>/shell.toml.
-${pickLanguage}
-const files = ${JSON.stringify(wordsFiles)};
-const record = storedRecord();
-const language = pickLanguage(files, record);
-const words = ${JSON.stringify(told)}[language];
-// The language the page's markup was prerendered in (index.html's: English), then the one it
-// says it is in from now on; it describes itself in it.
-const prerenderedIn = document.documentElement.lang;
-document.documentElement.lang = language;
-if (words.description) document.querySelector("meta[name=description]")?.setAttribute("content", words.description);
-// Quick exit (src/web/exit.rs) left for a neutral page and noted where in this tab's session.
-// Someone who comes back to an earlier Closer page with the back button is sent on there at
-// once, before anything shows; a visit of any other kind starts afresh.
-function leftFor() {
-  try { return sessionStorage.getItem("closer.left"); } catch { return null; }
-}
-function sendOn(to) {
-  if (to && to.startsWith("https://")) { location.replace(to); return true; }
-  return false;
-}
-addEventListener("pageshow", (e) => { if (e.persisted) sendOn(leftFor()); });
-// The page's markup was prerendered for one address: the front page (#/) in index.html (and
-// es/), the first statement (#/quiz) in check-in/ (and es/check-in/). Opened at another address (a
-// partner's link), in embed mode, in another language than the prerendered page's, or, for the first
-// statement, with a check-in in progress (the app shows the person's own statement), the app
-// renders something else: the markup is taken away now rather than shown until then.
-const inProgress = Object.keys(record.progress?.answers ?? {}).length > 0;
-const route = document.body.dataset.prerendered;
-if (route !== "#/" + location.hash.replace(/^#[/]?/, "") || location.search.slice(1).split("&").includes("embed=1") || document.documentElement.lang !== prerenderedIn || (route === "#/quiz" && inProgress)) {
-  for (const node of [...document.body.childNodes]) if (node.nodeName !== "NOSCRIPT") node.remove();
-  // Nothing left to hand over: the app renders afresh.
-  document.body.removeAttribute("data-prerendered");
-}
-// A button or an answer clicked on the prerendered page before the app is ready is handed to
-// the app once it runs with the person's state (it raises closer-ready, see src/web/dom.rs),
-// as if the click had been made then: the button at the same place, if it is still the same
-// button (the same words); the answer with the same id (the same option of the same
-// statement), after the same kind of input (src/web/input.rs: a pointer's click moves on, a
-// key's only chooses). Links need nothing: the app reads the address when it starts.
-const early = [];
-let pointer = false;
-const placeOf = (el) => {
-  const path = [];
-  for (let e = el; e.parentElement && e !== document.body; e = e.parentElement) path.unshift([...e.parentElement.children].indexOf(e));
-  return path;
-};
-const recordClick = (e) => {
-  if (e.target instanceof HTMLInputElement && e.target.type === "radio") return early.push([e.target.id, pointer]);
-  const button = e.target instanceof Element && e.target.closest("button");
-  if (button) early.push([placeOf(button), button.textContent]);
-};
-const recordInput = (e) => (pointer = e.type === "pointerdown");
-// Where the focus was on the prerendered page (where a keyboard user is): the app's markup
-// replaces the page's, which would drop the focus to the start of the page, and the app's own
-// start may move it (the check-in focuses its first option). It is put back on the same
-// element (the app's with its id, else at its place with the same words) before the early
-// clicks are handed over, which may move it on as the app does.
-let focused = null;
-// (Focus that leaves for nowhere, a click on the page's background, is forgotten; focus taken
-// from an element by the app's markup replacing it is not.)
-const recordFocus = (e) => e.type === "focusin"
-  ? (focused = [e.target, placeOf(e.target)])
-  : queueMicrotask(() => focused?.[0] === e.target && e.target.isConnected && document.activeElement === document.body && (focused = null));
-addEventListener("click", recordClick, true);
-addEventListener("pointerdown", recordInput, true);
-addEventListener("keydown", recordInput, true);
-addEventListener("focusin", recordFocus, true);
-addEventListener("focusout", recordFocus, true);
-addEventListener("closer-ready", () => {
-  document.body.removeAttribute("data-prerendered");
-  removeEventListener("click", recordClick, true);
-  removeEventListener("pointerdown", recordInput, true);
-  removeEventListener("keydown", recordInput, true);
-  removeEventListener("focusin", recordFocus, true);
-  removeEventListener("focusout", recordFocus, true);
-  const [was, place] = focused ?? [];
-  if (was && document.activeElement !== was) {
-    const again = was.isConnected ? was : was.id ? document.getElementById(was.id) : place.reduce((e, i) => e?.children[i], document.body);
-    if (again?.tagName === was.tagName && again.textContent === was.textContent) again.focus({ preventScroll: true });
-  }
-  for (const [at, how] of early.splice(0)) {
-    if (typeof at === "string") {
-      const answer = document.getElementById(at);
-      if (answer?.type !== "radio") continue;
-      dispatchEvent(how ? new PointerEvent("pointerdown") : new KeyboardEvent("keydown"));
-      answer.click();
-      continue;
-    }
-    const button = at.reduce((e, i) => e?.children[i], document.body);
-    if (button?.tagName === "BUTTON" && button.textContent === how) button.click();
-  }
-}, { once: true });
-if (performance.getEntriesByType("navigation")[0]?.type === "back_forward") {
-  if (sendOn(leftFor())) await new Promise(() => {});
-} else {
-  try { sessionStorage.removeItem("closer.left"); } catch {}
-}
-function tell(text) {
-  if (document.getElementById("shell-alert")) return;
-  const note = document.createElement("div");
-  note.id = "shell-alert";
-  note.className = "shell-note";
-  note.setAttribute("role", "alert");
-  const line = document.createElement("p");
-  line.textContent = text;
-  const again = document.createElement("button");
-  again.type = "button";
-  again.textContent = words.reload;
-  again.addEventListener("click", () => location.reload());
-  note.append(line, again);
-  document.body.prepend(note);
-  again.focus();
-}
-addEventListener("error", (e) => {
-  if (e.error instanceof WebAssembly.RuntimeError) tell(words.stopped);
-});
-// The app raises this when its words cannot be had (src/web/dom.rs).
-addEventListener("closer-failed-to-start", () => tell(words.failed_to_start));
-// The words of the language picked (only those), asked for now, while the wasm loads; the app
-// takes this promise at start and knows the language by the words' checksum (src/lib.rs:
-// content::take); it fetches English's itself if the promise brings nothing.
-window.closerWords = fetch(files[language]).then((r) => (r.ok ? r.text() : null)).catch(() => null);
-// The wasm is compiled from now on, beside loading the glue, not after it (from its bytes if the
-// host does not serve it as application/wasm); a failure is told below, when the app starts.
-const compiled = WebAssembly.compileStreaming(fetch(${JSON.stringify(wasm)})).catch(() =>
-  fetch(${JSON.stringify(wasm)}).then((r) => r.arrayBuffer()).then((bytes) => WebAssembly.compile(bytes)));
-compiled.catch(() => {});
-// A partner link's QR code (src/web/qr.rs): the encoder is loaded from this site the first time
-// one is asked for, not before.
-window.closerQr = (text) => import(${JSON.stringify(qrFile)}).then((m) => m.qr(text));
-// "Delete everything" (src/web/offline.rs) removes what was kept for use offline: this page's
-// worker, then every cache of Closer's on this site. Where workers or caches are refused (a
-// sandboxed frame, an insecure page) nothing was kept.
-addEventListener("closer-forget", async () => {
-  try {
-    const registration = await navigator.serviceWorker.getRegistration();
-    if (registration) await registration.unregister();
-  } catch {}
-  try {
-    for (const name of await caches.keys()) if (name.startsWith("closer ")) await caches.delete(name);
-  } catch {}
-});
-// Offline: the service worker keeps this build's files (sw.js, scripts/offline.mjs). Only in a page
-// of its own: not in embed mode nor in any frame, where browsers partition or refuse workers. A
-// new version waits until the person chooses to reload (the app's notice, src/web/offline.rs);
-// answers are saved as they are given, so a reload keeps them.
-function keepOffline() {
-  const workers = navigator.serviceWorker;
-  let asked = false;
-  const waiting = () => {
-    window.closerUpdate = true;
-    dispatchEvent(new Event("closer-update"));
-  };
-  // Another tab took the new version: this page's code is the old one; offer the reload here too.
-  workers.addEventListener("controllerchange", () => (asked ? location.reload() : waiting()));
-  workers.register("./sw.js").then((registration) => {
-    const watch = (worker) => worker && worker.addEventListener("statechange", () => {
-      if (worker.state === "installed" && workers.controller) waiting();
-    });
-    if (registration.waiting && workers.controller) waiting();
-    watch(registration.installing);
-    registration.addEventListener("updatefound", () => watch(registration.installing));
-    // A page left open for long looks for a new version when it is seen again.
-    document.addEventListener("visibilitychange", () => {
-      if (document.visibilityState === "visible") registration.update().catch(() => {});
-    });
-    addEventListener("closer-update-apply", () => {
-      asked = true;
-      if (registration.waiting) registration.waiting.postMessage("closer:take-over");
-      else location.reload();
-    });
-  }, () => {});
-}
-// Started once the app runs and the page is next idle, not at the page's load: the worker's
-// first visit fetches and keeps the whole build, which on a small machine slows the first
-// answer (measured: first answer taken 307 → 219 ms median with no worker at all, 1× CPU).
-if (self === top && !location.search.slice(1).split("&").includes("embed=1") && "serviceWorker" in navigator) {
-  addEventListener("closer-ready", () => {
-    if ("requestIdleCallback" in self) requestIdleCallback(keepOffline, { timeout: 2000 });
-    else setTimeout(keepOffline, 500);
-  }, { once: true });
-}
-try {
-  const bindings = await import(${JSON.stringify(glue)});
-  const wasm = await bindings.default({ module_or_path: compiled });
-  window.wasmBindings = bindings;
-  dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
-} catch (error) {
-  tell(words.failed_to_start);
-  throw error;
-}
-`;
-}
+// The start-up script's settings, from the Rust definitions (scripts/build/startup.mjs), and
+// what it tells the person if Closer cannot start, in each language (the page carries English's
+// description already; another language's replaces it).
+const settings = startupSettings(root, hostEnv);
+if (JSON.stringify(settings.languages) !== JSON.stringify(Object.keys(wordsFiles))) fail(`startup-settings lists the languages ${settings.languages}, export-content ${Object.keys(wordsFiles)}`);
+const told = Object.fromEntries(Object.entries(shells).map(([code, { failed_to_start, stopped, reload, description }]) => [code, code === "en" ? { failed_to_start, stopped, reload } : { failed_to_start, stopped, reload, description }]));
 
 // Only the words of the language shown are fetched, so the page has no preload link for them:
 // which language is known only in the browser. A release build's start-up script asks for them
@@ -486,8 +272,8 @@ try {
 const wordsOnDisk = readdirSync(dir).filter((f) => /^words-[0-9a-f]{8}\.txt$/.test(f));
 if (wordsOnDisk.length !== Object.keys(wordsFiles).length) fail(`expected ${Object.keys(wordsFiles).length} words files in ${dir}, found ${wordsOnDisk.length}`);
 if (!release) {
-  const descriptions = Object.fromEntries(Object.entries(shells).map(([code, { description }]) => [code, description]));
-  html = html.replace("</head>", `<script>${pickLanguage}\nwindow.closerWords = (() => { const files = ${JSON.stringify(wordsFiles)}, language = pickLanguage(files, storedRecord()); document.documentElement.lang = language; document.querySelector("meta[name=description]")?.setAttribute("content", ${JSON.stringify(descriptions)}[language]); return fetch(files[language]).then((r) => (r.ok ? r.text() : null)).catch(() => null); })();</script>\n  </head>`);
+  const code = await bundleStartup({ root, entry: "startup/debug.js", settings, files: { words: wordsFiles, told }, format: "iife" });
+  html = html.replace("</head>", () => `<script>${code}</script>\n  </head>`);
 }
 
 /** The QR encoder as one module: lean-qr's nano build and its SVG path helper, each wrapped in a
@@ -559,7 +345,7 @@ if (release) {
   const wasmPath = trunkScript[1].match(/module_or_path: '(\.\/[^']+\.wasm)'/);
   if (!glue || !wasmPath) fail("Trunk's start-up script has changed: no glue or wasm path found in it");
   // Minified like the glue: its comments are for this file's readers, not for every visitor.
-  const { code } = await minify(bootScript(glue[1], wasmPath[1], `./${qrFile}`), { module: true, compress: { passes: 2 }, mangle: true });
+  const code = await bundleStartup({ root, entry: "startup/main.js", settings, files: { words: wordsFiles, told, glue: glue[1], wasm: wasmPath[1], qr: `./${qrFile}` } });
   const name = `boot-${createHash("sha256").update(code).digest("hex").slice(0, 16)}.js`;
   writeFileSync(join(dir, name), code);
   html = html.replace(trunkScript[0], `<script type="module" src="./${name}"></script>`);
@@ -593,4 +379,4 @@ writeFileSync(indexPath, html);
 // removes a release build's worker met at the same address (debug: live reload sees fresh files).
 // Minified like the other scripts (comments and spaces out, local names shortened; top-level
 // names such as FILES, which scripts/sizes.mjs reads, stay).
-writeFileSync(join(dir, "sw.js"), release ? (await minify(serviceWorker(dir), { compress: false, mangle: true })).code : RETIRING_WORKER);
+writeFileSync(join(dir, "sw.js"), release ? await serviceWorker(dir) : RETIRING_WORKER);

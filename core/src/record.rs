@@ -24,6 +24,10 @@ use crate::text::{decimal, first_chars};
 
 /// The localStorage key. The record inside carries its own version.
 pub const STORAGE_KEY: &str = "closer.v1";
+/// The sessionStorage key where the quick exit notes the neutral page it left for (written by the
+/// app, `src/web/exit.rs`; read by the start-up script, `startup/exit.js`, through the settings
+/// `startup-settings` prints).
+pub const LEFT_KEY: &str = "closer.left";
 /// Where unreadable stored text is kept, so nothing is lost: the newest first. A new backup
 /// moves the older ones one place down; only what falls off the end is gone.
 pub const BACKUP_KEYS: [&str; 3] = ["closer.v1.backup", "closer.v1.backup.2", "closer.v1.backup.3"];

@@ -3,7 +3,7 @@
 // Closer is embedded. Tests that take the network away serve a build on a server of their own,
 // which they stop (and the browser is set offline too), so nothing can come from the network.
 import { Browser, BrowserContext, Page, chromium } from "@playwright/test";
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execFileSync } from "node:child_process";
@@ -13,7 +13,8 @@ import { test, expect, ready, watch } from "./fixtures";
 import { statements } from "./content";
 
 const ROOT = join(__dirname, "../..");
-const DIST = join(ROOT, "dist");
+// The build under test (CLOSER_DIST, as playwright.config.ts serves it; default dist/).
+const DIST = join(ROOT, process.env.CLOSER_DIST ?? "dist");
 const ALL = statements();
 const FOLDER = "/a/b/closer/";
 const PAGES = readdirSync(join(ROOT, "content/en/pages"))
@@ -24,17 +25,20 @@ const PAGES = readdirSync(join(ROOT, "content/en/pages"))
   });
 
 /** Serves `dir` under FOLDER on loopback (port 0: any free one, or the one given). */
-async function serve(dir: string, port = 0): Promise<{ server: Server; url: string; stop: () => Promise<void> }> {
+async function serve(dir: string, port = 0): Promise<{ server: Server; url: string; stop: () => Promise<void>; asked: string[] }> {
   // A plain JavaScript module of the build, with a top-level await: imported, not required.
   const { startServer } = await import("../../scripts/serve.mjs" as string);
   const server: Server = await startServer({ dir, port, prefixes: [FOLDER] });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${FOLDER}`;
+  // Every path asked of this server, relative to FOLDER.
+  const asked: string[] = [];
+  server.on("request", (req) => asked.push(decodeURIComponent(new URL(req.url!, url).pathname).slice(FOLDER.length)));
   const stop = () =>
     new Promise<void>((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());
     });
-  return { server, url, stop };
+  return { server, url, stop, asked };
 }
 
 async function person(browser: Browser, problems: string[], url: string): Promise<{ context: BrowserContext; page: Page }> {
@@ -208,6 +212,90 @@ test.describe("a new version", () => {
     await context.close();
     await site.stop();
   });
+});
+
+/** Every file below `dir`, as paths with `/`. */
+function filesOf(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true }) as string[]).map((f) => f.split("\\").join("/")).filter((f) => statSync(join(dir, f)).isFile());
+}
+
+/**
+ * The next build as the build makes it when one words file changes (Spanish's): that file under a
+ * new name (words files are named after their checksum), every file that names it changed to name
+ * the new one, and each such file whose name has a hash in it renamed in turn (the boot script),
+ * until nothing more changes; then its worker, written as the build writes it.
+ */
+function buildWithNewWords(from: string): string {
+  const next = mkdtempSync(join(tmpdir(), "closer-words-"));
+  cpSync(from, next, { recursive: true });
+  const boot = readFileSync(join(next, "index.html"), "utf8").match(/src="\.\/(boot-[0-9a-f]+\.js)"/)![1];
+  const es = readFileSync(join(next, boot), "utf8").match(/es:"\.\/(words-[0-9a-f]{8}\.txt)"/)![1];
+  let renames: [string, string][] = [[es, "words-0e0e0e0e.txt"]];
+  writeFileSync(join(next, es), readFileSync(join(next, es), "utf8").replace("Confianza", "Confianza mutua"));
+  let round = 0;
+  while (renames.length && round++ < 5) {
+    for (const [old, name] of renames) renameSync(join(next, old), join(next, name));
+    const more: [string, string][] = [];
+    for (const f of filesOf(next).filter((f) => /\.(html|js|webmanifest)$/.test(f))) {
+      const text = readFileSync(join(next, f), "utf8");
+      const changed = renames.reduce((t, [old, name]) => t.replaceAll(old, name), text);
+      if (changed === text) continue;
+      writeFileSync(join(next, f), changed);
+      const hashed = f.match(/^(boot|qr)-[0-9a-f]+\.js$/);
+      if (hashed) more.push([f, `${hashed[1]}-${round.toString(16).padStart(16, "f")}.js`]);
+    }
+    renames = more;
+  }
+  execFileSync("node", [join(ROOT, "scripts/offline.mjs"), "sw", next]);
+  return next;
+}
+
+test("a second build after changing one words file: its worker fetches only the files that changed, and keeps only the new build's", async ({ browser, problems }) => {
+  test.setTimeout(120_000);
+  const next = buildWithNewWords(DIST);
+  try {
+    const before = new Set(filesOf(DIST));
+    const changed = filesOf(next).filter((f) => f !== "sw.js" && (!before.has(f) || !readFileSync(join(DIST, f)).equals(readFileSync(join(next, f)))));
+    // The words file, the boot script that names it, and the pages that load the boot script.
+    expect(changed.some((f) => /^words-/.test(f)), "the words file is new").toBe(true);
+    expect(changed.some((f) => /^boot-/.test(f)), "the boot script is new").toBe(true);
+    expect(changed).toContain("index.html");
+    const FILES: string[] = JSON.parse(readFileSync(join(next, "sw.js"), "utf8").match(/const FILES = (\[[^\]]*\]);/)![1]);
+    const kept = new Set(FILES.map((f) => f.replace(/^\.\//, "")));
+    const refetched = changed.filter((f) => kept.has(f)).sort();
+    expect(refetched.length).toBeLessThan(kept.size / 4);
+
+    let site = await serve(DIST);
+    const port = Number(new URL(site.url).port);
+    const { context, page } = await person(browser, problems, site.url);
+    await page.goto(site.url);
+    await ready(page);
+    await workerActive(page);
+    await site.stop();
+    site = await serve(next, port);
+    await page.reload();
+    await ready(page);
+    await expect
+      .poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting?.state ?? "none"), { timeout: 30_000 })
+      .toBe("installed");
+    // What the new worker asked of the server (besides itself): the changed files it keeps, each once.
+    const asked = site.asked.filter((p) => p !== "sw.js");
+    expect(asked.sort()).toEqual(refetched);
+    // Once it takes over, the cache holds exactly the new build's files.
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.waiting!.postMessage("closer:take-over"));
+    await expect.poll(() => page.evaluate(async () => { const r = await navigator.serviceWorker.getRegistration(); return !r?.waiting && r?.active?.state; })).toBe("activated");
+    await expect
+      .poll(async () => {
+        const names = await closerCaches(page);
+        const keys = await page.evaluate(async (names) => (await Promise.all(names.map(async (n) => (await (await caches.open(n)).keys()).map((r) => r.url)))).flat(), names);
+        return keys.map((k) => new URL(k).pathname.slice(FOLDER.length)).sort();
+      }, { timeout: 15_000 })
+      .toEqual([...kept].sort());
+    await context.close();
+    await site.stop();
+  } finally {
+    rmSync(next, { recursive: true, force: true });
+  }
 });
 
 test("where a debug build is served, the release build's worker and its caches remove themselves", async ({ browser, problems }) => {

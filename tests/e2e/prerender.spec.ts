@@ -71,7 +71,7 @@ test.describe("without JavaScript", () => {
       await expect(page.locator(".guide a")).toHaveText(PAGES.map((q) => q.title));
       // Links within the words lead to real pages too, not to this page's fragment.
       for (const href of await page.locator(".prose a").evaluateAll((as) => as.map((a) => a.getAttribute("href")!))) {
-        expect(href, `${p.slug}: ${href}`).toMatch(/^(https:\/\/|\.\.\/\.\.\/(learn\/[a-z-]+\/|check-in\/|#\/[a-z]+)$)/);
+        expect(href, `${p.slug}: ${href}`).toMatch(/^(https:\/\/|tel:|sms:|\.\.\/\.\.\/(learn\/[a-z-]+\/|check-in\/|#\/[a-z]+)$)/);
       }
     }
     // Walking from the contents through every page by "next", as a reader without scripts would.
@@ -96,7 +96,7 @@ test.describe("without JavaScript", () => {
       await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", p.description);
       await expect(page.locator(".guide a")).toHaveText(PAGES_ES.map((q) => q.title));
       for (const href of await page.locator(".prose a").evaluateAll((as) => as.map((a) => a.getAttribute("href")!))) {
-        expect(href, `es ${p.slug}: ${href}`).toMatch(/^(https:\/\/|tel:|\.\.\/\.\.\/\.\.\/(es\/learn\/[a-z-]+\/|es\/check-in\/|es\/|\?hl=es#\/[a-z]+)$)/);
+        expect(href, `es ${p.slug}: ${href}`).toMatch(/^(https:\/\/|tel:|sms:|\.\.\/\.\.\/\.\.\/(es\/learn\/[a-z-]+\/|es\/check-in\/|es\/|\?hl=es#\/[a-z]+)$)/);
       }
     }
     // The switch leads to the same page in English, and back; the app opens in Spanish from here.
