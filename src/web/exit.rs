@@ -23,11 +23,12 @@ const PRESSES: u32 = 3;
 /// Within how long of the first of them (GOV.UK's component allows five seconds).
 const WITHIN_MS: f64 = 5_000.0;
 
-/// Hides everything on the page and empties its title, at once.
+/// Hides everything on the page and empties its title, at once. (The `hidden` attribute, not a
+/// style attribute, which the page's CSP refuses.)
 fn blank(window: &web_sys::Window) {
     let Some(document) = window.document() else { return };
     if let Some(root) = document.document_element() {
-        let _ = root.set_attribute("style", "display:none");
+        let _ = root.set_attribute("hidden", "");
     }
     document.set_title("");
 }

@@ -1,6 +1,6 @@
 import { Browser, Page, FrameLocator } from "@playwright/test";
 import { test, expect, watch } from "./fixtures";
-import { statements } from "./content";
+import { statements, uiWord } from "./content";
 
 const ALL = statements();
 // The app and the blog that embeds it live on different origins.
@@ -65,6 +65,35 @@ test.describe("embedded in another site's page", () => {
     expect(await page.evaluate(() => (window as any).__csp)).toEqual([]);
     expect(await frame.locator("body").evaluate(() => (window as any).__csp)).toEqual([]);
     await page.close();
+  });
+
+  test("the quick exit leaves the whole page where the browser allows it, and else blanks the frame", async ({ browser, problems }) => {
+    const to = uiWord("safety", "exit_to");
+    const neutral = new URL(to).origin;
+    for (const [host, whole] of [["post.html", true], ["sandboxed.html", false]] as const) {
+      const page = await browser.newPage();
+      watch(page, problems, [HOST, new URL(APP).origin, neutral]);
+      await page.context().route(`${neutral}/**`, (r) => r.fulfill({ contentType: "text/html", body: "<title>Weather</title><p>Sunny</p>" }));
+      await page.goto(`${HOST}/${host}`);
+      const frame = page.frameLocator("iframe");
+      await expect(frame.locator("h1")).toBeVisible();
+      await frame.getByTestId("quick-exit").click();
+      if (whole) {
+        // The blog's page is replaced, not only the frame.
+        await page.waitForURL(to);
+        await expect(page).toHaveTitle("Weather");
+      } else {
+        // A sandbox without allow-top-navigation: the frame shows nothing of Closer.
+        await expect(frame.locator("main")).toBeHidden();
+        expect(page.url()).toBe(`${HOST}/${host}`);
+        // The browser reports the refused attempt on the whole page: expected here, and the
+        // only such report.
+        const refused = problems.filter((p) => p.includes("Unsafe attempt to initiate navigation"));
+        expect(refused).toHaveLength(1);
+        problems.splice(problems.indexOf(refused[0]), 1);
+      }
+      await page.close();
+    }
   });
 
   test("links to the full site open in a new tab, without embed mode", async ({ browser, problems }) => {

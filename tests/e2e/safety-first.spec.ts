@@ -16,7 +16,7 @@ const FEAR = ALL.find((s) => s.safety && /afraid/.test(s.text))!;
 /** The three bands' names and each area's three band texts, in `lang`. */
 function bandWords(lang: string): string[] {
   const toml = readFileSync(join(__dirname, `../../content/${lang}/assessment.toml`), "utf8");
-  const names = [...toml.matchAll(/^\[\[band\]\][^[]*?^name = (".*")$/gms)].map((m) => JSON.parse(m[1]));
+  const names = [...toml.matchAll(/^\[\[band\]\][^[]*?^name = ("[^\n]*")$/gms)].map((m) => JSON.parse(m[1]));
   const texts = [...toml.matchAll(/^(?:low|middle|high) = (".*")$/gm)].map((m) => JSON.parse(m[1]));
   expect(names).toHaveLength(3);
   expect(texts).toHaveLength(3 * DIMENSIONS.length);
@@ -137,6 +137,11 @@ for (const lang of ["en", "es"]) {
         for (const by of ["button", "shift"]) {
           const context = await browser.newContext({ baseURL, locale: lang === "en" ? "en-GB" : "es-ES" });
           await context.route(`${neutral}/**`, (r) => r.fulfill({ contentType: "text/html", body: "<title>Weather</title><p>Sunny</p>" }));
+          // What Closer's page showed as it was left: blank, with an empty title (noted in
+          // the tab's sessionStorage, read back at the end).
+          await context.addInitScript(() => addEventListener("pagehide", () => {
+            if (location.protocol === "http:" && !sessionStorage.getItem("test.left")) sessionStorage.setItem("test.left", `hidden=${document.documentElement.hidden} title="${document.title}"`);
+          }));
           const page = await context.newPage();
           watch(page, problems, [new URL(baseURL!).origin, neutral]);
           await seed(page, 0);
@@ -148,6 +153,7 @@ for (const lang of ["en", "es"]) {
           await expect(exit, route).toHaveCount(1);
           await expect(exit, route).toHaveText(uiWord("safety", "exit", lang));
           await expect(exit).toHaveAccessibleDescription(uiWord("safety", "exit_hint", lang));
+          await page.evaluate(() => sessionStorage.removeItem("test.left"));
           if (by === "button") {
             await exit.click();
           } else {
@@ -164,6 +170,10 @@ for (const lang of ["en", "es"]) {
           // is sent on at once and nothing of Closer is shown.
           await page.waitForURL(to);
           await expect(page.locator("body")).toHaveText("Sunny");
+          // Blanked at once as it was left, before the neutral page came (read on a static
+          // page of Closer's, which runs no script, in the same tab).
+          await page.goto("./learn/");
+          expect(await page.evaluate(() => sessionStorage.getItem("test.left")), route).toBe('hidden=true title=""');
           await context.close();
         }
       }
