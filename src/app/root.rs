@@ -3,7 +3,9 @@
 use closer_core::route::Route;
 use yew::prelude::*;
 
-use super::components::layout::layout;
+use super::components::invite::LINK_ID;
+use super::components::layout::{layout, MAIN_ID};
+use super::components::notices::dismiss_id;
 use super::pages;
 use super::persist::{self, Elsewhere};
 use super::state::{Action, Closed, Confirming, FocusOn, Keeping, State};
@@ -143,13 +145,14 @@ pub fn app(props: &Props) -> Html {
             if !std::mem::replace(&mut *first.borrow_mut(), false) {
                 dom::scroll_to_top();
                 if *route != Route::Quiz {
-                    dom::focus_first(&["main h1"]);
+                    dom::focus_heading(MAIN_ID);
                 }
             }
         });
     }
 
-    // The focus follows the state (`State::focus_on`), not lost with the elements it was on. On
+    // The focus follows the state (`State::focus_on`), not lost with the elements it was on: to
+    // an element by its id, which the component that renders it exports, or to the page's heading. On
     // the quiz, each new statement takes it: its chosen answer, or else its first option. Not for
     // the first statement the app shows over a prerendered page (`check-in/`) where the person has
     // already put the focus (the start-up script has put it back on the app's same element): the
@@ -160,27 +163,36 @@ pub fn app(props: &Props) -> Html {
     // on the heading of the page a link opened.
     {
         // (Read at the first render in the browser; when prerendering there is no page to read.)
-        let over_prerendered = use_mut_ref(|| !cfg!(feature = "ssr") && state.route == Route::Quiz && dom::exists("body[data-prerendered]"));
+        let over_prerendered = use_mut_ref(|| !cfg!(feature = "ssr") && state.route == Route::Quiz && dom::body_has("data-prerendered"));
         let focus = state.focus_on();
+        let statement = pages::quiz::focus_ids(&state);
         use_effect_with(focus, move |focus| {
-            let targets: &[&str] = match *focus {
-                FocusOn::Unchanged | FocusOn::After(Closed::Nothing | Closed::Kept(Confirming::Nothing), _) => return,
-                FocusOn::Statement(_) => {
-                    // (`:focus` matches nothing when the focus is nowhere.)
-                    if std::mem::replace(&mut *over_prerendered.borrow_mut(), false) && dom::exists(":focus") {
-                        return;
-                    }
-                    &["#quiz-form input:checked", "#quiz-form input[type=radio]"]
+            let focus_or_heading = |id: &str| {
+                if !dom::focus_id(&[id]) {
+                    dom::focus_heading(MAIN_ID);
                 }
-                FocusOn::Question(_) => &[".confirm button:not(.danger)"],
-                FocusOn::After(Closed::Kept(Confirming::DeleteEverything), _) => &["main .danger", "main h1"],
-                // (The history marks the row whose question was kept.)
-                FocusOn::After(Closed::Kept(Confirming::DeleteResult { .. }), _) => &[".history-row[data-asked] > button"],
-                FocusOn::After(Closed::Deleted | Closed::Unlocked, _) => &["main h1"],
-                FocusOn::After(Closed::Dismissed, _) => &[".notice-dismiss", "main h1"],
-                FocusOn::After(Closed::Locked, _) => &["#invite-link"],
             };
-            dom::focus_first(targets);
+            match *focus {
+                FocusOn::Unchanged
+                | FocusOn::Question(Confirming::Nothing)
+                | FocusOn::After(Closed::Nothing | Closed::Kept(Confirming::Nothing), _) => {}
+                FocusOn::Statement(_) => {
+                    if !(std::mem::replace(&mut *over_prerendered.borrow_mut(), false) && dom::focus_is_somewhere()) {
+                        let [chosen, first] = &statement;
+                        dom::focus_id(&[chosen, first]);
+                    }
+                }
+                FocusOn::Question(Confirming::DeleteEverything) => { dom::focus_id(&[pages::data::KEEP_ID]); }
+                FocusOn::Question(Confirming::DeleteResult { date_ms }) => { dom::focus_id(&[&pages::history::keep_id(date_ms)]); }
+                FocusOn::After(Closed::Kept(Confirming::DeleteEverything), _) => focus_or_heading(pages::data::DELETE_ID),
+                FocusOn::After(Closed::Kept(Confirming::DeleteResult { date_ms }), _) => {
+                    dom::focus_id(&[&pages::history::delete_id(date_ms)]);
+                }
+                FocusOn::After(Closed::Deleted | Closed::Unlocked, _) => dom::focus_heading(MAIN_ID),
+                // The notice that is first now (the next one), else the heading.
+                FocusOn::After(Closed::Dismissed, _) => focus_or_heading(&dismiss_id(0)),
+                FocusOn::After(Closed::Locked, _) => { dom::focus_id(&[LINK_ID]); }
+            }
         });
     }
 

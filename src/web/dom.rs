@@ -13,22 +13,36 @@ pub fn set_title(title: &str) {
     }
 }
 
-/// Moves keyboard focus to the first element matching any of `selectors`, in order of preference.
-pub fn focus_first(selectors: &[&str]) {
-    let Some(document) = document() else { return };
-    for selector in selectors {
-        if let Ok(Some(element)) = document.query_selector(selector) {
-            if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
-                let _ = element.focus();
-                return;
-            }
-        }
+fn focus(element: web_sys::Element) -> bool {
+    element.dyn_into::<web_sys::HtmlElement>().is_ok_and(|element| element.focus().is_ok())
+}
+
+/// Moves keyboard focus to the first element there is of the ids `ids`, in order of preference.
+/// (Each id is a constant or function of the component that renders the element.) True if one was
+/// there.
+pub fn focus_id(ids: &[&str]) -> bool {
+    let Some(document) = document() else { return false };
+    ids.iter().any(|id| document.get_element_by_id(id).is_some_and(focus))
+}
+
+/// Moves keyboard focus to the page's heading: the first `<h1>` inside the element of id `main`
+/// (`components::layout::MAIN_ID`; every page has one heading, focusable with `tabindex="-1"`).
+pub fn focus_heading(main: &str) {
+    let heading = document().and_then(|d| d.get_element_by_id(main)).and_then(|m| m.query_selector("h1").ok().flatten());
+    if let Some(heading) = heading {
+        focus(heading);
     }
 }
 
-/// Whether an element of the page matches `selector`.
-pub fn exists(selector: &str) -> bool {
-    document().is_some_and(|document| matches!(document.query_selector(selector), Ok(Some(_))))
+/// Whether the keyboard's focus is on some element of the page (not nowhere, nor the page itself).
+pub fn focus_is_somewhere() -> bool {
+    document().is_some_and(|document| matches!(document.query_selector(":focus"), Ok(Some(_))))
+}
+
+/// Whether the page's `<body>` has the attribute `name` (such as `data-prerendered`, which the
+/// start-up script leaves on a prerendered page the app mounts over).
+pub fn body_has(name: &str) -> bool {
+    document().and_then(|d| d.body()).is_some_and(|body| body.has_attribute(name))
 }
 
 /// Scrolls to the top of the page.

@@ -23,10 +23,15 @@ pub fn change_text(now: u8, before: u8) -> String {
     }
 }
 
+/// The id of the heading of dimension `id`'s card (the results' in-page links lead there).
+pub fn heading_id(id: &str) -> String {
+    ["dimension-", id].concat()
+}
+
 /// One dimension's card; `previous` is its score last time, for the change since then;
 /// `response`, what the result's safety screen calls for.
 pub fn dimension_result(d: &'static Dimension, score: DimensionScore, previous: Option<u8>, embedded: bool, response: SafetyResponse) -> Html {
-    let heading_id = ["dimension-", d.id].concat();
+    let heading_id = heading_id(d.id);
     let page = PAGES.iter().find(|p| p.dimension == Some(d.id));
     let touched = BANK.screen.touches.contains(&d.id);
     let set_aside = response.sets_aside_every_area();

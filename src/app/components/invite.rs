@@ -13,6 +13,9 @@ use crate::content::{fill, UI};
 use crate::web::{clock, crypto, embed, input, qr, share as sheet};
 use closer_core::text::Decimal;
 
+/// The id of the field with the link, where the focus goes once a locked link is made.
+pub const LINK_ID: &str = "invite-link";
+
 /// Why a link could not be locked, in words.
 fn lock_refused(refused: Refused) -> &'static str {
     match refused {
@@ -85,7 +88,7 @@ pub fn invite(state: &AppContext, result: &CompletedResult, heading: &'static st
         Callback::from(move |_| {
             s.dispatch(Action::Shared { date_ms: clock::now_ms() });
             let s = s.clone();
-            sheet::copy(&link, "invite-link", move |ok| s.dispatch(Action::InviteCopied(if ok { Copied::Yes } else { Copied::Selected })));
+            sheet::copy(&link, LINK_ID, move |ok| s.dispatch(Action::InviteCopied(if ok { Copied::Yes } else { Copied::Selected })));
         })
     };
     let share_now = {
@@ -110,8 +113,8 @@ pub fn invite(state: &AppContext, result: &CompletedResult, heading: &'static st
                 { passphrase_form(state, UI.invite_passphrase_hint(), lock_refused, UI.invite_lock_button(), UI.invite_locking(), make_locked) }
             } else {
                 <p class="field">
-                    <label for="invite-link">{ UI.invite_link_label() }</label>
-                    <input id="invite-link" type="text" readonly=true value={link} aria-describedby="invite-holds" />
+                    <label for={LINK_ID}>{ UI.invite_link_label() }</label>
+                    <input id={LINK_ID} type="text" readonly=true value={link} aria-describedby="invite-holds" />
                 </p>
                 <p id="invite-holds" class="invite-holds" data-testid="invite-holds">{ holds }{" "}{ if form.lock { UI.invite_locked_holds() } else { UI.invite_anyone() } }</p>
                 <div class="actions">

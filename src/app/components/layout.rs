@@ -10,6 +10,9 @@ use crate::app::components::site_link::site_link;
 use crate::app::context::AppContext;
 use crate::content::UI;
 
+/// The id of the page's `<main>`, which holds the page's heading (`web::dom::focus_heading`).
+pub const MAIN_ID: &str = "main";
+
 pub fn layout(state: &AppContext, page: Html) -> Html {
     let route = &state.route;
     let current = |matches: bool| if matches { Some("page") } else { None };
@@ -20,7 +23,7 @@ pub fn layout(state: &AppContext, page: Html) -> Html {
         return html! {
             <div class="app embed">
                 { quick_exit(false) }
-                <main id="main" tabindex="-1">
+                <main id={MAIN_ID} tabindex="-1">
                     { notices(state) }
                     { page }
                 </main>
@@ -36,7 +39,7 @@ pub fn layout(state: &AppContext, page: Html) -> Html {
         <>
             <a class="skip-link" href="#main" onclick={Callback::from(|e: MouseEvent| {
                 e.prevent_default();
-                crate::web::dom::focus_first(&["#main"]);
+                crate::web::dom::focus_id(&[MAIN_ID]);
             })}>{ UI.site_skip_link() }</a>
             <header class="site-header">
                 { quick_exit(state.is_static_page()) }
@@ -53,7 +56,7 @@ pub fn layout(state: &AppContext, page: Html) -> Html {
                 </nav>
                 { languages(state) }
             </header>
-            <main id="main" tabindex="-1">
+            <main id={MAIN_ID} tabindex="-1">
                 { notices(state) }
                 { page }
             </main>

@@ -32,6 +32,12 @@ pub fn download_backup(index: usize) {
     }
 }
 
+/// The id of the dismiss button of the notice at `index` (0 is the first), where the focus goes
+/// once a notice before it is dismissed.
+pub fn dismiss_id(index: usize) -> String {
+    ["notice-dismiss-", &index.decimal()].concat()
+}
+
 pub fn notices(state: &AppContext) -> Html {
     let keeping = match state.keeping {
         Keeping::Saved => None,
@@ -64,7 +70,7 @@ pub fn notices(state: &AppContext) -> Html {
         html! {
             <div class="notice" role="status">
                 { body }
-                <button class="notice-dismiss" onclick={dismiss}>{ UI.notice_dismiss() }</button>
+                <button class="notice-dismiss" id={dismiss_id(index)} onclick={dismiss}>{ UI.notice_dismiss() }</button>
             </div>
         }
     });

@@ -25,6 +25,11 @@ fn error_text(error: &PageError) -> String {
     }
 }
 
+/// The id of the "Delete everything" button, where the focus goes back when the question is kept.
+pub const DELETE_ID: &str = "delete-everything";
+/// The id of the question's safe answer, which takes the focus when it is asked.
+pub const KEEP_ID: &str = "delete-everything-keep";
+
 pub fn data_page(state: &AppContext) -> Html {
 
     let export = {
@@ -111,10 +116,10 @@ pub fn data_page(state: &AppContext) -> Html {
                 <div class="confirm" role="group" aria-label={UI.data_confirm()}>
                     <p>{ UI.data_confirm() }</p>
                     <button class="danger" onclick={delete}>{ UI.data_confirm_yes() }</button>
-                    <button onclick={cancel}>{ UI.data_confirm_no() }</button>
+                    <button id={KEEP_ID} onclick={cancel}>{ UI.data_confirm_no() }</button>
                 </div>
             } else {
-                <p><button class="danger" onclick={ask}>{ UI.data_delete() }</button></p>
+                <p><button class="danger" id={DELETE_ID} onclick={ask}>{ UI.data_delete() }</button></p>
             }
         </div>
     }

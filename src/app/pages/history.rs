@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::app::components::nothing_yet::nothing_yet;
 use crate::app::context::AppContext;
-use crate::app::state::{Action, Closed, Confirming, Keeping};
+use crate::app::state::{Action, Confirming, Keeping};
 use crate::content::{date, fill, number, BANK, UI};
 use closer_core::text::Decimal;
 
@@ -37,6 +37,18 @@ fn trend(name: &str, values: &[Option<u8>]) -> Html {
     }
 }
 
+/// The id of the button that asks to delete the result of `date_ms`, where the focus goes back
+/// when the question is kept.
+pub fn delete_id(date_ms: u64) -> String {
+    ["delete-", &date_ms.decimal()].concat()
+}
+
+/// The id of the safe answer of the question about the result of `date_ms`, which takes the
+/// focus when it is asked.
+pub fn keep_id(date_ms: u64) -> String {
+    ["keep-", &date_ms.decimal()].concat()
+}
+
 pub fn history(state: &AppContext) -> Html {
     if state.results.is_empty() {
         return nothing_yet(UI.history_title(), UI.history_none());
@@ -55,17 +67,17 @@ pub fn history(state: &AppContext) -> Html {
         let cancel = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::Confirm(Confirming::Nothing))) };
         let delete = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::DeleteResult { date_ms })) };
         html! {
-            <li class="history-row" data-date={date_ms.decimal()} data-asked={(state.closed == Closed::Kept(Confirming::DeleteResult { date_ms })).then_some("")}>
+            <li class="history-row" data-date={date_ms.decimal()}>
                 <span class="history-date">{ date.clone() }</span>
                 <span class="history-overall" data-set-aside={set_aside.then_some("true")}>{ overall }</span>
                 if state.confirming == (Confirming::DeleteResult { date_ms }) {
                     <span class="confirm" role="group" aria-label={fill(UI.history_confirm(), &[("date", &date)])}>
                         <span>{ fill(UI.history_confirm(), &[("date", &date)]) }</span>
                         <button class="danger" onclick={delete}>{ UI.history_confirm_yes() }</button>
-                        <button onclick={cancel}>{ UI.history_confirm_no() }</button>
+                        <button id={keep_id(date_ms)} onclick={cancel}>{ UI.history_confirm_no() }</button>
                     </span>
                 } else {
-                    <button onclick={ask} aria-label={fill(UI.history_delete_label(), &[("date", &date)])}>{ UI.history_delete() }</button>
+                    <button id={delete_id(date_ms)} onclick={ask} aria-label={fill(UI.history_delete_label(), &[("date", &date)])}>{ UI.history_delete() }</button>
                 }
             </li>
         }

@@ -4,16 +4,35 @@
 
 use yew::prelude::*;
 
-use crate::app::components::answer_group::answer_group;
+use crate::app::components::answer_group::{answer_group, option_id};
 use crate::app::components::progress::progress;
 use crate::app::context::AppContext;
-use crate::app::state::{quiz_order, Action};
+use crate::app::state::{quiz_order, Action, State};
 use crate::content::{BANK, UI};
+
+/// The position on screen (the last statement after it: the review is next).
+fn on_screen(state: &State) -> usize {
+    state.position.min(quiz_order().len().saturating_sub(1))
+}
+
+/// The name of the radio group of statement `id`.
+fn group_name(id: &str) -> String {
+    ["answer-", id].concat()
+}
+
+/// Where the focus goes on each new statement (the app's effect, see `root.rs`): the ids of its
+/// chosen answer, if any, and of its first option.
+pub fn focus_ids(state: &State) -> [String; 2] {
+    let Some((_, item)) = quiz_order().get(on_screen(state)) else { return Default::default() };
+    let name = group_name(item.id);
+    let chosen = state.answers.get(item.id).map_or(0, |&v| usize::from(v));
+    [option_id(&name, chosen), option_id(&name, 0)]
+}
 
 /// Each new statement takes the focus (the app's effect on `position`, see `root.rs`).
 pub fn quiz(state: &AppContext) -> Html {
     let order = quiz_order();
-    let position = state.position.min(order.len().saturating_sub(1));
+    let position = on_screen(state);
     let Some(&(_, item)) = order.get(position) else { return html! {} };
     let selected = state.answers.get(item.id).copied();
     // "Does not apply to us" only where a statement may not fit every couple.
@@ -52,7 +71,7 @@ pub fn quiz(state: &AppContext) -> Html {
             { progress(position + 1, order.len()) }
             <p class="instructions" id="quiz-instructions">{ UI.quiz_instructions() }</p>
             <div id="quiz-form" onkeydown={on_keydown} aria-describedby="quiz-instructions">
-                { answer_group(&["answer-", item.id].concat(), item.text, options, selected, &on_choose, "statement") }
+                { answer_group(&group_name(item.id), item.text, options, selected, &on_choose, "statement") }
                 <div class="quiz-actions">
                     <button type="button" onclick={back} disabled={position == 0}>{ UI.quiz_back() }</button>
                     if selected.is_some() {

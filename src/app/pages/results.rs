@@ -9,7 +9,7 @@ use closer_core::focus;
 use closer_core::route::Route;
 use yew::prelude::*;
 
-use crate::app::components::dimension_result::{change_text, dimension_result};
+use crate::app::components::dimension_result::{change_text, dimension_result, heading_id};
 use crate::app::components::invite::invite;
 use crate::app::components::nothing_yet::nothing_yet;
 use crate::app::components::safety_note::safety_note;
@@ -45,7 +45,7 @@ pub fn results(state: &AppContext) -> Html {
                 <p>{ UI.results_focus_lead() }</p>
                 <ul class="focus-list">
                     { for focus_ids.iter().filter_map(|id| BANK.dimension(id)).map(|d| html! {
-                        <li data-focus={d.id}><a href={["#dimension-", d.id].concat()} onclick={jump_to(d.id)}>{ d.name }</a></li>
+                        <li data-focus={d.id}><a href={["#", &heading_id(d.id)].concat()} onclick={jump_to(d.id)}>{ d.name }</a></li>
                     }) }
                 </ul>
             </>
@@ -110,6 +110,6 @@ pub fn results(state: &AppContext) -> Html {
 fn jump_to(id: &'static str) -> Callback<MouseEvent> {
     Callback::from(move |e: MouseEvent| {
         e.prevent_default();
-        dom::focus_first(&[&["#dimension-", id].concat()]);
+        dom::focus_id(&[&heading_id(id)]);
     })
 }
