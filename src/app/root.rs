@@ -28,6 +28,9 @@ pub struct Props {
 fn read_at_start() -> (State, Option<String>) {
     let loaded = persist::load();
     let mut state = State::from_record(location::current(), loaded.record, loaded.keeping, loaded.notices);
+    // Read from the address: never written back to it (by the time the first render's effects
+    // run, the address may have moved on; the listener below takes that in).
+    state.route_from_address = true;
     state.backups = loaded.backups;
     state.embed = crate::web::embed::requested();
     // The page was opened with the switch (`?hl=<code>`): the choice is kept with the record.
@@ -92,6 +95,8 @@ pub fn app(props: &Props) -> Html {
     {
         let dispatcher = state.dispatcher();
         let embed = state.embed;
+        // (This effect runs once: the route of the first render is the one read at start.)
+        let route_at_start = state.route.clone();
         use_effect_with((), move |_| {
             let from_elsewhere = {
                 let dispatcher = dispatcher.clone();
@@ -120,7 +125,18 @@ pub fn app(props: &Props) -> Html {
                 let dispatcher = dispatcher.clone();
                 crate::web::offline::on_update_waiting(move || dispatcher.dispatch(Action::UpdateWaiting))
             };
-            let address = location::on_change(move |route| dispatcher.dispatch(Action::Navigate { route, at_ms: clock::now_ms() }));
+            let address = {
+                let dispatcher = dispatcher.clone();
+                location::on_change(move |route| dispatcher.dispatch(Action::Navigate { route, at_ms: clock::now_ms() }))
+            };
+            // The address may have changed between its reading at start and this listener: Yew
+            // may give the browser a turn between the first render and its effects, and a
+            // `hashchange` then finds no listener (a reload followed at once by another address).
+            // What was missed is taken in now.
+            let now = location::current();
+            if now != route_at_start {
+                dispatcher.dispatch(Action::Navigate { route: now, at_ms: clock::now_ms() });
+            }
             let height = embed.then(crate::web::embed::HeightReporter::start);
             // Shift pressed three times within a few seconds leaves, as the quick exit does.
             let exit = crate::web::exit::on_shift_three_times(UI.safety_exit_to());
