@@ -158,7 +158,10 @@ test("a locked link: made with a passphrase, opened elsewhere after a wrong one,
   expect(stored).not.toContain("Alex");
   expect(JSON.parse(stored).comparisons[0].code).toBe(code);
 
-  // The link back: locked by default, with the same passphrase already there.
+  // The link back: locked by default, with the same passphrase already there. (Sam answered
+  // Neutral to everything, fear included: the form waits behind the caution.)
+  await expect(sam.getByTestId("invite-caution")).toBeVisible();
+  await sam.getByText("Compare with your partner anyway").click();
   await sam.getByLabel("Your first name (optional)").fill("Sam");
   await expect(sam.getByLabel("Lock it with a passphrase")).toBeChecked();
   await expect(sam.getByLabel("Passphrase", { exact: true })).toHaveValue(PASSPHRASE);
