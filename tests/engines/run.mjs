@@ -241,8 +241,8 @@ const embedLines = `<div data-closer></div>\n<script src="${EMBEDDED_APP}embed.j
 const hostPage = (title, body) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>${title}</title></head><body><h1>${title}</h1><p>Words before.</p>${body}<p>Words after.</p></body></html>`;
 // The no-script fallback as the README gives it, for hosts that strip scripts.
-const fallback = readFileSync(join(root, "embed/fallback.html"), "utf8").replace("https://example.org/closer/", EMBEDDED_APP);
-if (!readFileSync(join(root, "README.md"), "utf8").includes(fallback.replace(EMBEDDED_APP, "https://example.org/closer/").trim())) {
+const fallback = readFileSync(join(root, "embed/fallback.html"), "utf8").replace("https://closer.example.org/", EMBEDDED_APP);
+if (!readFileSync(join(root, "README.md"), "utf8").includes(fallback.replace(EMBEDDED_APP, "https://closer.example.org/").trim())) {
   throw new Error("README.md does not show embed/fallback.html as it is");
 }
 const HOST_PAGES = {
