@@ -30,7 +30,10 @@ export function quickExitBack(win, key) {
     if (e.persisted) sendOn(win.location, leftFor(win.sessionStorage, key));
   });
   if (win.performance.getEntriesByType("navigation")[0]?.type === "back_forward") {
-    return sendOn(win.location, leftFor(win.sessionStorage, key));
+    const to = leftFor(win.sessionStorage, key);
+    // Nothing of Closer's is shown while the neutral page loads (as the quick exit itself does).
+    if (typeof to === "string" && to.startsWith("https://")) win.document.documentElement.hidden = true;
+    return sendOn(win.location, to);
   }
   try {
     win.sessionStorage.removeItem(key);

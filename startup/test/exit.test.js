@@ -14,6 +14,7 @@ function fakeWindow(type, noted) {
     sessionStorage: { getItem: (k) => session.get(k) ?? null, removeItem: (k) => session.delete(k) },
     performance: { getEntriesByType: () => [{ type }] },
     addEventListener: (t, f) => (listeners[t] = f),
+    document: { documentElement: { hidden: false } },
   };
 }
 
@@ -21,6 +22,8 @@ test("back to a page the quick exit left: sent on to the neutral page, and the a
   const win = fakeWindow("back_forward", "https://www.bbc.co.uk/weather");
   assert.equal(quickExitBack(win, "closer.left"), true);
   assert.deepEqual(win.replaced, ["https://www.bbc.co.uk/weather"]);
+  // Nothing of Closer's shows while it goes.
+  assert.equal(win.document.documentElement.hidden, true);
 });
 
 test("any other visit starts afresh and forgets the note", () => {
@@ -28,6 +31,7 @@ test("any other visit starts afresh and forgets the note", () => {
   assert.equal(quickExitBack(win, "closer.left"), false);
   assert.deepEqual(win.replaced, []);
   assert.equal(win.session.has("closer.left"), false);
+  assert.equal(win.document.documentElement.hidden, false);
 });
 
 test("a page restored from the back-forward cache is sent on too", () => {
