@@ -5,6 +5,9 @@
 //! to a backup (three deep) before anything else is written, and a record saved by a newer
 //! Closer is left untouched in place while this one works in memory.
 
+// The one module that may call `web::storage`'s reads and writes (`clippy.toml`).
+#![allow(clippy::disallowed_methods)]
+
 use closer_core::record::{Record, RecordError, BACKUP_KEYS, STORAGE_KEY};
 
 use super::state::{Keeping, Notice};
