@@ -2,6 +2,7 @@
 //! component and its effects (`root`, the only component), pages as functions of the state
 //! (`pages`) and reusable widgets, also functions (`components`).
 
+pub mod address;
 pub mod components;
 pub mod context;
 pub mod pages;

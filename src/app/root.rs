@@ -31,11 +31,11 @@ fn read_at_start() -> (State, Option<String>) {
     // Read from the address: never written back to it (by the time the first render's effects
     // run, the address may have moved on; the listener below takes that in).
     state.route_from_address = true;
-    state.backups = loaded.backups;
-    state.embed = crate::web::embed::requested();
+    state.storage.backups = loaded.backups;
+    state.site.embed = crate::web::embed::requested();
     // The page was opened with the switch (`?hl=<code>`): the choice is kept with the record.
     if location::asked("hl", crate::content::language().code) {
-        state.language = Some(crate::content::language().code.to_string());
+        state.check_in.language = Some(crate::content::language().code.to_string());
     }
     state.arrive(clock::now_ms());
     (state, loaded.unreadable)
@@ -67,8 +67,8 @@ pub fn app(props: &Props) -> Html {
     let last_saved = use_mut_ref(|| None::<closer_core::record::Record>);
     {
         let dispatcher = state.dispatcher();
-        let record = state.to_record();
-        let keeping = state.keeping;
+        let record = state.check_in.to_record();
+        let keeping = state.storage.keeping;
         use_effect_with((record, keeping), move |(record, keeping)| {
             if *keeping != Keeping::Saved {
                 return;
@@ -94,7 +94,7 @@ pub fn app(props: &Props) -> Html {
     // another site's page, our height for it.
     {
         let dispatcher = state.dispatcher();
-        let embed = state.embed;
+        let embed = state.site.embed;
         // (This effect runs once: the route of the first render is the one read at start.)
         let route_at_start = state.route.clone();
         use_effect_with((), move |_| {
@@ -217,10 +217,10 @@ pub fn app(props: &Props) -> Html {
     {
         let dispatcher = state.dispatcher();
         let wanted = match &state.route {
-            Route::Page(slug) => PAGES.iter().find(|p| p.slug == slug).filter(|p| state.body(p.file).is_none()),
+            Route::Page(slug) => PAGES.iter().find(|p| p.slug == slug).filter(|p| state.bodies.get(p.file).is_none()),
             _ => None,
         };
-        use_effect_with((state.route.clone(), state.body_attempt), move |_| {
+        use_effect_with((state.route.clone(), state.bodies.attempt), move |_| {
             if let Some(page) = wanted {
                 pages::learn::fetch_body(page, move |action| dispatcher.dispatch(action));
             }

@@ -18,6 +18,7 @@
 //! by the same page in every language (for `hreflang` links).
 #![allow(clippy::disallowed_macros)] // build-time code: `format!` is fine here
 
+use closer::app::address::Site;
 use closer::app::state::State;
 use closer::app::{document_title, App, Props};
 use closer::content::{PAGES, UI};
@@ -46,7 +47,7 @@ fn relink(html: &str, state: &State) -> String {
         let start = at + "href=\"".len();
         let Some(len) = rest[start..].find('"') else { break };
         out.push_str(&rest[..start]);
-        out.push_str(&state.href(&Route::parse(&rest[start..start + len])));
+        out.push_str(&state.site.href(&Route::parse(&rest[start..start + len])));
         rest = &rest[start + len..];
     }
     out.push_str(rest);
@@ -88,16 +89,16 @@ fn main() {
     // language asked for when it is not English, before anything is fetched).
     let app_pages = if english { vec![(Route::Quiz, "check-in/")] } else { vec![(Route::Home, ""), (Route::Quiz, "check-in/")] };
     for (route, key) in app_pages {
-        let path = State::static_path(&route);
+        let path = Site::static_path(&route);
         pages.push(json!({
             "file": format!("{path}index.html"), "path": path, "key": key, "lang": lang, "route": route.to_hash(),
             "root": up(&path), "app": true, "title": document_title(&route), "body": render(State::prerendered(route)),
         }));
     }
     // The explainer's contents, and each explainer page, at real paths.
-    let path = State::static_path(&Route::Learn);
+    let path = Site::static_path(&Route::Learn);
     let root = up(&path);
-    let learn = State { static_root: Some(root), ..State::prerendered(Route::Learn) };
+    let learn = State { site: Site { static_root: Some(root), ..Site::default() }, ..State::prerendered(Route::Learn) };
     pages.push(json!({
         "file": format!("{path}index.html"), "path": path, "key": "learn/", "lang": lang, "root": root,
         "title": document_title(&Route::Learn), "description": UI.learn_lead(), "body": render(learn),
@@ -105,11 +106,11 @@ fn main() {
     for page in PAGES.iter() {
         let read = source.pages.iter().find(|p| p.page.slug == page.slug).unwrap_or_else(|| fail(format!("no page {}", page.slug)));
         let route = Route::Page(page.slug.into());
-        let path = State::static_path(&route);
+        let path = Site::static_path(&route);
         let root = up(&path);
-        let mut state = State { static_root: Some(root), ..State::prerendered(route.clone()) };
+        let mut state = State { site: Site { static_root: Some(root), ..Site::default() }, ..State::prerendered(route.clone()) };
         let body: &'static str = Box::leak(relink(read.html, &state).into_boxed_str());
-        state.bodies.push((page.file, body));
+        state.bodies.fetched.push((page.file, body));
         pages.push(json!({
             "file": format!("{path}index.html"), "path": path,
             "key": format!("learn/{}/", page.slug), "lang": lang, "root": root,

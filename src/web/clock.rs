@@ -7,6 +7,7 @@ pub fn now_ms() -> u64 {
 
 /// A date as the browser's `Intl` writes it in language `code`, such as "25 Nov 2026" or
 /// "25 nov 2026".
+#[cfg(target_arch = "wasm32")]
 pub fn format_date(code: &str, ms: u64) -> String {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
     let options = js_sys::Object::new();
@@ -14,6 +15,24 @@ pub fn format_date(code: &str, ms: u64) -> String {
         let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
     }
     date.to_locale_date_string(code, &options).into()
+}
+
+/// Natively (the native tests that render pages; there is no `Intl`): the date as `YYYY-MM-DD`.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn format_date(_code: &str, ms: u64) -> String {
+    use closer_core::text::decimal;
+    // Days since 1970 to a civil date (Howard Hinnant's algorithm).
+    let z = ms / 86_400_000 + 719_468;
+    let era = z / 146_097;
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + u64::from(month <= 2);
+    let two = |n: u64| if n < 10 { ["0", &decimal(n)].concat() } else { decimal(n) };
+    [decimal(year), two(month), two(day)].join("-")
 }
 
 /// Today's date as `YYYY-MM-DD` (UTC), for file names.

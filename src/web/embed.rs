@@ -10,11 +10,18 @@ pub fn requested() -> bool {
 }
 
 /// The full site's address for a fragment such as `#/learn/safety`: this page without `?embed=1`.
+#[cfg(target_arch = "wasm32")]
 pub fn full_site_url(hash: &str) -> String {
     let Some(location) = web_sys::window().map(|w| w.location()) else { return hash.to_string() };
     let origin = location.origin().unwrap_or_default();
     let path = location.pathname().unwrap_or_default();
     [origin.as_str(), path.as_str(), hash].concat()
+}
+
+/// Natively (the native tests that render pages) there is no page: the fragment alone.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn full_site_url(hash: &str) -> String {
+    hash.to_string()
 }
 
 /// Sends `{type: "closer:height", height}` to the host page whenever the document's height

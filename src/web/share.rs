@@ -39,7 +39,15 @@ pub fn copy(text: &str, fallback_input: &'static str, done: impl FnOnce(bool) + 
     });
 }
 
+/// Whether the browser can open a share sheet (natively, in the native tests that render
+/// pages, none can).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn can_share() -> bool {
+    false
+}
+
 /// Whether the browser can open a share sheet.
+#[cfg(target_arch = "wasm32")]
 pub fn can_share() -> bool {
     navigator().is_some_and(|n| js_sys::Reflect::has(&n, &"share".into()).unwrap_or(false))
 }

@@ -27,7 +27,7 @@ fn lock_refused(refused: Refused) -> &'static str {
 /// The partner-link form for `result`, under `heading` and `lead`; with `caution`, behind a
 /// caution and a choice to open it.
 pub fn invite(state: &AppContext, result: &CompletedResult, heading: &'static str, lead: &'static str, caution: bool) -> Html {
-    let form = &state.invite;
+    let form = &state.page.invite;
     let shared = result.shared(Some(form.name.as_str()));
     // Locked: the link made for this name and passphrase, once it is made.
     let code = if form.lock { form.locked.clone() } else { Some(share::encode(&shared)) };
@@ -45,7 +45,7 @@ pub fn invite(state: &AppContext, result: &CompletedResult, heading: &'static st
         let s = state.clone();
         Callback::from(move |passphrase: String| {
             s.dispatch(Action::Busy);
-            let (s, name) = (s.clone(), s.invite.name.clone());
+            let (s, name) = (s.clone(), s.page.invite.name.clone());
             crypto::lock(shared.clone(), passphrase.clone(), move |code| s.dispatch(Action::Locked { name, passphrase, code }));
         })
     };

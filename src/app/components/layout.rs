@@ -18,7 +18,7 @@ pub fn layout(state: &AppContext, page: Html) -> Html {
     let current = |matches: bool| if matches { Some("page") } else { None };
     let in_quiz = matches!(route, Route::Quiz | Route::Review | Route::Importance);
     let in_learn = matches!(route, Route::Learn | Route::Page(_));
-    if state.embed {
+    if state.site.embed {
         // Inside another site's page: no site header or footer, compact spacing.
         return html! {
             <div class="app embed">
@@ -42,15 +42,15 @@ pub fn layout(state: &AppContext, page: Html) -> Html {
                 crate::web::dom::focus_id(&[MAIN_ID]);
             })}>{ UI.site_skip_link() }</a>
             <header class="site-header">
-                { quick_exit(state.is_static_page()) }
-                <a class="brand" href={state.link("#/")} aria-current={current(*route == Route::Home)}>{ UI.site_name() }</a>
+                { quick_exit(state.site.is_static_page()) }
+                <a class="brand" href={state.site.link("#/")} aria-current={current(*route == Route::Home)}>{ UI.site_name() }</a>
                 <nav aria-label={UI.site_nav_label()}>
                     <ul>
-                        <li><a href={state.link("#/quiz")} aria-current={current(in_quiz)}>{ UI.site_nav_quiz() }</a></li>
-                        <li><a href={state.link("#/learn")} aria-current={current(in_learn)}>{ UI.site_nav_learn() }</a></li>
-                        if !state.results.is_empty() {
-                            <li><a href={state.link("#/results")} aria-current={current(*route == Route::Results)}>{ UI.site_nav_results() }</a></li>
-                            <li><a href={state.link("#/history")} aria-current={current(*route == Route::History)}>{ UI.site_nav_history() }</a></li>
+                        <li><a href={state.site.link("#/quiz")} aria-current={current(in_quiz)}>{ UI.site_nav_quiz() }</a></li>
+                        <li><a href={state.site.link("#/learn")} aria-current={current(in_learn)}>{ UI.site_nav_learn() }</a></li>
+                        if !state.check_in.results.is_empty() {
+                            <li><a href={state.site.link("#/results")} aria-current={current(*route == Route::Results)}>{ UI.site_nav_results() }</a></li>
+                            <li><a href={state.site.link("#/history")} aria-current={current(*route == Route::History)}>{ UI.site_nav_history() }</a></li>
                         }
                     </ul>
                 </nav>
@@ -63,10 +63,10 @@ pub fn layout(state: &AppContext, page: Html) -> Html {
             <footer class="site-footer">
                 <p>{ UI.site_footer_privacy() }{" "}{ UI.site_footer_not_diagnosis() }</p>
                 <p class="footer-links">
-                    <a href={state.link("#/learn/privacy")}>{ UI.site_footer_privacy_link() }</a>
-                    <a href={state.link("#/learn/safety")}>{ UI.site_footer_safety_link() }</a>
-                    <a href={state.link("#/learn/how-it-works")}>{ UI.site_footer_how_link() }</a>
-                    <a href={state.link("#/data")} aria-current={current(*route == Route::Data)}>{ UI.site_footer_data_link() }</a>
+                    <a href={state.site.link("#/learn/privacy")}>{ UI.site_footer_privacy_link() }</a>
+                    <a href={state.site.link("#/learn/safety")}>{ UI.site_footer_safety_link() }</a>
+                    <a href={state.site.link("#/learn/how-it-works")}>{ UI.site_footer_how_link() }</a>
+                    <a href={state.site.link("#/data")} aria-current={current(*route == Route::Data)}>{ UI.site_footer_data_link() }</a>
                 </p>
             </footer>
         </>
@@ -75,15 +75,14 @@ pub fn layout(state: &AppContext, page: Html) -> Html {
 
 /// The language switch: a link for every other language, named in itself ("Español" on a page
 /// in English). It opens this page again with `?hl=<code>`: the page's start-up script takes
-/// that language's words, and the app keeps the choice with the record (`State::language`), so
+/// that language's words, and the app keeps the choice with the record (`CheckIn::language`), so
 /// it holds on later visits too.
 fn languages(state: &AppContext) -> Html {
     let shown = crate::content::language().code;
-    let search = if state.embed { "?embed=1&hl=" } else { "?hl=" };
     html! {
         <p class="languages">
             { for crate::content::LANGUAGES.iter().filter(|l| l.code != shown).map(|l| html! {
-                <a href={state.in_language(l.code, search)} lang={l.code} hreflang={l.code}>{ l.name }</a>
+                <a href={state.site.in_language(&state.route, l.code)} lang={l.code} hreflang={l.code}>{ l.name }</a>
             }) }
         </p>
     }

@@ -39,7 +39,7 @@ pub fn dismiss_id(index: usize) -> String {
 }
 
 pub fn notices(state: &AppContext) -> Html {
-    let keeping = match state.keeping {
+    let keeping = match state.storage.keeping {
         Keeping::Saved => None,
         Keeping::Unavailable => Some(UI.notice_unavailable()),
         Keeping::Full => Some(UI.notice_full()),
@@ -59,7 +59,7 @@ pub fn notices(state: &AppContext) -> Html {
             Notice::Deleted => html! { <p>{ UI.notice_deleted() }</p> },
             // Reloading keeps every answer only while they are saved; else the new version waits
             // for the next visit.
-            Notice::UpdateWaiting if state.keeping == Keeping::Saved => html! {
+            Notice::UpdateWaiting if state.storage.keeping == Keeping::Saved => html! {
                 <>
                     <p>{ UI.notice_update_waiting() }</p>
                     <button onclick={Callback::from(|_| offline::take_update())}>{ UI.notice_update_reload() }</button>
@@ -79,7 +79,7 @@ pub fn notices(state: &AppContext) -> Html {
             if let Some(text) = keeping {
                 <div class="notice notice-keeping" role="status" data-testid="not-kept">
                     <p>{ text }</p>
-                    if state.embed {
+                    if state.site.embed {
                         { site_link(true, state.route.clone(), UI.notice_open_full_site()) }
                     }
                 </div>

@@ -21,7 +21,7 @@ pub fn passphrase_form(
     busy: &'static str,
     submit: Callback<String>,
 ) -> Html {
-    let form = &state.passphrase;
+    let form = &state.page.passphrase;
     let on_input = {
         let s = state.clone();
         Callback::from(move |e: InputEvent| {
@@ -39,8 +39,8 @@ pub fn passphrase_form(
         let s = state.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            if !s.passphrase.busy {
-                submit.emit(s.passphrase.text.clone());
+            if !s.page.passphrase.busy {
+                submit.emit(s.page.passphrase.text.clone());
             }
         })
     };

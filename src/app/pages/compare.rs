@@ -46,7 +46,7 @@ fn unlock_refused(refused: Refused) -> &'static str {
 pub fn compare(state: &AppContext, code: &str) -> Html {
     let theirs = match share::read(code) {
         Ok(Link::Open(theirs)) => theirs,
-        Ok(Link::Locked(locked)) => match state.opened.iter().find(|o| o.code == code) {
+        Ok(Link::Locked(locked)) => match state.check_in.opened(code) {
             Some(opened) => opened.result.clone(),
             None => return unlock(state, code, locked),
         },
@@ -61,8 +61,8 @@ pub fn compare(state: &AppContext, code: &str) -> Html {
         }
     };
     let partner = theirs.name.clone().unwrap_or_else(|| UI.compare_partner().to_string());
-    let link = state.links.iter().find(|l| l.code == code);
-    let revealed = link.is_some_and(|l| state.may_reveal(l));
+    let link = state.check_in.links.iter().find(|l| l.code == code);
+    let revealed = link.is_some_and(|l| state.check_in.may_reveal(l));
 
     if !revealed {
         let total = quiz_order().len();
@@ -77,8 +77,8 @@ pub fn compare(state: &AppContext, code: &str) -> Html {
                 }</p>
                 <p>{ UI.compare_blind() }</p>
                 <div class="actions">
-                    if state.in_progress() {
-                        <button class="primary" onclick={resume}>{ fill(UI.compare_continue(), &[("done", &number(state.answered())), ("total", &number(total))]) }</button>
+                    if state.check_in.in_progress() {
+                        <button class="primary" onclick={resume}>{ fill(UI.compare_continue(), &[("done", &number(state.check_in.answered())), ("total", &number(total))]) }</button>
                     } else {
                         <button class="primary" onclick={start}>{ UI.compare_start() }</button>
                     }
@@ -88,7 +88,7 @@ pub fn compare(state: &AppContext, code: &str) -> Html {
     }
 
     // Our side: the result this link was compared with, or else the latest.
-    let Some(own) = state.compared_result(link) else { return html! {} };
+    let Some(own) = state.check_in.compared_result(link) else { return html! {} };
     let mine: SharedResult = link
         .and_then(|l| l.own_code.as_deref())
         .and_then(|c| share::decode(c).ok())
@@ -114,7 +114,7 @@ pub fn compare(state: &AppContext, code: &str) -> Html {
     html! {
         <div class="compare">
             <h1 tabindex="-1">{ UI.compare_title() }</h1>
-            { safety_note(response, state.embed) }
+            { safety_note(response, state.site.embed) }
             if c.versions_differ { <p class="notice">{ UI.compare_older_version() }</p> }
             <section aria-labelledby="side-heading">
                 <h2 id="side-heading">{ UI.compare_chart_heading() }</h2>
@@ -122,7 +122,7 @@ pub fn compare(state: &AppContext, code: &str) -> Html {
             </section>
             <section aria-labelledby="marks-heading" class="marks">
                 <h2 id="marks-heading">{ UI.compare_marks_heading() }</h2>
-                <p>{ UI.compare_marks_lead() }{ " " }{ site_link(state.embed, Route::Page("how-it-works".into()), UI.compare_marks_how()) }</p>
+                <p>{ UI.compare_marks_lead() }{ " " }{ site_link(state.site.embed, Route::Page("how-it-works".into()), UI.compare_marks_how()) }</p>
                 <ul class="mark-list">{ for marks }</ul>
             </section>
             if !safety_first && !c.shared_priorities.is_empty() {
@@ -134,7 +134,7 @@ pub fn compare(state: &AppContext, code: &str) -> Html {
             if safety_first {
                 <p class="talk-set-aside" data-testid="talk-set-aside">{ UI.talk_set_aside() }</p>
             } else {
-                { talk_guide(&c, response, state.embed) }
+                { talk_guide(&c, response, state.site.embed) }
             }
             { invite(state, own, UI.compare_send_back_heading(), UI.compare_send_back_lead(), response.cautions_before_sharing()) }
         </div>

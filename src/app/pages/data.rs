@@ -36,7 +36,7 @@ pub fn data_page(state: &AppContext) -> Html {
         let s = state.clone();
         Callback::from(move |_| {
             let name = ["closer-data-", &clock::today_iso(), ".json"].concat();
-            let _ = files::download(&name, &persist::export_text(&s.to_record()), "application/json");
+            let _ = files::download(&name, &persist::export_text(&s.check_in.to_record()), "application/json");
         })
     };
     let import = {
@@ -68,12 +68,12 @@ pub fn data_page(state: &AppContext) -> Html {
         })
     };
     // Whether this browser keeps storage until it is deleted (asked at start, see `web::persistence`).
-    let persistent = state.persistent == Some(true);
+    let persistent = state.storage.persistent == Some(true);
     let count = |n: usize, one: &'static str, other: &'static str| fill(plural(n, one, other), &[("count", &number(n))]);
     let summary = fill(UI.data_summary(), &[
-        ("results", &count(state.results.len(), UI.data_results_one(), UI.data_results_other())),
-        ("answers", &count(state.answers.len(), UI.data_answers_one(), UI.data_answers_other())),
-        ("links", &count(state.links.len(), UI.data_links_one(), UI.data_links_other())),
+        ("results", &count(state.check_in.results.len(), UI.data_results_one(), UI.data_results_other())),
+        ("answers", &count(state.check_in.answers.len(), UI.data_answers_one(), UI.data_answers_other())),
+        ("links", &count(state.check_in.links.len(), UI.data_links_one(), UI.data_links_other())),
     ]);
     html! {
         <div class="data-page">
@@ -82,13 +82,13 @@ pub fn data_page(state: &AppContext) -> Html {
             <p>{ UI.data_what_body() }</p>
             <p>{ UI.data_never_leaves() }</p>
             <p data-testid="data-summary">{ summary }</p>
-            if state.keeping == Keeping::Saved {
+            if state.storage.keeping == Keeping::Saved {
                 <h2>{ UI.data_kept_heading() }</h2>
                 <p data-testid="storage-kept" data-persistent={if persistent { "true" } else { "false" }}>
                     { if persistent { UI.data_kept_persistent() } else { UI.data_kept_may_clear() } }
                 </p>
             }
-            if let Some(error) = &state.page_error {
+            if let Some(error) = &state.page.error {
                 <p class="error" role="alert">{ error_text(error) }</p>
             }
             <h2>{ UI.data_export_heading() }</h2>
@@ -99,11 +99,11 @@ pub fn data_page(state: &AppContext) -> Html {
                 <input id="import-file" class="visually-hidden" type="file" accept="application/json,.json" onchange={import} />
                 <label class="button file-button" for="import-file">{ UI.data_import() }</label>
             </p>
-            if state.backups > 0 {
+            if state.storage.backups > 0 {
                 <h2>{ UI.data_backups_heading() }</h2>
                 <p>{ UI.data_backups_body() }</p>
                 <ul class="backups">
-                    { for (0..state.backups).map(|index| html! {
+                    { for (0..state.storage.backups).map(|index| html! {
                         <li><button onclick={Callback::from(move |_| download_backup(index))}>
                             { fill(UI.data_backup_download(), &[("number", &number(index + 1))]) }
                         </button></li>
@@ -112,7 +112,7 @@ pub fn data_page(state: &AppContext) -> Html {
             }
             <h2>{ UI.data_delete_heading() }</h2>
             <p>{ UI.data_delete_body() }</p>
-            if state.confirming == Confirming::DeleteEverything {
+            if state.page.confirming == Confirming::DeleteEverything {
                 <div class="confirm" role="group" aria-label={UI.data_confirm()}>
                     <p>{ UI.data_confirm() }</p>
                     <button class="danger" onclick={delete}>{ UI.data_confirm_yes() }</button>

@@ -50,12 +50,12 @@ pub fn keep_id(date_ms: u64) -> String {
 }
 
 pub fn history(state: &AppContext) -> Html {
-    if state.results.is_empty() {
+    if state.check_in.results.is_empty() {
         return nothing_yet(UI.history_title(), UI.history_none());
     }
-    let all_scores: Vec<_> = state.results.iter().map(|r| BANK.score(&r.answers)).collect();
-    let set_aside: Vec<bool> = state.results.iter().map(|r| r.safety().sets_aside_every_area()).collect();
-    let rows = state.results.iter().zip(&all_scores).zip(&set_aside).rev().map(|((r, scores), &set_aside)| {
+    let all_scores: Vec<_> = state.check_in.results.iter().map(|r| BANK.score(&r.answers)).collect();
+    let set_aside: Vec<bool> = state.check_in.results.iter().map(|r| r.safety().sets_aside_every_area()).collect();
+    let rows = state.check_in.results.iter().zip(&all_scores).zip(&set_aside).rev().map(|((r, scores), &set_aside)| {
         let date = date(r.date_ms);
         let date_ms = r.date_ms;
         let overall = match scores.overall() {
@@ -70,7 +70,7 @@ pub fn history(state: &AppContext) -> Html {
             <li class="history-row" data-date={date_ms.decimal()}>
                 <span class="history-date">{ date.clone() }</span>
                 <span class="history-overall" data-set-aside={set_aside.then_some("true")}>{ overall }</span>
-                if state.confirming == (Confirming::DeleteResult { date_ms }) {
+                if state.page.confirming == (Confirming::DeleteResult { date_ms }) {
                     <span class="confirm" role="group" aria-label={fill(UI.history_confirm(), &[("date", &date)])}>
                         <span>{ fill(UI.history_confirm(), &[("date", &date)]) }</span>
                         <button class="danger" onclick={delete}>{ UI.history_confirm_yes() }</button>
@@ -94,15 +94,15 @@ pub fn history(state: &AppContext) -> Html {
         <div class="history">
             <h1 tabindex="-1">{ UI.history_title() }</h1>
             <p>{ UI.history_lead() }</p>
-            if state.keeping == Keeping::Saved && state.persistent != Some(true) {
+            if state.storage.keeping == Keeping::Saved && state.storage.persistent != Some(true) {
                 <p class="may-clear" data-testid="may-clear">{ UI.history_may_clear() }{ " " }<a href="#/data">{ UI.history_may_clear_export() }</a></p>
             }
             <ul class="history-list">{ for rows }</ul>
             <h2>{ UI.history_trend_heading() }</h2>
             <ul class="trends">{ for trends }</ul>
-            if !state.links.is_empty() {
+            if !state.check_in.links.is_empty() {
                 <h2>{ UI.compare_saved_heading() }</h2>
-                <ul class="comparisons">{ for state.links.iter().rev().map(|link| {
+                <ul class="comparisons">{ for state.check_in.links.iter().rev().map(|link| {
                     // The name is data from a link: shown as text only.
                     let name = share::decode(&link.code).ok().and_then(|r| r.name).unwrap_or_else(|| UI.compare_partner().to_string());
                     let text = fill(UI.history_comparison(), &[("name", &name), ("date", &date(link.received_ms))]);

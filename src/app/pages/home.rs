@@ -17,18 +17,18 @@ pub fn home(state: &AppContext) -> Html {
             <p>{ UI.home_what_you_get() }</p>
             <p>{ fill(UI.home_duration(), &[("count", &number(total))]) }</p>
             <p class="privacy-line">{ UI.home_privacy() }</p>
-            if state.in_progress() {
+            if state.check_in.in_progress() {
                 <p>{ UI.home_in_progress() }</p>
                 <div class="actions">
                     <button class="primary" onclick={resume}>
-                        { fill(UI.home_continue(), &[("done", &number(state.answered())), ("total", &number(total))]) }
+                        { fill(UI.home_continue(), &[("done", &number(state.check_in.answered())), ("total", &number(total))]) }
                     </button>
                     <button onclick={start}>{ UI.home_start_over() }</button>
                 </div>
             } else {
                 <div class="actions">
                     <button class="primary" onclick={start}>{ UI.home_start() }</button>
-                    if !state.results.is_empty() {
+                    if !state.check_in.results.is_empty() {
                         <a class="button" href="#/results">{ UI.home_last_result() }</a>
                     }
                 </div>

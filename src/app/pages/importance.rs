@@ -13,14 +13,14 @@ pub fn importance(state: &AppContext) -> Html {
         let s = state.clone();
         let on_choose = Callback::from(move |(value, _): (u8, bool)| s.dispatch(Action::Rate { dimension: d.id, value }));
         answer_group(&["importance-", d.id].concat(), d.importance_question, &BANK.importance_options,
-            state.importance.get(d.id).copied(), &on_choose, "importance")
+            state.check_in.importance.get(d.id).copied(), &on_choose, "importance")
     });
     let finish = {
         let s = state.clone();
         Callback::from(move |_| {
             s.dispatch(Action::Finish { date_ms: clock::now_ms() });
             // Now there is a result worth keeping: ask the browser not to clear it by itself.
-            if s.persistent != Some(true) {
+            if s.storage.persistent != Some(true) {
                 let s = s.clone();
                 crate::web::persistence::ask(move |kept| s.dispatch(Action::Persistent(kept)));
             }
@@ -33,7 +33,7 @@ pub fn importance(state: &AppContext) -> Html {
             <div class="importance-form">
                 { for groups }
                 <div class="actions">
-                    <button type="button" class="primary" disabled={state.answers.is_empty()} onclick={finish}>{ UI.importance_see_results() }</button>
+                    <button type="button" class="primary" disabled={state.check_in.answers.is_empty()} onclick={finish}>{ UI.importance_see_results() }</button>
                     <a class="button" href="#/review">{ UI.importance_back() }</a>
                 </div>
             </div>

@@ -19,7 +19,7 @@ pub fn contents(state: &AppContext) -> Html {
             <p class="lead">{ UI.learn_lead() }</p>
             <nav aria-label={UI.learn_contents_label()}>
                 <ol class="contents">
-                    { for PAGES.iter().map(|p| html! { <li><a href={state.href(&Route::Page(p.slug.into()))}>{ p.title }</a></li> }) }
+                    { for PAGES.iter().map(|p| html! { <li><a href={state.site.href(&Route::Page(p.slug.into()))}>{ p.title }</a></li> }) }
                 </ol>
             </nav>
         </div>
@@ -29,19 +29,19 @@ pub fn contents(state: &AppContext) -> Html {
 /// Explainer page `slug`. Its body is fetched by the app (`root.rs`) when the page opens.
 pub fn learn_page(state: &AppContext, slug: &str) -> Html {
     let Some((index, page)) = PAGES.iter().enumerate().find(|(_, p)| p.slug == slug) else { return not_found() };
-    let body = state.body(page.file);
-    let failed = body.is_none() && state.body_failed == Some(page.file);
+    let body = state.bodies.get(page.file);
+    let failed = body.is_none() && state.page.body_failed == Some(page.file);
     let previous = index.checked_sub(1).and_then(|n| PAGES.get(n));
     let next = PAGES.get(index + 1);
     let link = |p: &closer_core::Page, template: &str, rel: &'static str| {
-        html! { <a href={state.href(&Route::Page(p.slug.into()))} rel={rel}>{ fill(template, &[("title", p.title)]) }</a> }
+        html! { <a href={state.site.href(&Route::Page(p.slug.into()))} rel={rel}>{ fill(template, &[("title", p.title)]) }</a> }
     };
     let retry = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::RetryBody)) };
     html! {
         <article class="learn-page" data-slug={page.slug}>
             <h1 tabindex="-1">{ page.title }</h1>
             if page.slug == "safety" { { quick_exit_note() } }
-            if page.dimension.is_some() && !state.results.is_empty() {
+            if page.dimension.is_some() && !state.check_in.results.is_empty() {
                 <p class="back-to-results"><a href="#/results">{ UI.learn_back_to_results() }</a></p>
             }
             <div class="prose" aria-busy={(body.is_none() && !failed).then_some("true")}>{
@@ -64,7 +64,7 @@ pub fn learn_page(state: &AppContext, slug: &str) -> Html {
                 <h2 id="guide-heading">{ UI.learn_contents_label() }</h2>
                 <ol class="contents">
                     { for PAGES.iter().map(|p| html! {
-                        <li><a href={state.href(&Route::Page(p.slug.into()))} aria-current={(p.slug == page.slug).then_some("page")}>{ p.title }</a></li>
+                        <li><a href={state.site.href(&Route::Page(p.slug.into()))} aria-current={(p.slug == page.slug).then_some("page")}>{ p.title }</a></li>
                     }) }
                 </ol>
             </nav>

@@ -11,3 +11,6 @@ pub mod not_found;
 pub mod quiz;
 pub mod results;
 pub mod review;
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests;

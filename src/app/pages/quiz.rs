@@ -12,7 +12,7 @@ use crate::content::{BANK, UI};
 
 /// The position on screen (the last statement after it: the review is next).
 fn on_screen(state: &State) -> usize {
-    state.position.min(quiz_order().len().saturating_sub(1))
+    state.check_in.position.min(quiz_order().len().saturating_sub(1))
 }
 
 /// The name of the radio group of statement `id`.
@@ -25,7 +25,7 @@ fn group_name(id: &str) -> String {
 pub fn focus_ids(state: &State) -> [String; 2] {
     let Some((_, item)) = quiz_order().get(on_screen(state)) else { return Default::default() };
     let name = group_name(item.id);
-    let chosen = state.answers.get(item.id).map_or(0, |&v| usize::from(v));
+    let chosen = state.check_in.answers.get(item.id).map_or(0, |&v| usize::from(v));
     [option_id(&name, chosen), option_id(&name, 0)]
 }
 
@@ -34,7 +34,7 @@ pub fn quiz(state: &AppContext) -> Html {
     let order = quiz_order();
     let position = on_screen(state);
     let Some(&(_, item)) = order.get(position) else { return html! {} };
-    let selected = state.answers.get(item.id).copied();
+    let selected = state.check_in.answers.get(item.id).copied();
     // "Does not apply to us" only where a statement may not fit every couple.
     let [a, b, c, d, e] = BANK.answer_options;
     let with_not_applicable = [a, b, c, d, e, BANK.not_applicable_option];

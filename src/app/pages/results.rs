@@ -22,11 +22,11 @@ use crate::web::dom;
 use closer_core::text::Decimal;
 
 pub fn results(state: &AppContext) -> Html {
-    let Some(latest) = state.latest() else {
+    let Some(latest) = state.check_in.latest() else {
         return nothing_yet(UI.results_title(), UI.results_none());
     };
     let scores = BANK.score(&latest.answers);
-    let previous = state.previous().map(|p| BANK.score(&p.answers));
+    let previous = state.check_in.previous().map(|p| BANK.score(&p.answers));
     let overall = scores.overall();
     let response = latest.safety();
     let safety_first = response.sets_aside_every_area();
@@ -56,7 +56,7 @@ pub fn results(state: &AppContext) -> Html {
         <div class="results">
             <h1 tabindex="-1">{ UI.results_title() }</h1>
             <p class="result-date">{ fill(UI.results_dated(), &[("date", &date(latest.date_ms))]) }</p>
-            { safety_note(response, state.embed) }
+            { safety_note(response, state.site.embed) }
             <section class="overall" aria-labelledby="overall-heading">
                 <h2 id="overall-heading">{ UI.results_overall() }</h2>
                 if safety_first {
@@ -85,7 +85,7 @@ pub fn results(state: &AppContext) -> Html {
             <div class="dimension-results">
                 { for BANK.dimensions.iter().map(|d| html! {
                     dimension_result(d, scores.get(d.id).unwrap_or(closer_core::DimensionScore::NotEnoughAnswers { answered: 0, total: d.items.len() }),
-                        previous.as_ref().and_then(|p| p.get(d.id)).and_then(|s| s.value()), state.embed, response)
+                        previous.as_ref().and_then(|p| p.get(d.id)).and_then(|s| s.value()), state.site.embed, response)
                 }) }
             </div>
             { invite(state, latest, UI.invite_heading(), UI.invite_lead(), response.cautions_before_sharing()) }
@@ -93,9 +93,9 @@ pub fn results(state: &AppContext) -> Html {
             <nav class="read-more no-print" aria-labelledby="read-more-heading">
                 <h2 id="read-more-heading">{ UI.results_read_more() }</h2>
                 <ul>
-                    <li>{ site_link(state.embed, Route::Page("how-it-works".into()), UI.results_read_how()) }</li>
-                    <li>{ site_link(state.embed, Route::Page("getting-help".into()), UI.results_read_help()) }</li>
-                    <li>{ site_link(state.embed, Route::Learn, UI.results_read_all()) }</li>
+                    <li>{ site_link(state.site.embed, Route::Page("how-it-works".into()), UI.results_read_how()) }</li>
+                    <li>{ site_link(state.site.embed, Route::Page("getting-help".into()), UI.results_read_help()) }</li>
+                    <li>{ site_link(state.site.embed, Route::Learn, UI.results_read_all()) }</li>
                 </ul>
             </nav>
             <div class="actions no-print">

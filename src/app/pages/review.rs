@@ -7,7 +7,7 @@ use crate::app::state::{quiz_order, Action};
 use crate::content::{fill, number, plural, UI};
 
 pub fn review(state: &AppContext) -> Html {
-    let skipped = state.skipped();
+    let skipped = state.check_in.skipped();
     let back = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::Back)) };
     let list = skipped.iter().filter_map(|&position| Some((position, quiz_order().get(position)?.1))).map(|(position, item)| {
         let go = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::GoTo(position))) };
