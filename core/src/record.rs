@@ -174,8 +174,8 @@ impl Source for JsonText<'_> {
 /// Why a reader refused the input: a cap (a value out of range, as the person is told), or
 /// anything else (not the shape of a record).
 fn refusal(message: String) -> RecordError {
-    match message.find(OVER_A_CAP) {
-        Some(at) => RecordError::BadValue(message[at + OVER_A_CAP.len()..].to_owned()),
+    match message.split_once(OVER_A_CAP) {
+        Some((_, why)) => RecordError::BadValue(why.to_owned()),
         None => RecordError::WrongShape,
     }
 }
