@@ -4,7 +4,7 @@
 // figures, budgets and goals to docs/performance.md (scripts/performance-doc.mjs).
 //   node scripts/bench.mjs [dist]     (after a release build: `make bench` does both)
 // Environment: BENCH_LOADS (default 15), CHROME_PATH (default: Debian's or Ubuntu's Chromium),
-//   BENCH_SKIP=lighthouse,answers,locked,... to leave steps out, BENCH_BASELINE=<another dist>
+//   BENCH_SKIP=lighthouse,answers,locked,phone,... to leave steps out, BENCH_BASELINE=<another dist>
 //   to print what this build adds to that one (wasm and first load, gzip).
 import { writeFileSync, readFileSync, readdirSync, cpSync, mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -211,8 +211,8 @@ try {
 }
 
 /** A fresh context (own cache and storage) with one page and its CDP session, throttled to `rate`. */
-async function fresh(rate, { initScript } = {}) {
-  const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
+async function fresh(rate, { initScript, throttle = null, serviceWorkers = "allow" } = {}) {
+  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, serviceWorkers });
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(`uncaught: ${e.message}`));
@@ -224,6 +224,10 @@ async function fresh(rate, { initScript } = {}) {
   // No Network.setCacheDisabled: a new context already starts with an empty cache, and
   // disabling the cache through CDP made every Closer load ~110 ms slower in a trial here.
   await cdp.send("Emulation.setCPUThrottlingRate", { rate });
+  if (throttle) {
+    await cdp.send("Network.enable");
+    await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: throttle.latency, downloadThroughput: throttle.download, uploadThroughput: throttle.upload });
+  }
   return { context, page, cdp, errors };
 }
 
@@ -249,8 +253,12 @@ const TARGETS = {
   // The front page (prerendered): its way in is there before the app.
   front: { url: () => `${ORIGIN}/`, selector: "main button.primary" },
   floor: { url: () => `${ORIGIN}${FLOOR_PATH}`, selector: "button" },
+  // #/quiz with service workers blocked (issue 28, point 3): the first answer taken without the
+  // offline worker, beside the same with it allowed (closer), to show its install does not compete.
+  quizNoWorker: { url: () => `${ORIGIN}/#/quiz`, selector: ANSWERABLE, serviceWorkers: "block" },
 };
-const KINDS = ["closer", "checkin", "front", "floor"];
+const KINDS = ["closer", "checkin", "front", "floor", "quizNoWorker"];
+const TAKES_ANSWERS = new Set(["closer", "checkin", "quizNoWorker"]);
 
 // Once Closer has failed two loads in a row without ever succeeding, it is not going to:
 // its remaining measurements are skipped so that a broken build fails in seconds, not minutes.
@@ -270,7 +278,7 @@ async function oneLoad(which, rate, { network = false } = {}) {
 }
 
 async function oneLoadInner(which, rate, { network }) {
-  const { context, page, cdp, errors } = await fresh(rate);
+  const { context, page, cdp, errors } = await fresh(rate, { serviceWorkers: TARGETS[which].serviceWorkers });
   const transfers = new Map();
   try {
     if (network) {
@@ -288,7 +296,7 @@ async function oneLoadInner(which, rate, { network }) {
     // First answer taken: a real click on an option as soon as one is there, until the next
     // statement shows (Closer only: the floor's is its first answerable).
     let taken = null;
-    if ((which === "closer" || which === "checkin") && !network) {
+    if (TAKES_ANSWERS.has(which) && !network) {
       // A real click (CDP mouse events) at the option's place, read in the page at once: not
       // Playwright's locator click, whose checks (visible, stable for two frames) add their own wait.
       const [before, x, y] = await page.evaluate(() => {
@@ -364,6 +372,7 @@ if (browser && !SKIP.has("load")) {
     r.ratioCheckinMedian = ratio(r.checkin.median, r.floor.median);
     r.fcpRatioMedian.checkin = ratio(r.checkin.fcpStats.median, r.floor.fcpStats.median);
     r.takenCheckinRatioMedian = ratio(r.checkin.takenStats.median, r.floor.median);
+    r.takenNoWorkerRatioMedian = ratio(r.quizNoWorker.takenStats.median, r.floor.median);
   }
   const row = (name, s, ratio) => [name, s.n, ms(s.median), ms(s.p95), ms(s.min), ms(s.max), ratio == null ? "" : `${ratio.toFixed(2)}×`];
   table(
@@ -390,8 +399,94 @@ if (browser && !SKIP.has("load")) {
         row(`FCP floor, CPU ${rate}x`, r.floor.fcpStats, null),
         row(`first answer taken, Closer #/quiz, CPU ${rate}x (÷ floor answerable)`, r.closer.takenStats, r.takenRatioMedian),
         row(`first answer taken, Closer check-in/, CPU ${rate}x (÷ floor answerable)`, r.checkin.takenStats, r.takenCheckinRatioMedian),
+        row(`first answer taken, Closer #/quiz, worker blocked, CPU ${rate}x (÷ floor answerable)`, r.quizNoWorker.takenStats, r.takenNoWorkerRatioMedian),
       ];
     }),
+    ["measure", "loads", "median", "p95", "min", "max", "÷ floor (median)"],
+  );
+  log("");
+}
+
+// ---------- 2b. a phone: 4× CPU and Lighthouse's mobile network ----------
+
+// Lighthouse's mobile network (its default throttling: 150 ms round trip, 1.6 Mbit/s down,
+// 750 kbit/s up), applied by Chromium's network emulation, with the CPU 4× slower. For the floor
+// and Closer (check-in/, #/quiz, and #/quiz with service workers blocked), in the same run: the
+// first statement readable (there, with its options enabled: the floor's button), the app ready
+// (it raised closer-ready), and the first answer taken (a click as soon as the statement is
+// readable, until the next one shows), and each one's ratio to the floor's first readable.
+const PHONE = { rate: 4, latency: 150, download: (1.6 * 1024 * 1024) / 8, upload: (750 * 1024) / 8 };
+const PHONE_KINDS = ["checkin", "closer", "quizNoWorker", "floor"];
+const READY_HOOK = () => addEventListener("closer-ready", () => (window.__benchReady = performance.now()), { once: true });
+
+async function phoneLoad(which) {
+  const { context, page, errors } = await fresh(PHONE.rate, { initScript: READY_HOOK, throttle: PHONE, serviceWorkers: TARGETS[which].serviceWorkers });
+  try {
+    const timeout = 90_000;
+    const readable = await withTimeout(timeTo(page, TARGETS[which].url(), TARGETS[which].selector, timeout), timeout + 5000, `${which} load on a phone`);
+    let taken = null;
+    let ready = null;
+    if (TAKES_ANSWERS.has(which)) {
+      const [before, x, y] = await page.evaluate(() => {
+        const r = document.querySelectorAll("fieldset[data-kind=statement] .option label")[3].getBoundingClientRect();
+        return [document.querySelector(".progress-text")?.textContent, r.x + r.width / 2, r.y + r.height / 2];
+      });
+      await page.mouse.click(x, y);
+      taken = await page
+        .waitForFunction((b) => (document.querySelector(".progress-text")?.textContent !== b ? performance.now() : false), before, { polling: "raf", timeout })
+        .then((h) => h.jsonValue());
+      ready = await page.waitForFunction(() => window.__benchReady ?? false, null, { timeout }).then((h) => h.jsonValue());
+    }
+    return { readable, ready, taken, errors };
+  } finally {
+    await context.close().catch(() => {});
+  }
+}
+
+if (browser && !SKIP.has("phone") && !hopeless()) {
+  const r = (out.phone = { settings: { cpu: PHONE.rate, latencyMs: PHONE.latency, downloadBytesPerSecond: PHONE.download, uploadBytesPerSecond: PHONE.upload } });
+  for (const which of PHONE_KINDS) r[which] = { readable: [], ready: [], taken: [], failures: [] };
+  log("== A phone: CPU 4x, 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up (Lighthouse's mobile network) ==");
+  for (const which of PHONE_KINDS) {
+    try {
+      await phoneLoad(which); // a warm-up of each, not counted
+    } catch (err) {
+      problem(`${which} warm-up load on a phone`, err);
+    }
+  }
+  for (let i = 0; i < LOADS; i++) {
+    for (const which of PHONE_KINDS) {
+      try {
+        const { readable, ready, taken, errors } = await phoneLoad(which);
+        r[which].readable.push(Math.round(readable * 10) / 10);
+        if (ready != null) r[which].ready.push(Math.round(ready * 10) / 10);
+        if (taken != null) r[which].taken.push(Math.round(taken * 10) / 10);
+        if (errors.length) r[which].failures.push(`load ${i + 1}: ${errors.join("; ")}`);
+      } catch (err) {
+        r[which].failures.push(`load ${i + 1}: ${err.message.split("\n")[0]}`);
+      }
+    }
+  }
+  const ratio = (a, b) => (a && b ? Math.round((a / b) * 100) / 100 : null);
+  const floor = stats(r.floor.readable).median;
+  for (const which of PHONE_KINDS) {
+    const k = r[which];
+    k.readableStats = stats(k.readable);
+    k.readyStats = stats(k.ready);
+    k.takenStats = stats(k.taken);
+    k.ratios = { readable: ratio(k.readableStats.median, floor), ready: ratio(k.readyStats.median, floor), taken: ratio(k.takenStats.median, floor) };
+    if (k.failures.length) problem(`${which} loads on a phone`, new Error(`${k.failures.length} problem(s): ${k.failures[0]}`));
+  }
+  const row = (name, st, q) => [name, st.n, ms(st.median), ms(st.p95), ms(st.min), ms(st.max), q == null ? "" : `${q.toFixed(2)}×`];
+  table(
+    [
+      row("floor, readable and answerable", r.floor.readableStats, null),
+      ...["checkin", "closer", "quizNoWorker"].flatMap((which) => {
+        const name = { checkin: "Closer check-in/", closer: "Closer #/quiz", quizNoWorker: "Closer #/quiz, worker blocked" }[which];
+        const k = r[which];
+        return [row(`${name}: first statement readable`, k.readableStats, k.ratios.readable), row(`${name}: app ready`, k.readyStats, k.ratios.ready), row(`${name}: first answer taken`, k.takenStats, k.ratios.taken)];
+      }),
+    ],
     ["measure", "loads", "median", "p95", "min", "max", "÷ floor (median)"],
   );
   log("");
