@@ -140,7 +140,7 @@ pub mod content {
 
 /// Takes in the words of the language the page's start-up script chose (the person's saved
 /// choice, the embed's `data-lang`, the browser's languages, else English; it asked for them
-/// beside the wasm, see `scripts/post-build.mjs`; or else English's are fetched now), then mounts
+/// beside the wasm, see `startup/main.js`; or else English's are fetched now), then mounts
 /// the app on the page's `<body>`. Without its words the app cannot show anything: the page
 /// around it says so instead, in words of its own (`content/<language>/shell.toml`).
 pub fn start() {

@@ -1,6 +1,7 @@
 //! Prerenders every page with fixed content at build time, natively, with Yew's server renderer
 //! and the app's own component (`closer::app::App`): the same code renders them here and in the
-//! browser, so there is no second template. Run by scripts/post-build.mjs:
+//! browser, so there is no second template. Run by the post-build's "prerender" step
+//! (scripts/build/prerender.mjs), in release builds only:
 //!
 //!   cargo run --features ssr --bin prerender -- <words file> <language folder>
 //!

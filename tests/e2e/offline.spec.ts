@@ -308,7 +308,7 @@ test("where a debug build is served, the release build's worker and its caches r
     await ready(page);
     await workerActive(page);
     expect(await closerCaches(page)).toHaveLength(1);
-    // `trunk serve` writes this worker instead (scripts/post-build.mjs, debug builds); the server
+    // `trunk serve` writes this worker instead (scripts/build/worker.mjs, debug builds); the server
     // starts afresh (it keeps what it served).
     const { RETIRING_WORKER } = await import("../../scripts/offline.mjs" as string);
     writeFileSync(join(dir, "sw.js"), RETIRING_WORKER);

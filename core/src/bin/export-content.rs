@@ -2,7 +2,7 @@
 //! words file (`<out>/words-<checksum>.txt`, fetched at start when it is the language shown) and
 //! its explainer pages' bodies, made from Markdown (`<out>/pages/<slug>-<checksum>.html`,
 //! fetched when a page opens). Prints one line a language, `<code> <words file>`, for the
-//! post-build hook (scripts/post-build.mjs), which runs it:
+//! post-build hook's "content" step (scripts/build/content.mjs), which runs it:
 //!   cargo run -p closer-core --features parse --bin export-content -- content <out>
 
 use std::path::Path;
