@@ -1,9 +1,8 @@
-//! What every page and widget receives: the state and a way to change it.
+//! How pages and widgets change the state: they are handed the parts of the state they read, as
+//! arguments, and this.
 
-use yew::UseReducerHandle;
-
-use super::state::State;
-
-/// The reducer's handle: the state, and its dispatcher. Passed down as an argument, not through
-/// a Yew context, whose machinery would cost wasm for no gain here.
-pub type AppContext = UseReducerHandle<State>;
+/// How pages and widgets send an action: a callback to the reducer's dispatcher, made once per
+/// render by `root.rs` and passed down as an argument (not through a Yew context, whose machinery
+/// would cost wasm for no gain here). A page receives it with the parts of the state it reads, so
+/// it can be rendered from those alone.
+pub type Send = yew::Callback<super::state::Action>;

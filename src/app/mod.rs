@@ -1,5 +1,6 @@
-//! The Yew app: state and reducer (`state`), what pages are handed (`context`), the root
-//! component and its effects (`root`, the only component), pages as functions of the state
+//! The Yew app: state and reducer (`state`), how links are written (`address`), how pages send
+//! actions (`context`), the record in storage (`persist`), the root component and its effects
+//! (`root`, the only component), pages as functions of the parts of the state they read
 //! (`pages`) and reusable widgets, also functions (`components`).
 
 pub mod address;

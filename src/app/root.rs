@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use super::components::invite::LINK_ID;
 use super::components::layout::{layout, MAIN_ID};
+use super::context::Send;
 use super::components::notices::dismiss_id;
 use super::pages;
 use super::persist::{self, Elsewhere};
@@ -181,7 +182,7 @@ pub fn app(props: &Props) -> Html {
         // (Read at the first render in the browser; when prerendering there is no page to read.)
         let over_prerendered = use_mut_ref(|| !cfg!(feature = "ssr") && state.route == Route::Quiz && dom::body_has("data-prerendered"));
         let focus = state.focus_on();
-        let statement = pages::quiz::focus_ids(&state);
+        let statement = pages::quiz::focus_ids(&state.check_in);
         use_effect_with(focus, move |focus| {
             let focus_or_heading = |id: &str| {
                 if !dom::focus_id(&[id]) {
@@ -227,22 +228,28 @@ pub fn app(props: &Props) -> Html {
         });
     }
 
-    // Every page is a plain function of the app state: each component type costs code of its
-    // own in the wasm, and what pages would keep in hooks lives in the state instead.
-    let page = match &state.route {
-        Route::Home => pages::home::home(&state),
-        Route::Quiz => pages::quiz::quiz(&state),
-        Route::Review => pages::review::review(&state),
-        Route::Importance => pages::importance::importance(&state),
-        Route::Results => pages::results::results(&state),
-        Route::Compare(code) => pages::compare::compare(&state, code),
-        Route::History => pages::history::history(&state),
-        Route::Data => pages::data::data_page(&state),
-        Route::Learn => pages::learn::contents(&state),
-        Route::Page(slug) => pages::learn::learn_page(&state, slug),
+    // Every page is a plain function of the parts of the state it reads, and sends actions: each
+    // component type costs code of its own in the wasm, and what pages would keep in hooks lives
+    // in the state instead (`OnPage`).
+    let send: Send = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |action| dispatcher.dispatch(action))
+    };
+    let s = &*state;
+    let page = match &s.route {
+        Route::Home => pages::home::home(&s.check_in, &send),
+        Route::Quiz => pages::quiz::quiz(&s.check_in, &send),
+        Route::Review => pages::review::review(&s.check_in, &send),
+        Route::Importance => pages::importance::importance(&s.check_in, &s.storage, &send),
+        Route::Results => pages::results::results(&s.check_in, &s.page, &s.site, &send),
+        Route::Compare(code) => pages::compare::compare(code, &s.check_in, &s.page, &s.site, &send),
+        Route::History => pages::history::history(&s.check_in, &s.page, &s.storage, &send),
+        Route::Data => pages::data::data_page(&s.check_in, &s.storage, &s.page, &send),
+        Route::Learn => pages::learn::contents(&s.site),
+        Route::Page(slug) => pages::learn::learn_page(slug, &s.check_in, &s.page, &s.bodies, &s.site, &send),
         Route::NotFound(_) => pages::not_found::not_found(),
     };
-    layout(&state, page)
+    layout(s, &send, page)
 }
 
 /// The document title of a route.

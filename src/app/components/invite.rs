@@ -6,9 +6,9 @@ use closer_core::route::Route;
 use closer_core::share::{self, MAX_NAME_CHARS};
 use yew::prelude::*;
 
-use crate::app::context::AppContext;
+use crate::app::context::Send;
 use crate::app::components::passphrase::passphrase_form;
-use crate::app::state::{Action, CompletedResult, Copied, Refused};
+use crate::app::state::{Action, CompletedResult, Copied, OnPage, Refused};
 use crate::content::{fill, UI};
 use crate::web::{clock, crypto, embed, input, qr, share as sheet};
 use closer_core::text::Decimal;
@@ -26,8 +26,8 @@ fn lock_refused(refused: Refused) -> &'static str {
 
 /// The partner-link form for `result`, under `heading` and `lead`; with `caution`, behind a
 /// caution and a choice to open it.
-pub fn invite(state: &AppContext, result: &CompletedResult, heading: &'static str, lead: &'static str, caution: bool) -> Html {
-    let form = &state.page.invite;
+pub fn invite(on_page: &OnPage, send: &Send, result: &CompletedResult, heading: &'static str, lead: &'static str, caution: bool) -> Html {
+    let form = &on_page.invite;
     let shared = result.shared(Some(form.name.as_str()));
     // Locked: the link made for this name and passphrase, once it is made.
     let code = if form.lock { form.locked.clone() } else { Some(share::encode(&shared)) };
@@ -37,35 +37,36 @@ pub fn invite(state: &AppContext, result: &CompletedResult, heading: &'static st
         holds = [&holds, " ", &fill(UI.invite_contains_name(), &[("name", n)])].concat();
     }
     let lock_toggle = {
-        let s = state.clone();
+        let s = send.clone();
         let lock = form.lock;
-        Callback::from(move |_| s.dispatch(Action::Lock(!lock)))
+        Callback::from(move |_| s.emit(Action::Lock(!lock)))
     };
     let make_locked = {
-        let s = state.clone();
+        let s = send.clone();
+        let name = form.name.clone();
         Callback::from(move |passphrase: String| {
-            s.dispatch(Action::Busy);
-            let (s, name) = (s.clone(), s.page.invite.name.clone());
-            crypto::lock(shared.clone(), passphrase.clone(), move |code| s.dispatch(Action::Locked { name, passphrase, code }));
+            s.emit(Action::Busy);
+            let (s, name) = (s.clone(), name.clone());
+            crypto::lock(shared.clone(), passphrase.clone(), move |code| s.emit(Action::Locked { name, passphrase, code }));
         })
     };
     let on_name = {
-        let s = state.clone();
+        let s = send.clone();
         Callback::from(move |e: InputEvent| {
             if let Some(name) = input::value(&e) {
-                s.dispatch(Action::InviteName(name));
+                s.emit(Action::InviteName(name));
             }
         })
     };
     let link = link.unwrap_or_default();
     let show_qr = {
         let link = link.clone();
-        let s = state.clone();
+        let s = send.clone();
         Callback::from(move |_| {
             // Showing the code is handing the link over, as copying it is.
-            s.dispatch(Action::Shared { date_ms: clock::now_ms() });
+            s.emit(Action::Shared { date_ms: clock::now_ms() });
             let s = s.clone();
-            qr::draw(link.clone(), move |code| s.dispatch(Action::QrDrawn(code)));
+            qr::draw(link.clone(), move |code| s.emit(Action::QrDrawn(code)));
         })
     };
     let drawn = match &form.qr {
@@ -84,18 +85,18 @@ pub fn invite(state: &AppContext, result: &CompletedResult, heading: &'static st
     };
     let copy = {
         let link = link.clone();
-        let s = state.clone();
+        let s = send.clone();
         Callback::from(move |_| {
-            s.dispatch(Action::Shared { date_ms: clock::now_ms() });
+            s.emit(Action::Shared { date_ms: clock::now_ms() });
             let s = s.clone();
-            sheet::copy(&link, LINK_ID, move |ok| s.dispatch(Action::InviteCopied(if ok { Copied::Yes } else { Copied::Selected })));
+            sheet::copy(&link, LINK_ID, move |ok| s.emit(Action::InviteCopied(if ok { Copied::Yes } else { Copied::Selected })));
         })
     };
     let share_now = {
         let link = link.clone();
-        let s = state.clone();
+        let s = send.clone();
         Callback::from(move |_| {
-            s.dispatch(Action::Shared { date_ms: clock::now_ms() });
+            s.emit(Action::Shared { date_ms: clock::now_ms() });
             sheet::share(UI.invite_share_title(), UI.invite_share_text(), &link);
         })
     };
@@ -110,7 +111,7 @@ pub fn invite(state: &AppContext, result: &CompletedResult, heading: &'static st
             </p>
             <p><label class="check"><input type="checkbox" id="invite-lock" checked={form.lock} onchange={lock_toggle} />{ UI.invite_lock() }</label></p>
             if form.lock && link.is_empty() {
-                { passphrase_form(state, UI.invite_passphrase_hint(), lock_refused, UI.invite_lock_button(), UI.invite_locking(), make_locked) }
+                { passphrase_form(&on_page.passphrase, send, UI.invite_passphrase_hint(), lock_refused, UI.invite_lock_button(), UI.invite_locking(), make_locked) }
             } else {
                 <p class="field">
                     <label for={LINK_ID}>{ UI.invite_link_label() }</label>

@@ -6,8 +6,10 @@ use yew::prelude::*;
 
 use crate::app::components::site_link::site_link;
 use crate::app::persist;
-use crate::app::context::AppContext;
-use crate::app::state::{Action, Keeping, Notice};
+use crate::app::address::Site;
+use crate::app::context::Send;
+use closer_core::route::Route;
+use crate::app::state::{Action, Keeping, Notice, Storage};
 use crate::content::{fill, number, plural, UI};
 use crate::web::{files, offline};
 use closer_core::text::Decimal;
@@ -38,15 +40,16 @@ pub fn dismiss_id(index: usize) -> String {
     ["notice-dismiss-", &index.decimal()].concat()
 }
 
-pub fn notices(state: &AppContext) -> Html {
-    let keeping = match state.storage.keeping {
+/// The notices on the page at `route`, and whether what happens is kept.
+pub fn notices(notices: &[Notice], storage: &Storage, site: &Site, route: &Route, send: &Send) -> Html {
+    let keeping = match storage.keeping {
         Keeping::Saved => None,
         Keeping::Unavailable => Some(UI.notice_unavailable()),
         Keeping::Full => Some(UI.notice_full()),
         Keeping::Newer => Some(UI.notice_newer()),
     };
-    let items = state.notices.iter().enumerate().map(|(index, notice)| {
-        let dismiss = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::Dismiss(index))) };
+    let items = notices.iter().enumerate().map(|(index, notice)| {
+        let dismiss = { let s = send.clone(); Callback::from(move |_| s.emit(Action::Dismiss(index))) };
         let body = match notice {
             Notice::BackupKept(error) => html! {
                 <>
@@ -59,7 +62,7 @@ pub fn notices(state: &AppContext) -> Html {
             Notice::Deleted => html! { <p>{ UI.notice_deleted() }</p> },
             // Reloading keeps every answer only while they are saved; else the new version waits
             // for the next visit.
-            Notice::UpdateWaiting if state.storage.keeping == Keeping::Saved => html! {
+            Notice::UpdateWaiting if storage.keeping == Keeping::Saved => html! {
                 <>
                     <p>{ UI.notice_update_waiting() }</p>
                     <button onclick={Callback::from(|_| offline::take_update())}>{ UI.notice_update_reload() }</button>
@@ -79,8 +82,8 @@ pub fn notices(state: &AppContext) -> Html {
             if let Some(text) = keeping {
                 <div class="notice notice-keeping" role="status" data-testid="not-kept">
                     <p>{ text }</p>
-                    if state.site.embed {
-                        { site_link(true, state.route.clone(), UI.notice_open_full_site()) }
+                    if site.embed {
+                        { site_link(true, route.clone(), UI.notice_open_full_site()) }
                     }
                 </div>
             }

@@ -5,8 +5,8 @@
 
 use yew::prelude::*;
 
-use crate::app::context::AppContext;
-use crate::app::state::{Action, Refused};
+use crate::app::context::Send;
+use crate::app::state::{Action, PassphraseForm, Refused};
 use crate::content::UI;
 
 /// The form: `hint` under the field, `error` for what was refused, `button` and `busy` for the
@@ -14,33 +14,33 @@ use crate::content::UI;
 /// Not inlined: one copy serves both pages (inlined, each page carried the whole form).
 #[inline(never)]
 pub fn passphrase_form(
-    state: &AppContext,
+    form: &PassphraseForm,
+    send: &Send,
     hint: &'static str,
     error: fn(Refused) -> &'static str,
     button: &'static str,
     busy: &'static str,
     submit: Callback<String>,
 ) -> Html {
-    let form = &state.page.passphrase;
     let on_input = {
-        let s = state.clone();
+        let s = send.clone();
         Callback::from(move |e: InputEvent| {
             if let Some(text) = crate::web::input::value(&e) {
-                s.dispatch(Action::Passphrase(text));
+                s.emit(Action::Passphrase(text));
             }
         })
     };
     let toggle = {
-        let s = state.clone();
+        let s = send.clone();
         let shown = form.shown;
-        Callback::from(move |_| s.dispatch(Action::ShowPassphrase(!shown)))
+        Callback::from(move |_| s.emit(Action::ShowPassphrase(!shown)))
     };
     let on_submit = {
-        let s = state.clone();
+        let (busy, text) = (form.busy, form.text.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            if !s.page.passphrase.busy {
-                submit.emit(s.page.passphrase.text.clone());
+            if !busy {
+                submit.emit(text.clone());
             }
         })
     };

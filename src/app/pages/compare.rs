@@ -15,8 +15,9 @@ use crate::app::components::invite::invite;
 use crate::app::components::passphrase::passphrase_form;
 use crate::app::components::safety_note::safety_note;
 use crate::app::components::site_link::site_link;
-use crate::app::context::AppContext;
-use crate::app::state::{quiz_order, Action, Refused};
+use crate::app::address::Site;
+use crate::app::context::Send;
+use crate::app::state::{quiz_order, Action, CheckIn, OnPage, Refused};
 use crate::content::{fill, number, BANK, UI};
 
 /// Why a link cannot be read, in words: every kind of `DecodeError` is named (a new kind does not
@@ -43,12 +44,12 @@ fn unlock_refused(refused: Refused) -> &'static str {
 
 /// The page for a partner's link `code`. Keeping the link and pinning the comparison to a
 /// result happen in the state (`State::arrive`), whatever led here.
-pub fn compare(state: &AppContext, code: &str) -> Html {
+pub fn compare(code: &str, check_in: &CheckIn, on_page: &OnPage, site: &Site, send: &Send) -> Html {
     let theirs = match share::read(code) {
         Ok(Link::Open(theirs)) => theirs,
-        Ok(Link::Locked(locked)) => match state.check_in.opened(code) {
+        Ok(Link::Locked(locked)) => match check_in.opened(code) {
             Some(opened) => opened.result.clone(),
-            None => return unlock(state, code, locked),
+            None => return unlock(code, locked, on_page, send),
         },
         Err(error) => {
             return html! {
@@ -61,13 +62,13 @@ pub fn compare(state: &AppContext, code: &str) -> Html {
         }
     };
     let partner = theirs.name.clone().unwrap_or_else(|| UI.compare_partner().to_string());
-    let link = state.check_in.links.iter().find(|l| l.code == code);
-    let revealed = link.is_some_and(|l| state.check_in.may_reveal(l));
+    let link = check_in.links.iter().find(|l| l.code == code);
+    let revealed = link.is_some_and(|l| check_in.may_reveal(l));
 
     if !revealed {
         let total = quiz_order().len();
-        let start = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::StartOver)) };
-        let resume = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::Continue)) };
+        let start = { let s = send.clone(); Callback::from(move |_| s.emit(Action::StartOver)) };
+        let resume = { let s = send.clone(); Callback::from(move |_| s.emit(Action::Continue)) };
         return html! {
             <div class="compare">
                 <h1 tabindex="-1">{ UI.compare_title() }</h1>
@@ -77,8 +78,8 @@ pub fn compare(state: &AppContext, code: &str) -> Html {
                 }</p>
                 <p>{ UI.compare_blind() }</p>
                 <div class="actions">
-                    if state.check_in.in_progress() {
-                        <button class="primary" onclick={resume}>{ fill(UI.compare_continue(), &[("done", &number(state.check_in.answered())), ("total", &number(total))]) }</button>
+                    if check_in.in_progress() {
+                        <button class="primary" onclick={resume}>{ fill(UI.compare_continue(), &[("done", &number(check_in.answered())), ("total", &number(total))]) }</button>
                     } else {
                         <button class="primary" onclick={start}>{ UI.compare_start() }</button>
                     }
@@ -88,7 +89,7 @@ pub fn compare(state: &AppContext, code: &str) -> Html {
     }
 
     // Our side: the result this link was compared with, or else the latest.
-    let Some(own) = state.check_in.compared_result(link) else { return html! {} };
+    let Some(own) = check_in.compared_result(link) else { return html! {} };
     let mine: SharedResult = link
         .and_then(|l| l.own_code.as_deref())
         .and_then(|c| share::decode(c).ok())
@@ -114,7 +115,7 @@ pub fn compare(state: &AppContext, code: &str) -> Html {
     html! {
         <div class="compare">
             <h1 tabindex="-1">{ UI.compare_title() }</h1>
-            { safety_note(response, state.site.embed) }
+            { safety_note(response, site.embed) }
             if c.versions_differ { <p class="notice">{ UI.compare_older_version() }</p> }
             <section aria-labelledby="side-heading">
                 <h2 id="side-heading">{ UI.compare_chart_heading() }</h2>
@@ -122,7 +123,7 @@ pub fn compare(state: &AppContext, code: &str) -> Html {
             </section>
             <section aria-labelledby="marks-heading" class="marks">
                 <h2 id="marks-heading">{ UI.compare_marks_heading() }</h2>
-                <p>{ UI.compare_marks_lead() }{ " " }{ site_link(state.site.embed, Route::Page("how-it-works".into()), UI.compare_marks_how()) }</p>
+                <p>{ UI.compare_marks_lead() }{ " " }{ site_link(site.embed, Route::Page("how-it-works".into()), UI.compare_marks_how()) }</p>
                 <ul class="mark-list">{ for marks }</ul>
             </section>
             if !safety_first && !c.shared_priorities.is_empty() {
@@ -134,29 +135,29 @@ pub fn compare(state: &AppContext, code: &str) -> Html {
             if safety_first {
                 <p class="talk-set-aside" data-testid="talk-set-aside">{ UI.talk_set_aside() }</p>
             } else {
-                { talk_guide(&c, response, state.site.embed) }
+                { talk_guide(&c, response, site.embed) }
             }
-            { invite(state, own, UI.compare_send_back_heading(), UI.compare_send_back_lead(), response.cautions_before_sharing()) }
+            { invite(on_page, send, own, UI.compare_send_back_heading(), UI.compare_send_back_lead(), response.cautions_before_sharing()) }
         </div>
     }
 }
 
 /// A locked link not yet opened in this visit: its passphrase, and nothing of what it holds.
-fn unlock(state: &AppContext, code: &str, locked: Locked) -> Html {
+fn unlock(code: &str, locked: Locked, on_page: &OnPage, send: &Send) -> Html {
     let submit = {
-        let s = state.clone();
+        let s = send.clone();
         let code = code.to_string();
         Callback::from(move |passphrase: String| {
-            s.dispatch(Action::Busy);
+            s.emit(Action::Busy);
             let (s, code) = (s.clone(), code.clone());
-            crate::web::crypto::open(locked.clone(), passphrase.clone(), move |result| s.dispatch(Action::Unlocked { code, passphrase, result }));
+            crate::web::crypto::open(locked.clone(), passphrase.clone(), move |result| s.emit(Action::Unlocked { code, passphrase, result }));
         })
     };
     html! {
         <div class="compare">
             <h1 tabindex="-1">{ UI.unlock_title() }</h1>
             <p class="lead">{ UI.unlock_lead() }</p>
-            { passphrase_form(state, UI.unlock_stays(), unlock_refused, UI.unlock_open(), UI.unlock_opening(), submit) }
+            { passphrase_form(&on_page.passphrase, send, UI.unlock_stays(), unlock_refused, UI.unlock_open(), UI.unlock_opening(), submit) }
         </div>
     }
 }

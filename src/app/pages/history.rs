@@ -8,8 +8,8 @@ use closer_core::DimensionScore;
 use yew::prelude::*;
 
 use crate::app::components::nothing_yet::nothing_yet;
-use crate::app::context::AppContext;
-use crate::app::state::{Action, Confirming, Keeping};
+use crate::app::context::Send;
+use crate::app::state::{Action, CheckIn, Confirming, Keeping, OnPage, Storage};
 use crate::content::{date, fill, number, BANK, UI};
 use closer_core::text::Decimal;
 
@@ -49,13 +49,13 @@ pub fn keep_id(date_ms: u64) -> String {
     ["keep-", &date_ms.decimal()].concat()
 }
 
-pub fn history(state: &AppContext) -> Html {
-    if state.check_in.results.is_empty() {
+pub fn history(check_in: &CheckIn, on_page: &OnPage, storage: &Storage, send: &Send) -> Html {
+    if check_in.results.is_empty() {
         return nothing_yet(UI.history_title(), UI.history_none());
     }
-    let all_scores: Vec<_> = state.check_in.results.iter().map(|r| BANK.score(&r.answers)).collect();
-    let set_aside: Vec<bool> = state.check_in.results.iter().map(|r| r.safety().sets_aside_every_area()).collect();
-    let rows = state.check_in.results.iter().zip(&all_scores).zip(&set_aside).rev().map(|((r, scores), &set_aside)| {
+    let all_scores: Vec<_> = check_in.results.iter().map(|r| BANK.score(&r.answers)).collect();
+    let set_aside: Vec<bool> = check_in.results.iter().map(|r| r.safety().sets_aside_every_area()).collect();
+    let rows = check_in.results.iter().zip(&all_scores).zip(&set_aside).rev().map(|((r, scores), &set_aside)| {
         let date = date(r.date_ms);
         let date_ms = r.date_ms;
         let overall = match scores.overall() {
@@ -63,14 +63,14 @@ pub fn history(state: &AppContext) -> Html {
             Some(v) => fill(UI.history_overall(), &[("score", &number(v.into()))]),
             None => UI.results_not_enough().to_string(),
         };
-        let ask = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::Confirm(Confirming::DeleteResult { date_ms }))) };
-        let cancel = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::Confirm(Confirming::Nothing))) };
-        let delete = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::DeleteResult { date_ms })) };
+        let ask = { let s = send.clone(); Callback::from(move |_| s.emit(Action::Confirm(Confirming::DeleteResult { date_ms }))) };
+        let cancel = { let s = send.clone(); Callback::from(move |_| s.emit(Action::Confirm(Confirming::Nothing))) };
+        let delete = { let s = send.clone(); Callback::from(move |_| s.emit(Action::DeleteResult { date_ms })) };
         html! {
             <li class="history-row" data-date={date_ms.decimal()}>
                 <span class="history-date">{ date.clone() }</span>
                 <span class="history-overall" data-set-aside={set_aside.then_some("true")}>{ overall }</span>
-                if state.page.confirming == (Confirming::DeleteResult { date_ms }) {
+                if on_page.confirming == (Confirming::DeleteResult { date_ms }) {
                     <span class="confirm" role="group" aria-label={fill(UI.history_confirm(), &[("date", &date)])}>
                         <span>{ fill(UI.history_confirm(), &[("date", &date)]) }</span>
                         <button class="danger" onclick={delete}>{ UI.history_confirm_yes() }</button>
@@ -94,15 +94,15 @@ pub fn history(state: &AppContext) -> Html {
         <div class="history">
             <h1 tabindex="-1">{ UI.history_title() }</h1>
             <p>{ UI.history_lead() }</p>
-            if state.storage.keeping == Keeping::Saved && state.storage.persistent != Some(true) {
+            if storage.keeping == Keeping::Saved && storage.persistent != Some(true) {
                 <p class="may-clear" data-testid="may-clear">{ UI.history_may_clear() }{ " " }<a href="#/data">{ UI.history_may_clear_export() }</a></p>
             }
             <ul class="history-list">{ for rows }</ul>
             <h2>{ UI.history_trend_heading() }</h2>
             <ul class="trends">{ for trends }</ul>
-            if !state.check_in.links.is_empty() {
+            if !check_in.links.is_empty() {
                 <h2>{ UI.compare_saved_heading() }</h2>
-                <ul class="comparisons">{ for state.check_in.links.iter().rev().map(|link| {
+                <ul class="comparisons">{ for check_in.links.iter().rev().map(|link| {
                     // The name is data from a link: shown as text only.
                     let name = share::decode(&link.code).ok().and_then(|r| r.name).unwrap_or_else(|| UI.compare_partner().to_string());
                     let text = fill(UI.history_comparison(), &[("name", &name), ("date", &date(link.received_ms))]);

@@ -2,14 +2,14 @@
 
 use yew::prelude::*;
 
-use crate::app::context::AppContext;
-use crate::app::state::{quiz_order, Action};
+use crate::app::context::Send;
+use crate::app::state::{quiz_order, Action, CheckIn};
 use crate::content::{fill, number, UI};
 
-pub fn home(state: &AppContext) -> Html {
+pub fn home(check_in: &CheckIn, send: &Send) -> Html {
     let total = quiz_order().len();
-    let start = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::StartOver)) };
-    let resume = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::Continue)) };
+    let start = { let s = send.clone(); Callback::from(move |_| s.emit(Action::StartOver)) };
+    let resume = { let s = send.clone(); Callback::from(move |_| s.emit(Action::Continue)) };
     html! {
         <div class="home">
             <h1 tabindex="-1">{ UI.home_title() }</h1>
@@ -17,18 +17,18 @@ pub fn home(state: &AppContext) -> Html {
             <p>{ UI.home_what_you_get() }</p>
             <p>{ fill(UI.home_duration(), &[("count", &number(total))]) }</p>
             <p class="privacy-line">{ UI.home_privacy() }</p>
-            if state.check_in.in_progress() {
+            if check_in.in_progress() {
                 <p>{ UI.home_in_progress() }</p>
                 <div class="actions">
                     <button class="primary" onclick={resume}>
-                        { fill(UI.home_continue(), &[("done", &number(state.check_in.answered())), ("total", &number(total))]) }
+                        { fill(UI.home_continue(), &[("done", &number(check_in.answered())), ("total", &number(total))]) }
                     </button>
                     <button onclick={start}>{ UI.home_start_over() }</button>
                 </div>
             } else {
                 <div class="actions">
                     <button class="primary" onclick={start}>{ UI.home_start() }</button>
-                    if !state.check_in.results.is_empty() {
+                    if !check_in.results.is_empty() {
                         <a class="button" href="#/results">{ UI.home_last_result() }</a>
                     }
                 </div>

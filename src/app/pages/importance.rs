@@ -3,26 +3,27 @@
 use yew::prelude::*;
 
 use crate::app::components::answer_group::answer_group;
-use crate::app::context::AppContext;
-use crate::app::state::Action;
+use crate::app::context::Send;
+use crate::app::state::{Action, CheckIn, Storage};
 use crate::content::{BANK, UI};
 use crate::web::clock;
 
-pub fn importance(state: &AppContext) -> Html {
+pub fn importance(check_in: &CheckIn, storage: &Storage, send: &Send) -> Html {
     let groups = BANK.dimensions.iter().map(|d| {
-        let s = state.clone();
-        let on_choose = Callback::from(move |(value, _): (u8, bool)| s.dispatch(Action::Rate { dimension: d.id, value }));
+        let s = send.clone();
+        let on_choose = Callback::from(move |(value, _): (u8, bool)| s.emit(Action::Rate { dimension: d.id, value }));
         answer_group(&["importance-", d.id].concat(), d.importance_question, &BANK.importance_options,
-            state.check_in.importance.get(d.id).copied(), &on_choose, "importance")
+            check_in.importance.get(d.id).copied(), &on_choose, "importance")
     });
     let finish = {
-        let s = state.clone();
+        let s = send.clone();
+        let persistent = storage.persistent;
         Callback::from(move |_| {
-            s.dispatch(Action::Finish { date_ms: clock::now_ms() });
+            s.emit(Action::Finish { date_ms: clock::now_ms() });
             // Now there is a result worth keeping: ask the browser not to clear it by itself.
-            if s.storage.persistent != Some(true) {
+            if persistent != Some(true) {
                 let s = s.clone();
-                crate::web::persistence::ask(move |kept| s.dispatch(Action::Persistent(kept)));
+                crate::web::persistence::ask(move |kept| s.emit(Action::Persistent(kept)));
             }
         })
     };
@@ -33,7 +34,7 @@ pub fn importance(state: &AppContext) -> Html {
             <div class="importance-form">
                 { for groups }
                 <div class="actions">
-                    <button type="button" class="primary" disabled={state.check_in.answers.is_empty()} onclick={finish}>{ UI.importance_see_results() }</button>
+                    <button type="button" class="primary" disabled={check_in.answers.is_empty()} onclick={finish}>{ UI.importance_see_results() }</button>
                     <a class="button" href="#/review">{ UI.importance_back() }</a>
                 </div>
             </div>

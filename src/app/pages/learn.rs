@@ -6,20 +6,21 @@ use closer_core::route::Route;
 use yew::prelude::*;
 
 use crate::app::components::safety_note::quick_exit_note;
-use crate::app::context::AppContext;
-use crate::app::state::Action;
+use crate::app::address::Site;
+use crate::app::context::Send;
+use crate::app::state::{Action, Bodies, CheckIn, OnPage};
 use crate::app::pages::not_found::not_found;
 use crate::content::{fill, PAGES, UI};
 use crate::web::fetch;
 
-pub fn contents(state: &AppContext) -> Html {
+pub fn contents(site: &Site) -> Html {
     html! {
         <div class="learn">
             <h1 tabindex="-1">{ UI.learn_title() }</h1>
             <p class="lead">{ UI.learn_lead() }</p>
             <nav aria-label={UI.learn_contents_label()}>
                 <ol class="contents">
-                    { for PAGES.iter().map(|p| html! { <li><a href={state.site.href(&Route::Page(p.slug.into()))}>{ p.title }</a></li> }) }
+                    { for PAGES.iter().map(|p| html! { <li><a href={site.href(&Route::Page(p.slug.into()))}>{ p.title }</a></li> }) }
                 </ol>
             </nav>
         </div>
@@ -27,21 +28,21 @@ pub fn contents(state: &AppContext) -> Html {
 }
 
 /// Explainer page `slug`. Its body is fetched by the app (`root.rs`) when the page opens.
-pub fn learn_page(state: &AppContext, slug: &str) -> Html {
+pub fn learn_page(slug: &str, check_in: &CheckIn, on_page: &OnPage, bodies: &Bodies, site: &Site, send: &Send) -> Html {
     let Some((index, page)) = PAGES.iter().enumerate().find(|(_, p)| p.slug == slug) else { return not_found() };
-    let body = state.bodies.get(page.file);
-    let failed = body.is_none() && state.page.body_failed == Some(page.file);
+    let body = bodies.get(page.file);
+    let failed = body.is_none() && on_page.body_failed == Some(page.file);
     let previous = index.checked_sub(1).and_then(|n| PAGES.get(n));
     let next = PAGES.get(index + 1);
     let link = |p: &closer_core::Page, template: &str, rel: &'static str| {
-        html! { <a href={state.site.href(&Route::Page(p.slug.into()))} rel={rel}>{ fill(template, &[("title", p.title)]) }</a> }
+        html! { <a href={site.href(&Route::Page(p.slug.into()))} rel={rel}>{ fill(template, &[("title", p.title)]) }</a> }
     };
-    let retry = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::RetryBody)) };
+    let retry = { let s = send.clone(); Callback::from(move |_| s.emit(Action::RetryBody)) };
     html! {
         <article class="learn-page" data-slug={page.slug}>
             <h1 tabindex="-1">{ page.title }</h1>
             if page.slug == "safety" { { quick_exit_note() } }
-            if page.dimension.is_some() && !state.check_in.results.is_empty() {
+            if page.dimension.is_some() && !check_in.results.is_empty() {
                 <p class="back-to-results"><a href="#/results">{ UI.learn_back_to_results() }</a></p>
             }
             <div class="prose" aria-busy={(body.is_none() && !failed).then_some("true")}>{
@@ -64,7 +65,7 @@ pub fn learn_page(state: &AppContext, slug: &str) -> Html {
                 <h2 id="guide-heading">{ UI.learn_contents_label() }</h2>
                 <ol class="contents">
                     { for PAGES.iter().map(|p| html! {
-                        <li><a href={state.site.href(&Route::Page(p.slug.into()))} aria-current={(p.slug == page.slug).then_some("page")}>{ p.title }</a></li>
+                        <li><a href={site.href(&Route::Page(p.slug.into()))} aria-current={(p.slug == page.slug).then_some("page")}>{ p.title }</a></li>
                     }) }
                 </ol>
             </nav>

@@ -1,5 +1,6 @@
-//! One module per page. Pages render the state and send actions; nothing more. A page is a
-//! function of the state unless it has hooks of its own (see ARCHITECTURE.md).
+//! One module per page: a function of the parts of the state it reads (the check-in, the page's
+//! own `OnPage`, storage, the explainer's bodies, the site), which renders them and sends actions
+//! through `context::Send`. No page has hooks: what it would keep in them is in `OnPage`.
 
 pub mod compare;
 pub mod data;

@@ -6,13 +6,13 @@ use yew::prelude::*;
 
 use crate::app::components::answer_group::{answer_group, option_id};
 use crate::app::components::progress::progress;
-use crate::app::context::AppContext;
-use crate::app::state::{quiz_order, Action, State};
+use crate::app::context::Send;
+use crate::app::state::{quiz_order, Action, CheckIn};
 use crate::content::{BANK, UI};
 
 /// The position on screen (the last statement after it: the review is next).
-fn on_screen(state: &State) -> usize {
-    state.check_in.position.min(quiz_order().len().saturating_sub(1))
+fn on_screen(check_in: &CheckIn) -> usize {
+    check_in.position.min(quiz_order().len().saturating_sub(1))
 }
 
 /// The name of the radio group of statement `id`.
@@ -22,19 +22,19 @@ fn group_name(id: &str) -> String {
 
 /// Where the focus goes on each new statement (the app's effect, see `root.rs`): the ids of its
 /// chosen answer, if any, and of its first option.
-pub fn focus_ids(state: &State) -> [String; 2] {
-    let Some((_, item)) = quiz_order().get(on_screen(state)) else { return Default::default() };
+pub fn focus_ids(check_in: &CheckIn) -> [String; 2] {
+    let Some((_, item)) = quiz_order().get(on_screen(check_in)) else { return Default::default() };
     let name = group_name(item.id);
-    let chosen = state.check_in.answers.get(item.id).map_or(0, |&v| usize::from(v));
+    let chosen = check_in.answers.get(item.id).map_or(0, |&v| usize::from(v));
     [option_id(&name, chosen), option_id(&name, 0)]
 }
 
 /// Each new statement takes the focus (the app's effect on `position`, see `root.rs`).
-pub fn quiz(state: &AppContext) -> Html {
+pub fn quiz(check_in: &CheckIn, send: &Send) -> Html {
     let order = quiz_order();
-    let position = on_screen(state);
+    let position = on_screen(check_in);
     let Some(&(_, item)) = order.get(position) else { return html! {} };
-    let selected = state.check_in.answers.get(item.id).copied();
+    let selected = check_in.answers.get(item.id).copied();
     // "Does not apply to us" only where a statement may not fit every couple.
     let [a, b, c, d, e] = BANK.answer_options;
     let with_not_applicable = [a, b, c, d, e, BANK.not_applicable_option];
@@ -42,11 +42,11 @@ pub fn quiz(state: &AppContext) -> Html {
     let count = options.len() as u8;
 
     let on_choose = {
-        let s = state.clone();
-        Callback::from(move |(value, advance): (u8, bool)| s.dispatch(Action::Answer { item: item.id, value, advance }))
+        let s = send.clone();
+        Callback::from(move |(value, advance): (u8, bool)| s.emit(Action::Answer { item: item.id, value, advance }))
     };
     let on_keydown = {
-        let s = state.clone();
+        let s = send.clone();
         Callback::from(move |e: KeyboardEvent| {
             if e.ctrl_key() || e.meta_key() || e.alt_key() {
                 return;
@@ -54,16 +54,16 @@ pub fn quiz(state: &AppContext) -> Html {
             let key = e.key();
             if let Some(n) = key.parse::<u8>().ok().filter(|n| (1..=count).contains(n)) {
                 e.prevent_default();
-                s.dispatch(Action::Answer { item: item.id, value: n - 1, advance: true });
+                s.emit(Action::Answer { item: item.id, value: n - 1, advance: true });
             } else if key == "Enter" && crate::web::input::in_field(&e) {
                 e.prevent_default();
-                s.dispatch(Action::Next);
+                s.emit(Action::Next);
             }
         })
     };
     // Buttons, not form submission: a sandboxed frame without allow-forms blocks submitting.
-    let next = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::Next)) };
-    let back = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::Back)) };
+    let next = { let s = send.clone(); Callback::from(move |_| s.emit(Action::Next)) };
+    let back = { let s = send.clone(); Callback::from(move |_| s.emit(Action::Back)) };
 
     html! {
         <div class="quiz">

@@ -15,23 +15,24 @@ use crate::app::components::nothing_yet::nothing_yet;
 use crate::app::components::safety_note::safety_note;
 use crate::app::components::site_link::site_link;
 use crate::app::components::score_chart::score_chart;
-use crate::app::context::AppContext;
-use crate::app::state::Action;
+use crate::app::address::Site;
+use crate::app::context::Send;
+use crate::app::state::{Action, CheckIn, OnPage};
 use crate::content::{date, fill, number, BANK, UI};
 use crate::web::dom;
 use closer_core::text::Decimal;
 
-pub fn results(state: &AppContext) -> Html {
-    let Some(latest) = state.check_in.latest() else {
+pub fn results(check_in: &CheckIn, on_page: &OnPage, site: &Site, send: &Send) -> Html {
+    let Some(latest) = check_in.latest() else {
         return nothing_yet(UI.results_title(), UI.results_none());
     };
     let scores = BANK.score(&latest.answers);
-    let previous = state.check_in.previous().map(|p| BANK.score(&p.answers));
+    let previous = check_in.previous().map(|p| BANK.score(&p.answers));
     let overall = scores.overall();
     let response = latest.safety();
     let safety_first = response.sets_aside_every_area();
     let focus_ids = focus(&BANK, &scores, &latest.importance);
-    let again = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::StartOver)) };
+    let again = { let s = send.clone(); Callback::from(move |_| s.emit(Action::StartOver)) };
 
     let focus_section = if safety_first {
         html! { <p>{ UI.results_focus_safety() }</p> }
@@ -56,7 +57,7 @@ pub fn results(state: &AppContext) -> Html {
         <div class="results">
             <h1 tabindex="-1">{ UI.results_title() }</h1>
             <p class="result-date">{ fill(UI.results_dated(), &[("date", &date(latest.date_ms))]) }</p>
-            { safety_note(response, state.site.embed) }
+            { safety_note(response, site.embed) }
             <section class="overall" aria-labelledby="overall-heading">
                 <h2 id="overall-heading">{ UI.results_overall() }</h2>
                 if safety_first {
@@ -85,17 +86,17 @@ pub fn results(state: &AppContext) -> Html {
             <div class="dimension-results">
                 { for BANK.dimensions.iter().map(|d| html! {
                     dimension_result(d, scores.get(d.id).unwrap_or(closer_core::DimensionScore::NotEnoughAnswers { answered: 0, total: d.items.len() }),
-                        previous.as_ref().and_then(|p| p.get(d.id)).and_then(|s| s.value()), state.site.embed, response)
+                        previous.as_ref().and_then(|p| p.get(d.id)).and_then(|s| s.value()), site.embed, response)
                 }) }
             </div>
-            { invite(state, latest, UI.invite_heading(), UI.invite_lead(), response.cautions_before_sharing()) }
+            { invite(on_page, send, latest, UI.invite_heading(), UI.invite_lead(), response.cautions_before_sharing()) }
             <p class="disclaimer">{ UI.results_disclaimer() }</p>
             <nav class="read-more no-print" aria-labelledby="read-more-heading">
                 <h2 id="read-more-heading">{ UI.results_read_more() }</h2>
                 <ul>
-                    <li>{ site_link(state.site.embed, Route::Page("how-it-works".into()), UI.results_read_how()) }</li>
-                    <li>{ site_link(state.site.embed, Route::Page("getting-help".into()), UI.results_read_help()) }</li>
-                    <li>{ site_link(state.site.embed, Route::Learn, UI.results_read_all()) }</li>
+                    <li>{ site_link(site.embed, Route::Page("how-it-works".into()), UI.results_read_how()) }</li>
+                    <li>{ site_link(site.embed, Route::Page("getting-help".into()), UI.results_read_help()) }</li>
+                    <li>{ site_link(site.embed, Route::Learn, UI.results_read_all()) }</li>
                 </ul>
             </nav>
             <div class="actions no-print">

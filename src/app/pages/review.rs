@@ -2,15 +2,15 @@
 
 use yew::prelude::*;
 
-use crate::app::context::AppContext;
-use crate::app::state::{quiz_order, Action};
+use crate::app::context::Send;
+use crate::app::state::{quiz_order, Action, CheckIn};
 use crate::content::{fill, number, plural, UI};
 
-pub fn review(state: &AppContext) -> Html {
-    let skipped = state.check_in.skipped();
-    let back = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::Back)) };
+pub fn review(check_in: &CheckIn, send: &Send) -> Html {
+    let skipped = check_in.skipped();
+    let back = { let s = send.clone(); Callback::from(move |_| s.emit(Action::Back)) };
     let list = skipped.iter().filter_map(|&position| Some((position, quiz_order().get(position)?.1))).map(|(position, item)| {
-        let go = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::GoTo(position))) };
+        let go = { let s = send.clone(); Callback::from(move |_| s.emit(Action::GoTo(position))) };
         html! {
             <li data-item={item.id}>
                 <span class="skipped-text">{ item.text }</span>
