@@ -10,10 +10,11 @@ export function mayKeepOffline(win) {
 
 /**
  * Runs `start` once the person is not answering: after `quietMs` with no pointer or key input
- * (each input starts the wait again), at the page's next idle moment; or at once when the page is
- * hidden (the person has left it). The worker's first install fetches and keeps the whole build,
- * which on a small machine competes with the first answer for the CPU when it starts sooner.
- * Returns a function that cancels it.
+ * (each input starts the wait again), at the page's next idle moment. The worker's first install
+ * fetches and keeps the whole build, which on a small machine competes with the first answer for
+ * the CPU when it starts sooner. (Not at once when the page is hidden: a page hidden because it is
+ * being left would register a worker that is retiring itself again.) Returns a function that
+ * cancels it.
  */
 export function whenQuiet(win, start, { quietMs = 4000, idleTimeoutMs = 2000 } = {}) {
   let timer = null;
@@ -23,7 +24,6 @@ export function whenQuiet(win, start, { quietMs = 4000, idleTimeoutMs = 2000 } =
     done = true;
     win.clearTimeout(timer);
     for (const type of inputs) win.removeEventListener(type, wait, true);
-    win.document.removeEventListener("visibilitychange", hidden);
   };
   const run = () => {
     if (done) return;
@@ -39,11 +39,7 @@ export function whenQuiet(win, start, { quietMs = 4000, idleTimeoutMs = 2000 } =
     win.clearTimeout(timer);
     timer = win.setTimeout(idle, quietMs);
   }
-  function hidden() {
-    if (win.document.visibilityState === "hidden") run();
-  }
   for (const type of inputs) win.addEventListener(type, wait, true);
-  win.document.addEventListener("visibilitychange", hidden);
   wait();
   return stop;
 }
@@ -74,6 +70,9 @@ export function keepOffline(win, script = "./sw.js") {
       if (registration.waiting && workers.controller) waiting();
       watch(registration.installing);
       registration.addEventListener("updatefound", () => watch(registration.installing));
+      // A page served by an older worker looks for a new version now: registering again with the
+      // same script does not, and the browser's own look after a navigation may be put off.
+      if (workers.controller && !registration.installing && !registration.waiting) registration.update().catch(() => {});
       win.document.addEventListener("visibilitychange", () => {
         if (win.document.visibilityState === "visible") registration.update().catch(() => {});
       });
