@@ -51,7 +51,7 @@ check-originality:
 test-core:
 	cargo clippy -q --workspace --all-features --all-targets -- -D warnings
 	cargo test -p closer-core --all-features
-	cargo test -p closer --lib
+	cargo test -p closer --lib --features ssr
 	cargo run -q -p closer-core --features parse --bin content-report
 
 ## The start-up script and the worker (startup/) and the build's scripts: ESLint, then the

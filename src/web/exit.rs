@@ -4,7 +4,7 @@
 //! browser later restores this page from its back-forward cache), then replaced by a plain
 //! navigation (`location.replace`, not a fetch), so this page's entry in the back history is the
 //! neutral page's. Earlier Closer pages of this visit are still in the tab's history; the
-//! start-up script (`scripts/post-build.mjs`) sends anyone who comes back to them with the back
+//! start-up script (`startup/exit.js`) sends anyone who comes back to them with the back
 //! button straight on to the same neutral page, using the address this writes to the tab's
 //! sessionStorage. None of this clears the browser's history, and the words say so.
 
@@ -15,8 +15,8 @@ use wasm_bindgen::JsCast;
 
 use crate::web::listener::WindowListener;
 
-/// The sessionStorage key the start-up script reads.
-const KEY: &str = "closer.left";
+/// The sessionStorage key the start-up script reads (one definition for both).
+const KEY: &str = closer_core::record::LEFT_KEY;
 
 /// How many presses of Shift, with no other key between them, leave.
 const PRESSES: u32 = 3;
