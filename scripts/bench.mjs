@@ -277,6 +277,20 @@ async function oneLoad(which, rate, { network = false } = {}) {
   }
 }
 
+/** A real click (CDP mouse events) on the statement's fourth option, at its place read in the
+ *  page at once (not Playwright's locator click, whose checks add their own wait); resolves with
+ *  the page's clock when the next statement shows. */
+async function firstAnswerTaken(page, timeout) {
+  const [before, x, y] = await page.evaluate(() => {
+    const r = document.querySelectorAll("fieldset[data-kind=statement] .option label")[3].getBoundingClientRect();
+    return [document.querySelector(".progress-text")?.textContent, r.x + r.width / 2, r.y + r.height / 2];
+  });
+  await page.mouse.click(x, y);
+  return page
+    .waitForFunction((b) => (document.querySelector(".progress-text")?.textContent !== b ? performance.now() : false), before, { polling: "raf", timeout })
+    .then((h) => h.jsonValue());
+}
+
 async function oneLoadInner(which, rate, { network }) {
   const { context, page, cdp, errors } = await fresh(rate, { serviceWorkers: TARGETS[which].serviceWorkers });
   const transfers = new Map();
@@ -299,14 +313,7 @@ async function oneLoadInner(which, rate, { network }) {
     if (TAKES_ANSWERS.has(which) && !network) {
       // A real click (CDP mouse events) at the option's place, read in the page at once: not
       // Playwright's locator click, whose checks (visible, stable for two frames) add their own wait.
-      const [before, x, y] = await page.evaluate(() => {
-        const r = document.querySelectorAll("fieldset[data-kind=statement] .option label")[3].getBoundingClientRect();
-        return [document.querySelector(".progress-text")?.textContent, r.x + r.width / 2, r.y + r.height / 2];
-      });
-      await page.mouse.click(x, y);
-      taken = await page
-        .waitForFunction((b) => (document.querySelector(".progress-text")?.textContent !== b ? performance.now() : false), before, { polling: "raf", timeout })
-        .then((h) => h.jsonValue());
+      taken = await firstAnswerTaken(page, timeout);
     }
     if (network) await page.waitForLoadState("load").catch(() => {});
     return { ms: t, fcp, taken, errors, transfers };
@@ -427,14 +434,7 @@ async function phoneLoad(which) {
     let taken = null;
     let ready = null;
     if (TAKES_ANSWERS.has(which)) {
-      const [before, x, y] = await page.evaluate(() => {
-        const r = document.querySelectorAll("fieldset[data-kind=statement] .option label")[3].getBoundingClientRect();
-        return [document.querySelector(".progress-text")?.textContent, r.x + r.width / 2, r.y + r.height / 2];
-      });
-      await page.mouse.click(x, y);
-      taken = await page
-        .waitForFunction((b) => (document.querySelector(".progress-text")?.textContent !== b ? performance.now() : false), before, { polling: "raf", timeout })
-        .then((h) => h.jsonValue());
+      taken = await firstAnswerTaken(page, timeout);
       ready = await page.waitForFunction(() => window.__benchReady ?? false, null, { timeout }).then((h) => h.jsonValue());
     }
     return { readable, ready, taken, errors };
