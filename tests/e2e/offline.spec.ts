@@ -56,6 +56,19 @@ async function workerActive(page: Page) {
 }
 
 /** The names of the caches Closer's workers keep on this site. */
+/** A person on this build, with its worker active; then `next` served in its place at the same
+ *  address (the person's page still the old one). */
+async function nextVersionServed(browser: Browser, problems: string[], next: string) {
+  const old = await serve(DIST);
+  const { context, page } = await person(browser, problems, old.url);
+  await page.goto(old.url);
+  await ready(page);
+  await workerActive(page);
+  await old.stop();
+  const site = await serve(next, Number(new URL(old.url).port));
+  return { site, context, page };
+}
+
 function closerCaches(page: Page): Promise<string[]> {
   return page.evaluate(async () => (await caches.keys()).filter((n) => n.startsWith("closer ")));
 }
@@ -185,14 +198,7 @@ test.describe("a new version", () => {
   });
 
   test("where answers cannot be saved, no reload is offered: the new version waits for the next visit", async ({ browser, problems }) => {
-    let site = await serve(DIST);
-    const port = Number(new URL(site.url).port);
-    const { context, page } = await person(browser, problems, site.url);
-    await page.goto(site.url);
-    await ready(page);
-    await workerActive(page);
-    await site.stop();
-    site = await serve(next, port);
+    const { site, context, page } = await nextVersionServed(browser, problems, next);
     // A page whose storage is full: its answers live in memory only, and a reload would lose them.
     const full = await context.newPage();
     watch(full, problems, [new URL(site.url).origin]);
@@ -265,14 +271,7 @@ test("a second build after changing one words file: its worker fetches only the 
     const refetched = changed.filter((f) => kept.has(f)).sort();
     expect(refetched.length).toBeLessThan(kept.size / 4);
 
-    let site = await serve(DIST);
-    const port = Number(new URL(site.url).port);
-    const { context, page } = await person(browser, problems, site.url);
-    await page.goto(site.url);
-    await ready(page);
-    await workerActive(page);
-    await site.stop();
-    site = await serve(next, port);
+    const { site, context, page } = await nextVersionServed(browser, problems, next);
     await page.reload();
     await ready(page);
     await expect
