@@ -10,6 +10,7 @@
 //   page words           all      index.html's {{key}} placeholders filled with the shell words
 //   icons                all      the install icons (resvg) and manifest.webmanifest
 //   qr                   all      the QR encoder, bundled by esbuild from lean-qr
+//   calendar             all      the plan's calendar file writer, bundled by esbuild from ics
 //   glue                 release  wasm-bindgen's glue minified, shared names shortened, both renamed
 //   stylesheet           release  the stylesheet minified (lightningcss) and renamed
 //   start-up             all      the start-up script (startup/, esbuild): boot-<hash>.js; inline in debug
@@ -31,7 +32,7 @@ import { content } from "./build/content.mjs";
 import { shellWords, pageWords } from "./build/shell.mjs";
 import { settings, boot } from "./build/boot.mjs";
 import { icons } from "./build/icons.mjs";
-import { qr } from "./build/qr.mjs";
+import { qr, calendar } from "./build/qr.mjs";
 import { glue } from "./build/glue.mjs";
 import { stylesheet } from "./build/stylesheet.mjs";
 import { csp } from "./build/csp.mjs";
@@ -48,6 +49,7 @@ export const STEPS = [
   { name: "page words", run: pageWords },
   { name: "icons", run: icons },
   { name: "qr", run: qr },
+  { name: "calendar", run: calendar },
   { name: "glue", only: RELEASE, run: glue },
   { name: "stylesheet", only: RELEASE, run: stylesheet },
   { name: "start-up", run: boot },

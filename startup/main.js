@@ -72,6 +72,8 @@ compiled.catch(() => {});
 // A partner link's QR code (src/web/qr.rs): the encoder is loaded from this site the first time
 // one is asked for, not before.
 win.closerQr = (text) => import(build.qr).then((m) => m.qr(text));
+// The plan's calendar file (src/web/calendar.rs), likewise loaded only when asked for.
+win.closerCalendar = (plan) => import(build.calendar).then((m) => m.calendar(plan));
 addEventListener("closer-forget", () => forgetOffline(win));
 // The worker is registered once the app runs and the person is not answering (whenQuiet).
 if (mayKeepOffline(win)) addEventListener("closer-ready", () => whenQuiet(win, () => keepOffline(win)), { once: true });

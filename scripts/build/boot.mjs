@@ -22,7 +22,7 @@ export async function boot(ctx) {
     $("head").append($("<script></script>").text(code));
     return;
   }
-  const files = { words: ctx.wordsFiles, told: ctx.told, glue: ctx.glue, wasm: ctx.wasm, qr: ctx.qrFile };
+  const files = { words: ctx.wordsFiles, told: ctx.told, glue: ctx.glue, wasm: ctx.wasm, qr: ctx.qrFile, calendar: ctx.calendarFile };
   const code = await bundleStartup({ root: ctx.root, entry: "startup/main.js", settings: ctx.settings, files });
   const name = renameByContent(ctx.dir, "boot.js", "boot", ".js", code);
   trunks.replaceWith(`<script type="module" src="./${name}"></script>`);
