@@ -13,6 +13,7 @@ pub mod bounded;
 pub mod compare;
 pub mod content;
 pub mod id_map;
+pub mod plan;
 pub mod readability;
 pub mod record;
 pub mod route;
@@ -29,4 +30,5 @@ pub mod helplines;
 pub mod parse;
 
 pub use content::*;
+pub use plan::{Plan, MAX_PRACTICES, PLAN_DAYS};
 pub use scoring::*;
