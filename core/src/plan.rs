@@ -34,6 +34,10 @@ pub const MAX_PRACTICES: u8 = 4;
 /// something Closer wrote and is refused as it is read).
 pub const MAX_AREA_LEN: usize = 32;
 
+/// The latest day a plan may start: 9999-12-31, the end of the dates the record keeps (a
+/// later one is not something Closer wrote).
+pub const LATEST_START_DAY: u32 = 2_932_896;
+
 /// [`PLAN_DAYS`] as a cap on the `done` list, checked as it is read.
 const MAX_DONE: usize = PLAN_DAYS as usize;
 
@@ -149,11 +153,14 @@ impl Plan {
     }
 
     /// What is wrong with the plan, if anything: an area that is not one of [`DIMENSION_IDS`],
-    /// more than 14 days, a tick for a practice at or past [`MAX_PRACTICES`], a score over 100.
-    /// The record refuses such a plan as a bad value.
+    /// a start after [`LATEST_START_DAY`], more than 14 days, a tick for a practice at or past
+    /// [`MAX_PRACTICES`], a score over 100. The record refuses such a plan as a bad value.
     pub fn problem(&self) -> Option<&'static str> {
         if !DIMENSION_IDS.contains(&self.area.as_str()) {
             return Some("plan area");
+        }
+        if self.start_day > LATEST_START_DAY {
+            return Some("plan start day");
         }
         if self.done.len() > MAX_DONE {
             return Some("plan days");
@@ -416,7 +423,9 @@ mod tests {
         assert_eq!(Plan { done: vec![0; 15], ..good.clone() }.problem(), Some("plan days"));
         assert_eq!(Plan { done: vec![0b1_0000], ..good.clone() }.problem(), Some("plan practice"));
         assert_eq!(Plan { done: vec![0, 0x80], ..good.clone() }.problem(), Some("plan practice"));
-        assert_eq!(Plan { before: Some(101), ..good }.problem(), Some("plan score before"));
+        assert_eq!(Plan { before: Some(101), ..good.clone() }.problem(), Some("plan score before"));
+        assert_eq!(Plan { start_day: LATEST_START_DAY, ..good.clone() }.problem(), None);
+        assert_eq!(Plan { start_day: LATEST_START_DAY + 1, ..good }.problem(), Some("plan start day"));
     }
 
     #[test]
@@ -478,7 +487,7 @@ mod tests {
             (20_818, (2026, 12, 31)),
             (47_540, (2100, 2, 28)),
             (47_541, (2100, 3, 1)),
-            (2_932_896, (9999, 12, 31)),
+            (LATEST_START_DAY, (9999, 12, 31)),
             (LAST_DAY, (65_535, 12, 31)),
         ] {
             assert_eq!(civil(day), date, "day {day}");

@@ -12,11 +12,36 @@
 //! (`validate`). (Like any serde type,
 //! a part of the record written as a list of its fields in order is read too; Closer never
 //! writes one.)
+//!
+//! # Versions
+//!
+//! | version | what it added                                                                  |
+//! |---------|--------------------------------------------------------------------------------|
+//! | 1       | the first: answers in progress (with one content version) and results          |
+//! | 2       | importance ratings, the position in the check-in, partner links received, when a link was last shared; each result with its own content version |
+//! | 3       | the language chosen with the switch (`language`, left out when none)           |
+//! | 4       | the two-week plan (`plan`, [`Plan`]) and re-checks of one area (a result's `area`), each left out when there is none |
+//!
+//! Every older version is read and migrated: version 1 by its own shape (`RecordV1`), versions
+//! 2 and 3 as this one without the fields they did not have (a record that says it is version 2
+//! but holds a language, or version 3 but holds a plan or a re-check, is not one Closer wrote and
+//! is refused as the wrong shape). A newer version is left alone ([`RecordError::FutureVersion`]).
+//!
+//! Version 4, with a plan and a re-check:
+//!
+//! ```json
+//! {"version":4,"progress":null,
+//!  "results":[{"date_ms":1790000000000,"content_version":2,"answers":{"su1":3},"importance":{}},
+//!             {"date_ms":1791200000000,"content_version":2,"answers":{"su1":4},"importance":{},"area":"support"}],
+//!  "comparisons":[],"shared_ms":null,"language":"es",
+//!  "plan":{"area":"support","start_day":20794,"done":[1,0,5],"before":45,"together":false}}
+//! ```
 
 use std::fmt;
 
 use crate::bounded::{self, OVER_A_CAP};
-use crate::content::{Bank, ANSWER_COUNT};
+use crate::content::{Bank, ANSWER_COUNT, DIMENSION_IDS};
+use crate::plan::{Plan, MAX_AREA_LEN};
 use serde::{Deserialize, Serialize};
 
 use crate::scoring::{Answers, Importance};
@@ -32,7 +57,7 @@ pub const LEFT_KEY: &str = "closer.left";
 /// moves the older ones one place down; only what falls off the end is gone.
 pub const BACKUP_KEYS: [&str; 3] = ["closer.v1.backup", "closer.v1.backup.2", "closer.v1.backup.3"];
 /// The record version this build writes.
-pub const RECORD_VERSION: u32 = 3;
+pub const RECORD_VERSION: u32 = 4;
 /// Stored text longer than this is refused without parsing (localStorage holds about 5 MB).
 pub const MAX_RECORD_BYTES: usize = 2_000_000;
 /// Caps that keep a record sane, checked as it is read: more than this is not something Closer
@@ -44,8 +69,8 @@ const MAX_CODE_LEN: usize = 1024;
 /// A language tag such as "es" (a longer one is not something Closer wrote).
 const MAX_LANGUAGE_LEN: usize = 16;
 
-/// Everything Closer stores, as written to localStorage and to an export file (version 3:
-/// version 2 and the language chosen).
+/// Everything Closer stores, as written to localStorage and to an export file (version 4:
+/// version 3, the plan and re-checks; see the module's docs).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Record {
@@ -67,6 +92,10 @@ pub struct Record {
     /// browser's languages decide. Left out when there is none. (Version 3.)
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "bounded::optional_string::<_, MAX_LANGUAGE_LEN>")]
     pub language: Option<String>,
+    /// The two-week plan being followed, if any ([`Plan`]). Left out when there is none.
+    /// (Version 4.)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan: Option<Plan>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -90,6 +119,10 @@ pub struct StoredResult {
     pub answers: Answers,
     #[serde(default)]
     pub importance: Importance,
+    /// `Some(area)` for a re-check of that one area at the end of a plan (its statements and
+    /// the safety screen only); `None`, and left out, for a whole check-in. (Version 4.)
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "bounded::optional_string::<_, MAX_AREA_LEN>")]
+    pub area: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -214,11 +247,12 @@ fn migrate_v1(old: RecordV1) -> Record {
         results: old
             .results
             .into_iter()
-            .map(|r| StoredResult { date_ms: r.date_ms, content_version: old.content_version, answers: r.answers, importance: Importance::new() })
+            .map(|r| StoredResult { date_ms: r.date_ms, content_version: old.content_version, answers: r.answers, importance: Importance::new(), area: None })
             .collect(),
         comparisons: Vec::new(),
         shared_ms: None,
         language: None,
+        plan: None,
     }
 }
 
@@ -281,12 +315,15 @@ impl Record {
         let record = match version {
             v if v > u64::from(RECORD_VERSION) => return Err(RecordError::FutureVersion(u32::try_from(v).unwrap_or(u32::MAX))),
             1 => migrate_v1(source.read().map_err(refusal)?),
-            // Version 2 is version 3 without a language: read the same, with none chosen.
-            2 => match source.read::<Record>().map_err(refusal)? {
-                Record { language: Some(_), .. } => return Err(RecordError::WrongShape),
+            // Version 2 is version 3 without a language, and version 3 is version 4 without a
+            // plan or a re-check: read the same, with none of them.
+            2 | 3 => match source.read::<Record>().map_err(refusal)? {
+                Record { language: Some(_), .. } if version == 2 => return Err(RecordError::WrongShape),
+                Record { plan: Some(_), .. } => return Err(RecordError::WrongShape),
+                old if old.results.iter().any(|r| r.area.is_some()) => return Err(RecordError::WrongShape),
                 old => Record { version: RECORD_VERSION, ..old },
             },
-            3 => source.read::<Record>().map_err(refusal)?,
+            4 => source.read::<Record>().map_err(refusal)?,
             _ => return Err(RecordError::WrongShape),
         };
         record.validate()?;
@@ -316,6 +353,14 @@ impl Record {
             check_date("result", r.date_ms)?;
             check_values("result answers", &r.answers, ANSWER_COUNT)?;
             check_values("result importance", &r.importance, IMPORTANCE_COUNT)?;
+            if let Some(area) = &r.area {
+                if !DIMENSION_IDS.contains(&area.as_str()) {
+                    return Err(RecordError::BadValue(["re-check area ", first_chars(area, 20)].concat()));
+                }
+            }
+        }
+        if let Some(problem) = self.plan.as_ref().and_then(Plan::problem) {
+            return Err(RecordError::BadValue(problem.to_owned()));
         }
         for c in &self.comparisons {
             check_date("comparison", c.received_ms)?;
@@ -343,6 +388,12 @@ impl Record {
     /// united (the other tab's value wins where both answered the same statement). The other
     /// tab's results are taken as they are (so a deletion there holds here), plus any result of
     /// ours newer than all of them (one we finished and the other tab has not seen yet).
+    ///
+    /// The plan: where both tabs hold the same one (the same area, started the same day), a
+    /// practice is done on a day when either tab says so (the ticks are united). Where they hold
+    /// different plans, the one started later is kept; on the same day, the other tab's (the
+    /// latest choice). Where only one tab holds a plan, the other tab's record decides, as for
+    /// results: a plan ended there is ended here, and one chosen there is taken.
     pub fn merge_from(&mut self, other: Record) {
         match (&mut self.progress, other.progress) {
             (Some(mine), Some(theirs)) => {
@@ -378,5 +429,15 @@ impl Record {
         if other.language.is_some() {
             self.language = other.language;
         }
+        self.plan = match (self.plan.take(), other.plan) {
+            (Some(mut mine), Some(theirs)) if mine.same_plan(&theirs) => {
+                mine.unite_ticks(&theirs);
+                mine.together |= theirs.together;
+                mine.before = mine.before.or(theirs.before);
+                Some(mine)
+            }
+            (Some(mine), Some(theirs)) if mine.start_day > theirs.start_day => Some(mine),
+            (_, theirs) => theirs,
+        };
     }
 }

@@ -108,6 +108,8 @@ fn overlong_ids_and_strings_are_refused_when_read() {
         ("a link", format!(r#"{{"version":3,"comparisons":[{{"received_ms":1,"code":"{long}"}}]}}"#)),
         ("the own link", format!(r#"{{"version":3,"comparisons":[{{"received_ms":1,"code":"a","own_code":"{long}"}}]}}"#)),
         ("the language", format!(r#"{{"version":3,"language":"{long}"}}"#)),
+        ("the plan's area", format!(r#"{{"version":4,"plan":{{"area":"{long}","start_day":1}}}}"#)),
+        ("a re-check's area", format!(r#"{{"version":4,"results":[{{"date_ms":1,"content_version":1,"answers":{{}},"area":"{long}"}}]}}"#)),
     ];
     for (what, text) in cases {
         assert_eq!(refused_quickly(what, &text).key(), "bad_value", "{what}");
@@ -126,6 +128,15 @@ fn too_many_results_or_comparisons_are_refused_when_read() {
     let comparisons = vec![comparison; SIZE / (comparison.len() + 1)].join(",");
     let text = format!(r#"{{"version":3,"comparisons":[{comparisons}]}}"#);
     assert_eq!(refused_quickly("comparisons", &text).key(), "bad_value");
+}
+
+#[test]
+fn a_plan_with_more_than_14_days_is_refused_when_read() {
+    let days = vec!["1"; SIZE / 2].join(",");
+    let text = format!(r#"{{"version":4,"plan":{{"area":"support","start_day":1,"done":[{days}]}}}}"#);
+    let error = refused_quickly("a plan's days", &text);
+    assert_eq!(error.key(), "bad_value");
+    assert!(error.to_string().contains("14"), "{error}");
 }
 
 /// The worst record that is read, not refused: as many results as fit in 1.9 MB, each with the
