@@ -120,7 +120,7 @@ mod tests {
     use super::*;
 
     fn result(scores: [Option<u8>; 8], importance: [Option<u8>; 8]) -> SharedResult {
-        SharedResult { content_version: 2, scores, importance, answers: None, name: None }
+        SharedResult { content_version: 2, scores, importance, answers: None, name: None, plan: None }
     }
 
     #[test]

@@ -1,9 +1,10 @@
 //! The partner-link code: a result packed into a short string that travels after the `#`.
 //!
 //! A code carries the format version, the content version, the eight dimension scores, the eight
-//! importance ratings and optionally a first name, sealed with a checksum. It is packed as bits
-//! and written in base64url without padding, so it needs no escaping in a URL. A result with a
-//! short name takes about 30 characters.
+//! importance ratings, optionally a first name and, when the sharer follows a two-week plan, the
+//! plan's area and first day, sealed with a checksum. It is packed as bits and written in
+//! base64url without padding, so it needs no escaping in a URL. A result with a short name takes
+//! about 30 characters; a plan adds 5 or 6.
 //!
 //! Dimensions are identified by their position in [`DIMENSION_IDS`], so scores from any two
 //! content versions compare.
@@ -11,18 +12,33 @@
 //! # No answers travel
 //!
 //! Closer writes no single answers into a link, of any kind ([`SharedResult::from_answers`] is
-//! the only way the app makes one): the answers to the safety screen (fear, sexual pressure,
+//! the only way the app makes one, and [`SharedResult::with_plan`] adds only a plan's area and
+//! first day): the answers to the safety screen (fear, sexual pressure,
 //! insults, control, threats) must never leave the device, and single answers to the other
 //! statements would only give a partner lines to quote back. Scores are made from the
-//! dimensions' statements alone, so the screen's answers change nothing in a link. The format
-//! stays version 1, with its answers field: links from older Closers (content version 1) that
-//! carry answers still decode, and [`encode`] still writes that field when given one, so every
-//! accepted code is the one `encode` writes; the app never reads it.
+//! dimensions' statements alone, so the screen's answers change nothing in a link. Format 1
+//! keeps its answers field (and format 3 has it too, being format 1 and a plan): links from
+//! older Closers (content version 1) that carry answers still decode, and [`encode`] still
+//! writes that field when given one, so every accepted code is the one `encode` writes; the app
+//! never reads it.
 //!
 //! [`decode`] is total: any string gives a result or a [`DecodeError`], never a panic, and it
 //! refuses input longer than [`MAX_CODE_LEN`] before doing any work. Whatever it returns is
-//! valid: scores 0–100, ratings 0–4, answers 0–4, a name already in the form
+//! valid: scores 0–100, ratings 0–4, answers 0–4, a plan's area one of [`DIMENSION_IDS`] and its
+//! day at most [`LATEST_START_DAY`], a name already in the form
 //! [`normalize_name`] gives. The name is only ever data; the app shows it as text.
+//!
+//! # Formats
+//!
+//! | format | what it is                                   | written by [`encode`] when       |
+//! |--------|----------------------------------------------|----------------------------------|
+//! | 1      | a result                                     | the result carries no plan       |
+//! | 2      | a locked link: format 1 or 3, encrypted      | ([`Locked::code`])               |
+//! | 3      | a result and a plan: format 1, then the plan | the result carries a plan        |
+//!
+//! A result without a plan is written exactly as before plans existed (format 1, the same bytes),
+//! so links to Closers that know no plan are unchanged, and old links open as they did. A link
+//! with a plan is format 3, which an older Closer reports as made by a newer one.
 //!
 //! # Layout (format 1)
 //!
@@ -41,21 +57,34 @@
 //!
 //! followed by three bytes: the CRC-24 (OpenPGP) of everything before them, big-endian.
 //!
+//! # A result with a plan (format 3)
+//!
+//! The same bits as format 1, with 3 in the first byte, and after the name (before the zero
+//! bits up to a byte boundary):
+//!
+//! | bits | field                                                                         |
+//! |------|-------------------------------------------------------------------------------|
+//! | 8    | the plan's area: its position in [`DIMENSION_IDS`], 0–7 (any other is refused) |
+//! | 24   | the plan's first day: days since 1970-01-01 ([`crate::plan`]), at most [`LATEST_START_DAY`] (9999-12-31; 24 bits reach the year 47 900, 16 would stop in 2149) |
+//!
+//! then the CRC-24 as in format 1. Only the area and the first day travel: each partner ticks
+//! their own days, and nothing else of a plan (no tick, no score before) is in any link.
+//!
 //! Every format version, present and future, keeps the frame: the version in the first byte and
 //! a CRC-24 of all the other bytes at the end. So a code whose checksum fails was altered or cut,
 //! and a code with a good checksum and a higher version was made by a newer Closer.
 //!
 //! # Locked links (format 2)
 //!
-//! A person may lock a link with a passphrase. The browser encrypts the whole format-1 code
-//! (its bytes, checksum included) and the link carries, in the same frame:
+//! A person may lock a link with a passphrase. The browser encrypts the whole open code, format
+//! 1 or 3 (its bytes, checksum included: [`plaintext`]), and the link carries, in the same frame:
 //!
 //! | bytes | field                                                                    |
 //! |-------|--------------------------------------------------------------------------|
 //! | 1     | format version (2)                                                       |
 //! | 16    | salt for the key, random for each link                                   |
 //! | 12    | IV (nonce) for AES-GCM, random for each link                             |
-//! | n + 16| the format-1 bytes encrypted with AES-256-GCM, then its 16-byte tag      |
+//! | n + 16| the format-1 or format-3 bytes encrypted with AES-256-GCM, then its 16-byte tag |
 //!
 //! followed, as in every format, by the CRC-24 of everything before it, all in base64url. The
 //! key is PBKDF2-HMAC-SHA256 of the passphrase (its UTF-8 in Unicode form NFC) with the salt,
@@ -70,14 +99,18 @@
 //! pure. The passphrase is in no link and never stored.
 
 use crate::content::{Bank, DIMENSION_IDS, SCALE_COUNT};
+use crate::plan::LATEST_START_DAY;
 use crate::scoring::{Answers, DimensionScore, Importance};
 
-/// The format [`encode`] writes. [`decode`] reads this one and refuses higher ones with
-/// [`DecodeError::NewerFormat`].
+/// The format [`encode`] writes for a result without a plan. [`decode`] reads it, and
+/// [`PLAN_FORMAT`], and refuses higher ones with [`DecodeError::NewerFormat`].
 pub const FORMAT_VERSION: u8 = 1;
 
 /// The format of a locked link (see the module's docs).
 pub const LOCKED_FORMAT: u8 = 2;
+
+/// The format [`encode`] writes for a result with a plan: format 1, then the plan.
+pub const PLAN_FORMAT: u8 = 3;
 
 /// PBKDF2-HMAC-SHA256 rounds for a locked link's key: OWASP's figure for that hash (2023).
 pub const PBKDF2_ITERATIONS: u32 = 600_000;
@@ -136,6 +169,37 @@ pub struct SharedResult {
     pub answers: Option<Vec<Option<u8>>>,
     /// The sharer's first name, in the form [`normalize_name`] gives.
     pub name: Option<String>,
+    /// The two-week plan the sharer follows, so both partners see the same one (format 3).
+    pub plan: Option<SharedPlan>,
+}
+
+/// What a partner link carries of a plan: its area and its first day, nothing else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SharedPlan {
+    /// One of [`DIMENSION_IDS`].
+    pub area: &'static str,
+    /// The plan's first day: days since 1970-01-01 ([`crate::plan`]), at most
+    /// [`LATEST_START_DAY`].
+    pub start_day: u32,
+}
+
+impl SharedPlan {
+    /// The plan for `area` (any id; found in [`DIMENSION_IDS`]) starting on `start_day`, or
+    /// `None` when the area is not one of them or the day is after [`LATEST_START_DAY`].
+    pub fn new(area: &str, start_day: u32) -> Option<SharedPlan> {
+        let area = DIMENSION_IDS.iter().find(|&&id| id == area)?;
+        (start_day <= LATEST_START_DAY).then_some(SharedPlan { area, start_day })
+    }
+
+    /// The area's position in [`DIMENSION_IDS`], if it is one of them.
+    fn area_index(&self) -> Option<usize> {
+        DIMENSION_IDS.iter().position(|&id| id == self.area)
+    }
+
+    /// Whether the plan can travel: a known area and a day within range.
+    fn is_valid(&self) -> bool {
+        self.area_index().is_some() && self.start_day <= LATEST_START_DAY
+    }
 }
 
 /// Why a code could not be read. [`DecodeError::key`] names the kind for the app's messages.
@@ -191,7 +255,13 @@ impl SharedResult {
             importance: DIMENSION_IDS.map(|id| importance.get(id).copied().filter(|&v| v <= MAX_IMPORTANCE)),
             answers: None,
             name: name.and_then(normalize_name),
+            plan: None,
         }
+    }
+
+    /// The same result carrying `plan` (or none), for a link that shares the plan too.
+    pub fn with_plan(self, plan: Option<SharedPlan>) -> SharedResult {
+        SharedResult { plan, ..self }
     }
 
     /// The shared importance ratings keyed by dimension id, as [`crate::focus`] takes them.
@@ -225,12 +295,13 @@ fn is_stripped(c: char) -> bool {
         || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
-/// The format-1 frame (version and body, no checksum) for a result. Not inlined: [`encode`] and
-/// [`plaintext`] share it.
+/// The open frame (version and body, no checksum) for a result: format 3 when it carries a plan
+/// that can travel, else format 1. Not inlined: [`encode`] and [`plaintext`] share it.
 #[inline(never)]
-fn frame_v1(r: &SharedResult) -> Vec<u8> {
+fn frame_open(r: &SharedResult) -> Vec<u8> {
+    let plan = r.plan.as_ref().and_then(|p| Some((p.area_index()?, p.start_day)).filter(|_| p.is_valid()));
     let mut w = BitWriter::default();
-    w.put(u32::from(FORMAT_VERSION), 8);
+    w.put(u32::from(if plan.is_some() { PLAN_FORMAT } else { FORMAT_VERSION }), 8);
     w.put(u32::from(r.content_version), 16);
     for score in r.scores {
         w.put(score.filter(|&s| s <= MAX_SCORE).map_or(NO_SCORE, u32::from), 7);
@@ -255,29 +326,37 @@ fn frame_v1(r: &SharedResult) -> Vec<u8> {
     for &b in name.as_bytes() {
         w.put(u32::from(b), 8);
     }
+    if let Some((area, start_day)) = plan {
+        w.put(area as u32, 8); // 0–7
+        w.put(start_day, 24); // at most LATEST_START_DAY
+    }
     w.bytes
 }
 
-/// The code for a result. Never fails: values out of range (a score over 100, a rating over 4,
-/// an answer over 4) travel as missing, answers past [`MAX_ANSWERS`] are left out and the name
-/// is normalized, so `decode(&encode(r))` gives `r` back whenever `r` is already valid.
+/// The code for a result: format 1, or format 3 when it carries a plan. Never fails: values out
+/// of range (a score over 100, a rating over 4, an answer over 4) travel as missing, answers past
+/// [`MAX_ANSWERS`] are left out, the name is normalized and a plan that cannot travel (an area
+/// not in [`DIMENSION_IDS`], a day after [`LATEST_START_DAY`]) is left out, so
+/// `decode(&encode(r))` gives `r` back whenever `r` is already valid.
 pub fn encode(r: &SharedResult) -> String {
-    seal(&frame_v1(r))
+    seal(&frame_open(r))
 }
 
 /// What a locked link encrypts: the bytes of the open code [`encode`] writes, checksum included.
 pub fn plaintext(r: &SharedResult) -> Vec<u8> {
-    let mut bytes = frame_v1(r);
+    let mut bytes = frame_open(r);
     bytes.extend_from_slice(&crc24(&bytes).to_be_bytes()[1..]);
     bytes
 }
 
 /// Reads what a locked link's ciphertext opened to ([`plaintext`]'s bytes). Only an open
-/// format-1 result with a good checksum is accepted.
+/// result (format 1, or 3 with a plan) with a good checksum is accepted.
 pub fn unlocked(plain: &[u8]) -> Result<SharedResult, DecodeError> {
     match plain.split_last_chunk::<CHECKSUM_LEN>() {
-        Some((frame, checksum)) if frame.first() == Some(&FORMAT_VERSION) && crc24(frame) == u32::from_be_bytes([0, checksum[0], checksum[1], checksum[2]]) => {
-            read_v1(frame)
+        Some((frame, checksum))
+            if matches!(frame.first(), Some(&(FORMAT_VERSION | PLAN_FORMAT))) && crc24(frame) == u32::from_be_bytes([0, checksum[0], checksum[1], checksum[2]]) =>
+        {
+            read_open(frame)
         }
         _ => Err(DecodeError::Invalid("locked result")),
     }
@@ -347,7 +426,7 @@ pub fn read(code: &str) -> Result<Link, DecodeError> {
     };
     if !canonical || crc24(frame) != u32::from_be_bytes([0, checksum[0], checksum[1], checksum[2]]) {
         // Tell a code that was cut off from one that was altered, where the layout shows it.
-        if (version == FORMAT_VERSION && matches!(read_v1(frame), Err(DecodeError::Truncated)))
+        if (matches!(version, FORMAT_VERSION | PLAN_FORMAT) && matches!(read_open(frame), Err(DecodeError::Truncated)))
             || (version == LOCKED_FORMAT && frame.len() < MIN_LOCKED_FRAME)
         {
             return Err(DecodeError::Truncated);
@@ -355,7 +434,7 @@ pub fn read(code: &str) -> Result<Link, DecodeError> {
         return Err(DecodeError::ChecksumMismatch);
     }
     match version {
-        FORMAT_VERSION => read_v1(frame).map(Link::Open),
+        FORMAT_VERSION | PLAN_FORMAT => read_open(frame).map(Link::Open),
         LOCKED_FORMAT => read_locked(frame).map(Link::Locked),
         0 => Err(DecodeError::UnknownFormat(version)),
         newer => Err(DecodeError::NewerFormat(newer)),
@@ -401,16 +480,17 @@ pub mod known_answer {
             importance: [Some(4), None, Some(0), Some(1), Some(2), Some(3), Some(4), None],
             answers: None,
             name: Some("Ana".to_string()),
+            plan: None,
         }
     }
 }
 
-/// Reads a format-1 frame (version byte and body, without the checksum). Not inlined: [`read`]
-/// and [`unlocked`] share it.
+/// Reads an open frame, format 1 or 3 (version byte and body, without the checksum). Not
+/// inlined: [`read`] and [`unlocked`] share it.
 #[inline(never)]
-fn read_v1(frame: &[u8]) -> Result<SharedResult, DecodeError> {
+fn read_open(frame: &[u8]) -> Result<SharedResult, DecodeError> {
     let mut r = BitReader { bytes: frame, pos: 0 };
-    r.take(8)?; // the version, already checked
+    let version = r.take(8)?; // already checked: 1 or 3
     let content_version = r.take(16)? as u16;
     let mut scores = [None; 8];
     for score in &mut scores {
@@ -464,8 +544,19 @@ fn read_v1(frame: &[u8]) -> Result<SharedResult, DecodeError> {
             Some(name)
         }
     };
+    let plan = match version {
+        v if v == u32::from(PLAN_FORMAT) => {
+            let area = DIMENSION_IDS.get(r.take(8)? as usize).ok_or(DecodeError::Invalid("plan area"))?;
+            let start_day = r.take(24)?;
+            if start_day > LATEST_START_DAY {
+                return Err(DecodeError::Invalid("plan start day"));
+            }
+            Some(SharedPlan { area, start_day })
+        }
+        _ => None,
+    };
     r.finish()?;
-    Ok(SharedResult { content_version, scores, importance, answers, name })
+    Ok(SharedResult { content_version, scores, importance, answers, name, plan })
 }
 
 /// An answer (0–4) as a base-6 digit: 0 for unanswered (or out of range), 1–5.
@@ -803,9 +894,109 @@ mod tests {
         );
     }
 
+    /// A format-3 frame: as [`frame`], with version 3, no answers, no name, then `plan` writes
+    /// the plan's bits.
+    fn plan_frame(plan: impl FnOnce(&mut BitWriter)) -> String {
+        let mut w = BitWriter::default();
+        w.put(3, 8);
+        w.put(7, 16);
+        for _ in 0..8 {
+            w.put(50, 7);
+        }
+        for _ in 0..8 {
+            w.put(2, 3);
+        }
+        no_answers_no_name(&mut w);
+        plan(&mut w);
+        seal(&w.bytes)
+    }
+
+    #[test]
+    fn a_plan_is_read_after_the_name() {
+        for (index, area) in DIMENSION_IDS.iter().enumerate() {
+            let r = decode(&plan_frame(|w| {
+                w.put(index as u32, 8);
+                w.put(20_794, 24);
+            }))
+            .unwrap();
+            assert_eq!(r.plan, Some(SharedPlan { area, start_day: 20_794 }));
+            assert_eq!((r.content_version, r.scores, r.name), (7, [Some(50); 8], None));
+        }
+        let last = decode(&plan_frame(|w| {
+            w.put(7, 8);
+            w.put(LATEST_START_DAY, 24);
+        }));
+        assert_eq!(last.map(|r| r.plan), Ok(Some(SharedPlan { area: "physical", start_day: LATEST_START_DAY })));
+    }
+
+    #[test]
+    fn a_plan_with_an_unknown_area_or_a_day_past_9999_is_invalid() {
+        for index in 8..=255 {
+            let code = plan_frame(|w| {
+                w.put(index, 8);
+                w.put(1, 24);
+            });
+            assert_eq!(decode(&code), Err(DecodeError::Invalid("plan area")), "{index}");
+        }
+        for day in [LATEST_START_DAY + 1, 0xFF_FFFF] {
+            let code = plan_frame(|w| {
+                w.put(0, 8);
+                w.put(day, 24);
+            });
+            assert_eq!(decode(&code), Err(DecodeError::Invalid("plan start day")), "{day}");
+        }
+    }
+
+    #[test]
+    fn a_format_3_frame_without_its_plan_is_truncated_and_one_with_more_is_trailing_data() {
+        assert_eq!(decode(&plan_frame(|_| {})), Err(DecodeError::Truncated));
+        assert_eq!(decode(&plan_frame(|w| w.put(1, 8))), Err(DecodeError::Truncated));
+        assert_eq!(
+            decode(&plan_frame(|w| {
+                w.put(1, 8);
+                w.put(1, 16);
+            })),
+            Err(DecodeError::Truncated)
+        );
+        assert_eq!(
+            decode(&plan_frame(|w| {
+                w.put(1, 8);
+                w.put(1, 24);
+                w.put(0, 8);
+            })),
+            Err(DecodeError::Invalid("trailing data"))
+        );
+        // A format-1 frame with a plan's bits after it is not a plan: trailing data.
+        assert_eq!(
+            decode(&frame(|w| {
+                no_answers_no_name(w);
+                w.put(1, 8);
+                w.put(1, 24);
+            })),
+            Err(DecodeError::Invalid("trailing data"))
+        );
+    }
+
+    #[test]
+    fn a_plan_that_cannot_travel_is_left_out() {
+        let base = decode(&frame(no_answers_no_name)).unwrap();
+        for plan in [SharedPlan { area: "trust", start_day: 1 }, SharedPlan { area: "support", start_day: LATEST_START_DAY + 1 }] {
+            let code = encode(&SharedResult { plan: Some(plan), ..base.clone() });
+            assert_eq!(code, encode(&base), "{plan:?}");
+        }
+        assert_eq!(SharedPlan::new("trust", 1), None);
+        assert_eq!(SharedPlan::new("support", LATEST_START_DAY + 1), None);
+        let plan = SharedPlan::new(&String::from("support"), 5).unwrap();
+        assert_eq!(plan, SharedPlan { area: "support", start_day: 5 });
+        let with = base.clone().with_plan(Some(plan));
+        assert_eq!(decode(&encode(&with)), Ok(with.clone()));
+        assert_eq!(with.with_plan(None), base);
+    }
+
     #[test]
     fn the_version_is_read_only_behind_a_good_checksum() {
-        assert_eq!(decode(&seal(&[3])), Err(DecodeError::NewerFormat(3)));
+        assert_eq!(decode(&seal(&[4])), Err(DecodeError::NewerFormat(4)));
+        assert_eq!(decode(&seal(&[3])), Err(DecodeError::Truncated), "a result with a plan, too short");
         assert_eq!(decode(&seal(&[255, 1, 2, 3])), Err(DecodeError::NewerFormat(255)));
         assert_eq!(decode(&seal(&[2])), Err(DecodeError::Truncated), "a locked frame too short");
         assert_eq!(decode(&seal(&[0])), Err(DecodeError::UnknownFormat(0)));

@@ -8,7 +8,7 @@
 use aes_gcm::aead::{Aead, KeyInit, Payload};
 use aes_gcm::{Aes256Gcm, Nonce};
 use closer_core::share::{
-    self, decode, encode, known_answer, read, seal, DecodeError, Link, Locked, SharedResult, IV_LEN, LOCKED_ADDITIONAL_DATA,
+    self, decode, encode, known_answer, read, seal, DecodeError, Link, Locked, SharedPlan, SharedResult, IV_LEN, LOCKED_ADDITIONAL_DATA,
     PBKDF2_ITERATIONS, SALT_LEN, TAG_LEN,
 };
 use proptest::prelude::*;
@@ -126,7 +126,7 @@ fn every_version_byte_is_read_without_a_panic() {
         let result = read(&seal(&frame));
         match version {
             0 => assert_eq!(result, Err(DecodeError::UnknownFormat(0))),
-            1 => assert!(matches!(result, Err(DecodeError::Invalid(_) | DecodeError::Truncated)), "{result:?}"),
+            1 | 3 => assert!(matches!(result, Err(DecodeError::Invalid(_) | DecodeError::Truncated)), "{result:?}"),
             2 => assert!(matches!(result, Ok(Link::Locked(_)))),
             v => assert_eq!(result, Err(DecodeError::NewerFormat(v))),
         }
@@ -156,6 +156,24 @@ fn what_opens_must_be_an_open_result_with_a_good_checksum() {
     nested[0] = 2;
     assert_eq!(share::unlocked(&nested), Err(DecodeError::Invalid("locked result")));
     assert_eq!(share::unlocked(&[]), Err(DecodeError::Invalid("locked result")));
+    // A result with a plan (format 3) opens with its plan.
+    let with_plan = known_answer::result().with_plan(Some(SharedPlan { area: "security", start_day: 20_794 }));
+    let plain = share::plaintext(&with_plan);
+    assert_eq!(plain[0], 3);
+    assert_eq!(share::unlocked(&plain), Ok(with_plan));
+    // A newer open format inside is refused as well.
+    let mut newer = plain;
+    newer[0] = 4;
+    assert_eq!(share::unlocked(&newer), Err(DecodeError::Invalid("locked result")));
+}
+
+#[test]
+fn a_locked_link_with_a_plan_opens_to_it() {
+    let r = known_answer::result().with_plan(Some(SharedPlan { area: "openness", start_day: 20_800 }));
+    let code = lock(&r, known_answer::PASSPHRASE, known_answer::SALT, known_answer::IV);
+    assert_eq!(code.len(), known_answer::CODE.len() + 6, "four bytes more");
+    assert_eq!(open(&code, known_answer::PASSPHRASE), Opened::Result(r));
+    assert_eq!(open(&code, "another"), Opened::Wrong);
 }
 
 fn any_result() -> impl Strategy<Value = SharedResult> {
@@ -164,13 +182,15 @@ fn any_result() -> impl Strategy<Value = SharedResult> {
         proptest::array::uniform8(proptest::option::of(0u8..=100)),
         proptest::array::uniform8(proptest::option::of(0u8..=4)),
         proptest::option::of("[a-zA-Zéü😀 ]{0,40}"),
+        proptest::option::of((proptest::sample::select(closer_core::DIMENSION_IDS.to_vec()), 0..=closer_core::plan::LATEST_START_DAY)),
     )
-        .prop_map(|(content_version, scores, importance, name)| SharedResult {
+        .prop_map(|(content_version, scores, importance, name, plan)| SharedResult {
             content_version,
             scores,
             importance,
             answers: None,
             name: name.as_deref().and_then(share::normalize_name),
+            plan: plan.map(|(area, start_day)| SharedPlan { area, start_day }),
         })
 }
 
@@ -219,6 +239,7 @@ fn the_longest_locked_link_fits_the_length_limit() {
         importance: [Some(4); 8],
         answers: Some(vec![Some(4); share::MAX_ANSWERS]),
         name: Some("😀".repeat(30)),
+        plan: Some(SharedPlan { area: "physical", start_day: closer_core::plan::LATEST_START_DAY }),
     };
     let code = Locked { salt: [0; SALT_LEN], iv: [0; IV_LEN], sealed: vec![0; share::plaintext(&r).len() + TAG_LEN] }.code();
     println!("longest locked link: {} characters", code.len());

@@ -2,7 +2,9 @@
 //! anything at all never panics.
 #![allow(clippy::disallowed_macros)] // build-time code or tests: never in the wasm
 
-use closer_core::share::{self, decode, encode, normalize_name, DecodeError, SharedResult, MAX_CODE_LEN};
+use closer_core::plan::LATEST_START_DAY;
+use closer_core::share::{self, decode, encode, normalize_name, DecodeError, SharedPlan, SharedResult, MAX_CODE_LEN};
+use closer_core::DIMENSION_IDS;
 use proptest::prelude::*;
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -29,7 +31,13 @@ fn full_result(name: Option<&str>) -> SharedResult {
         importance: [Some(0), Some(4), None, Some(2), Some(3), Some(1), None, Some(4)],
         answers: Some((0..36).map(|i| if i % 7 == 6 { None } else { Some((i * 3 % 5) as u8) }).collect()),
         name: name.map(str::to_string),
+        plan: None,
     }
+}
+
+/// A result with a plan, as a person following one shares it (no answers).
+fn with_a_plan(name: Option<&str>) -> SharedResult {
+    SharedResult { answers: None, plan: Some(SharedPlan { area: "support", start_day: 20_794 }), ..full_result(name) }
 }
 
 /// Decodes, and if the code is accepted checks it is exactly the one `encode` writes for the
@@ -117,7 +125,7 @@ fn a_character_outside_base64url_is_not_base64() {
 
 #[test]
 fn a_cut_code_is_truncated() {
-    for r in [full_result(Some("Alexandria")), full_result(None), SharedResult::default()] {
+    for r in [full_result(Some("Alexandria")), full_result(None), SharedResult::default(), with_a_plan(Some("Sam")), with_a_plan(None)] {
         let code = encode(&r);
         for keep in 0..code.len() {
             let expected = if keep == 0 { DecodeError::Empty } else { DecodeError::Truncated };
@@ -129,7 +137,7 @@ fn a_cut_code_is_truncated() {
 
 #[test]
 fn every_single_altered_character_is_caught() {
-    for r in [full_result(Some("Alexandria")), full_result(None), SharedResult::default()] {
+    for r in [full_result(Some("Alexandria")), full_result(None), SharedResult::default(), with_a_plan(Some("Sam"))] {
         let code = encode(&r);
         for at in 0..code.len() {
             for &replacement in ALPHABET {
@@ -152,11 +160,12 @@ fn every_single_altered_character_is_caught() {
 
 #[test]
 fn a_newer_format_is_named_and_an_unknown_one_refused() {
-    // A frame from a later Closer: version 3 (2 is a locked link), a body this one cannot read,
-    // a good checksum.
-    let newer = share::seal(&[3, 0xAB, 0xCD, 0xEF, 0x01]);
-    assert_eq!(decode(&newer), Err(DecodeError::NewerFormat(3)));
-    assert_eq!(DecodeError::NewerFormat(3).key(), "newer");
+    // A frame from a later Closer: version 4 (2 is a locked link, 3 a result with a plan), a
+    // body this one cannot read, a good checksum.
+    let newer = share::seal(&[4, 0xAB, 0xCD, 0xEF, 0x01]);
+    assert_eq!(decode(&newer), Err(DecodeError::NewerFormat(4)));
+    assert_eq!(DecodeError::NewerFormat(4).key(), "newer");
+    assert_eq!(decode(&share::seal(&[255, 0xAB])), Err(DecodeError::NewerFormat(255)));
     assert_eq!(decode(&share::seal(&[0, 1, 2, 3])), Err(DecodeError::UnknownFormat(0)));
     assert_eq!(DecodeError::UnknownFormat(0).key(), "invalid");
 }
@@ -215,6 +224,7 @@ fn out_of_range_values_travel_as_missing() {
         importance: [Some(5), Some(255), Some(4), None, Some(0), Some(7), Some(2), Some(2)],
         answers: Some(vec![Some(5), Some(4), None, Some(255), Some(0)]),
         name: None,
+        plan: None,
     };
     let decoded = decode(&encode(&r)).unwrap();
     assert_eq!(decoded.scores, [None, None, Some(100), None, Some(0), None, Some(50), Some(50)]);
@@ -238,7 +248,7 @@ mod with_the_real_bank {
     use std::path::Path;
     use std::sync::OnceLock;
 
-    use closer_core::share::{decode, encode, SharedResult};
+    use closer_core::share::{decode, encode, SharedPlan, SharedResult};
     use closer_core::*;
     use proptest::prelude::*;
 
@@ -288,6 +298,7 @@ mod with_the_real_bank {
             importance: [Some(3); 8],
             answers: Some(vec![Some(3); 36]),
             name: Some("Ana".into()),
+            plan: None,
         };
         let decoded = decode(&encode(&old)).unwrap();
         assert_eq!(decoded.scores, [Some(60); 8]);
@@ -315,13 +326,15 @@ mod with_the_real_bank {
     proptest! {
         #![proptest_config(ProptestConfig { cases: 1000, failure_persistence: None, ..ProptestConfig::default() })]
 
-        /// A link of any kind (the invitation with or without a name, the link back, the code a
-        /// comparison is pinned to) is made by `from_answers`: whatever the screen's answers,
-        /// it is the same code, and it holds no answer at all.
+        /// A link of any kind (the invitation with or without a name or a plan, the link back,
+        /// the code a comparison is pinned to) is made by `from_answers` (and `with_plan`):
+        /// whatever the screen's answers, it is the same code, and it holds no answer at all.
         #[test]
         fn a_link_carries_no_screen_answer(
             (answers, importance, name) in any_answers(),
             screen in proptest::collection::vec(proptest::option::of(0u8..=4), 7),
+            area in proptest::sample::select(DIMENSION_IDS.to_vec()),
+            start_day in 0u32..100_000,
         ) {
             let bank = bank();
             let mut other = answers.clone();
@@ -332,10 +345,13 @@ mod with_the_real_bank {
                 }
             }
             for name in [None, name.as_deref()] {
-                let code = encode(&SharedResult::from_answers(bank, &answers, &importance, name));
-                prop_assert_eq!(&code, &encode(&SharedResult::from_answers(bank, &other, &importance, name)));
-                let decoded = decode(&code).unwrap();
-                prop_assert_eq!(decoded.answers, None);
+                for plan in [None, Some(SharedPlan { area, start_day })] {
+                    let code = encode(&SharedResult::from_answers(bank, &answers, &importance, name).with_plan(plan));
+                    prop_assert_eq!(&code, &encode(&SharedResult::from_answers(bank, &other, &importance, name).with_plan(plan)));
+                    let decoded = decode(&code).unwrap();
+                    prop_assert_eq!(decoded.answers, None);
+                    prop_assert_eq!(decoded.plan, plan);
+                }
             }
         }
     }
@@ -346,15 +362,22 @@ fn any_result() -> impl Strategy<Value = SharedResult> {
     let rating = proptest::option::of(0u8..=4);
     let answers = proptest::option::of(proptest::collection::vec(proptest::option::of(0u8..=4), 0..=255));
     let name = proptest::option::of(proptest::collection::vec(any::<char>(), 0..=40));
-    (any::<u16>(), proptest::array::uniform8(score), proptest::array::uniform8(rating), answers, name).prop_map(
-        |(content_version, scores, importance, answers, name)| SharedResult {
+    (any::<u16>(), proptest::array::uniform8(score), proptest::array::uniform8(rating), answers, name, proptest::option::of(any_plan())).prop_map(
+        |(content_version, scores, importance, answers, name, plan)| SharedResult {
             content_version,
             scores,
             importance,
             answers,
             name: name.and_then(|chars| normalize_name(&chars.into_iter().collect::<String>())),
+            plan,
         },
     )
+}
+
+/// Any plan a link can carry: a known area, a first day up to the end of 9999.
+fn any_plan() -> impl Strategy<Value = SharedPlan> {
+    let day = prop_oneof![Just(0), Just(LATEST_START_DAY), 20_000..21_000u32, 0..=LATEST_START_DAY];
+    (proptest::sample::select(DIMENSION_IDS.to_vec()), day).prop_map(|(area, start_day)| SharedPlan { area, start_day })
 }
 
 /// A change to a code: replace, insert or delete a character, or cut the code.
@@ -435,12 +458,14 @@ proptest! {
         let _ = decode_canonical(&base64url(&bytes));
     }
 
-    /// Past the checksum: any body behind a good checksum and version 1 is read or refused.
+    /// Past the checksum: any body behind a good checksum and version 1 or 3 is read or refused.
     #[test]
-    fn any_sealed_frame_decodes_without_panicking(body in proptest::collection::vec(any::<u8>(), 0..300)) {
-        let mut frame = vec![1];
+    fn any_sealed_frame_decodes_without_panicking(version in prop_oneof![Just(1u8), Just(3u8)], body in proptest::collection::vec(any::<u8>(), 0..300)) {
+        let mut frame = vec![version];
         frame.extend(body);
-        let _ = decode_canonical(&share::seal(&frame));
+        if let Ok(r) = decode_canonical(&share::seal(&frame)) {
+            prop_assert_eq!(r.plan.is_some(), version == 3);
+        }
     }
 
     /// Past the checksum, closer to real codes: a valid frame with a few bytes changed.
@@ -485,5 +510,98 @@ proptest! {
         if always_caught && mutated != code {
             prop_assert!(decoded.is_err(), "{:?} of {} gave {:?}", mutations, code, decoded);
         }
+    }
+}
+
+// Plans (format 3), and links made before them.
+
+/// Codes written by the encoder before plans existed (format 1), with the results they hold:
+/// they decode to the same results, and a result without a plan is still written as the same
+/// code, byte for byte.
+#[test]
+fn codes_from_before_plans_still_open_and_are_still_written() {
+    let fixed = [
+        ("AQAA_____________wAAC64g", SharedResult::default()),
+        ("AQACoLf4zIAhspwU5wGgtzCAufZY", share::known_answer::result()),
+        (
+            "AQADAZP7eMnA_xOmfIKUqBK034dWQeE_GXbXZ0U",
+            SharedResult {
+                content_version: 3,
+                scores: [Some(0), Some(100), None, Some(55), Some(70), Some(39), Some(1), None],
+                importance: [Some(0), Some(4), None, Some(2), Some(3), Some(1), None, Some(4)],
+                answers: Some(vec![Some(0), None, Some(4), Some(2), Some(1)]),
+                name: Some("Zoë 🌻".into()),
+                plan: None,
+            },
+        ),
+    ];
+    for (code, result) in fixed {
+        assert_eq!(decode(code), Ok(result.clone()), "{code}");
+        assert_eq!(encode(&result), code);
+        let mut plain = share::plaintext(&result);
+        plain.truncate(plain.len() - 3);
+        assert_eq!(share::seal(&plain), code, "a locked link holds the same bytes");
+    }
+}
+
+#[test]
+fn a_result_with_a_plan_round_trips_as_format_3() {
+    for r in [with_a_plan(Some("Sam")), with_a_plan(None), SharedResult { plan: Some(SharedPlan { area: "authenticity", start_day: 0 }), ..full_result(Some("Ana")) }] {
+        let code = encode(&r);
+        // Format 3 in the first byte: its first six bits are 000000, the next two 11.
+        assert!(code.starts_with('A') && matches!(code.as_bytes()[1], b'w'..=b'z' | b'0'..=b'9' | b'-' | b'_'), "{code}");
+        assert_eq!(decode(&code), Ok(r.clone()));
+        let no_plan = SharedResult { plan: None, ..r.clone() };
+        let plain = encode(&no_plan);
+        assert!(plain.starts_with("AQ"), "format 1: {plain}");
+        println!("with a plan: {} characters, without: {}", code.len(), plain.len());
+        assert!(code.len() <= plain.len() + 6);
+    }
+}
+
+#[test]
+fn the_format_3_layout_is_format_1_then_the_area_and_the_day() {
+    // Built here bit by bit: version 3, content version 3, eight scores of 127, eight ratings of
+    // 7, no answers, no name, the area "support" (position 2), day 20794 in 24 bits, zero padding.
+    let mut bits = format!("{:08b}{:016b}", 3, 3);
+    bits.push_str(&"1".repeat(7 * 8 + 3 * 8));
+    bits.push_str(&"0".repeat(1 + 8));
+    bits.push_str(&format!("{:08b}{:024b}", 2, 20_794));
+    while bits.len() % 8 != 0 {
+        bits.push('0');
+    }
+    let frame: Vec<u8> =
+        bits.as_bytes().chunks(8).map(|b| u8::from_str_radix(std::str::from_utf8(b).unwrap(), 2).unwrap()).collect();
+    let r = SharedResult { content_version: 3, plan: Some(SharedPlan { area: "support", start_day: 20_794 }), ..SharedResult::default() };
+    assert_eq!(encode(&r), share::seal(&frame));
+    assert_eq!(decode(&share::seal(&frame)), Ok(r));
+}
+
+#[test]
+fn a_plan_at_each_area_and_at_the_edges_of_the_days_round_trips() {
+    for area in DIMENSION_IDS {
+        for start_day in [0, 1, 20_794, 65_535, 65_536, LATEST_START_DAY] {
+            let r = SharedResult { plan: Some(SharedPlan { area, start_day }), ..SharedResult::default() };
+            assert_eq!(decode_canonical(&encode(&r)), Ok(r));
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1000, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// A result with a plan and the same result without it differ only in the version byte and
+    /// the plan's four bytes (give or take the padding): the result's own bits are the same.
+    #[test]
+    fn a_plan_changes_only_the_version_and_adds_the_plan(r in any_result(), plan in any_plan()) {
+        let without = SharedResult { plan: None, ..r.clone() };
+        let with = SharedResult { plan: Some(plan), ..r };
+        let (a, b) = (share::plaintext(&without), share::plaintext(&with));
+        prop_assert_eq!(a[0], 1);
+        prop_assert_eq!(b[0], 3);
+        prop_assert_eq!(b.len(), a.len() + 4);
+        let body = a.len() - 3; // without the checksum
+        prop_assert_eq!(&a[1..body - 1], &b[1..body - 1]);
+        prop_assert_eq!(decode(&encode(&with)).map(|r| r.plan), Ok(Some(plan)));
     }
 }
