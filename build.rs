@@ -1,7 +1,7 @@
 //! Reads, validates and compiles the content in `content/`: every language folder, each checked
 //! against the shape of `content/en`. The one shape goes into Rust (`$OUT_DIR/content.rs`), each
-//! language's words into `$OUT_DIR/words-<code>.txt` (the same files the post-build hook puts
-//! beside the app; native tests load them from here).
+//! language's words into `$OUT_DIR/words-<code>.txt` and its plans into `$OUT_DIR/plans-<code>.txt`
+//! (the same files the post-build hook puts beside the app; native tests load them from here).
 //! A content mistake stops the build with the file, line and column, and the problem.
 
 use std::path::Path;
@@ -24,5 +24,8 @@ fn main() {
     std::fs::write(out.join("content.rs"), generated.rust).expect("write generated content");
     for words in &generated.words {
         std::fs::write(out.join(["words-", &words.code, ".txt"].concat()), &words.text).expect("write a words file");
+    }
+    for plans in &generated.plans {
+        std::fs::write(out.join(["plans-", &plans.code, ".txt"].concat()), &plans.text).expect("write a plans file");
     }
 }

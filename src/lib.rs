@@ -97,6 +97,57 @@ pub mod content {
         }
     }
 
+    /// The two-week plans of the language shown (`content/<language>/plans.toml`), with their
+    /// page's words: not in the words file, but in a plans file of their own beside the app
+    /// (`language().plans_file()`), fetched when a plan's page first opens and taken in by
+    /// [`take_plans`]; then kept for the visit.
+    #[derive(Debug, PartialEq)]
+    pub struct Plans {
+        /// The plan page's words: one method per `[words]` key of `plans.toml`.
+        pub words: PlanWords,
+        /// One per area, in `closer_core::DIMENSION_IDS`'s order.
+        pub areas: &'static [closer_core::AreaPlan],
+    }
+
+    impl Plans {
+        /// The plan for an area, by its id.
+        pub fn area(&self, dimension: &str) -> Option<&'static closer_core::AreaPlan> {
+            self.areas.iter().find(|a| a.dimension == dimension)
+        }
+    }
+
+    static PLANS: OnceLock<Plans> = OnceLock::new();
+
+    /// The plans, once taken in ([`take_plans`]) in this visit.
+    pub fn plans() -> Option<&'static Plans> {
+        PLANS.get()
+    }
+
+    /// Takes in the plans file of the language shown, fetched from `language().plans_file()`,
+    /// and keeps the plans for the visit. `None`, and nothing changes, if it is not that file of
+    /// this build (its checksum is not the one compiled in: a damaged download, a stale cache,
+    /// another language's) or it does not fit the compiled shape.
+    pub fn take_plans(text: String) -> Option<&'static Plans> {
+        if closer_core::body_checksum(&text) != language().plans {
+            return None;
+        }
+        if let Some(taken) = PLANS.get() {
+            return Some(taken);
+        }
+        // Read once per visit and kept for it, as the words file is.
+        let content = PLANS_SHAPE.build(text.leak())?;
+        let words = PlanWords(content.words.try_into().ok()?);
+        Some(PLANS.get_or_init(|| Plans { words, areas: content.areas }))
+    }
+
+    /// The English plans file of this build, taken in, for native tests (the app fetches it
+    /// instead); the English words too ([`load_for_tests`]).
+    #[cfg(test)]
+    pub fn load_plans_for_tests() -> &'static Plans {
+        load_for_tests();
+        take_plans(include_str!(concat!(env!("OUT_DIR"), "/plans-en.txt")).to_string()).expect("the English plans fit")
+    }
+
     /// Fills `{name}` placeholders in a string from `ui.toml`, in one pass: a value is never
     /// read again for placeholders (a partner named "{date}" stays "{date}"), and a placeholder
     /// with no value is left as it is.
@@ -126,7 +177,21 @@ pub mod content {
 
     #[cfg(test)]
     mod tests {
-        use super::fill;
+        use super::{fill, load_plans_for_tests, take_plans, LANGUAGES};
+
+        #[test]
+        fn the_plans_file_of_the_language_shown_is_taken_and_no_other() {
+            let plans = load_plans_for_tests();
+            assert!(plans.areas.iter().map(|a| a.dimension).eq(closer_core::DIMENSION_IDS), "one plan an area, in order");
+            assert!(!plans.words.title().is_empty());
+            for a in plans.areas {
+                assert_eq!(plans.area(a.dimension), Some(a));
+            }
+            assert!(take_plans(include_str!(concat!(env!("OUT_DIR"), "/plans-en.txt")).to_string()).is_some(), "the same file again");
+            assert!(take_plans("not a plans file".to_string()).is_none());
+            assert_eq!(LANGUAGES.iter().map(|l| l.code).collect::<Vec<_>>(), ["en", "es"]);
+            assert!(take_plans(include_str!(concat!(env!("OUT_DIR"), "/plans-es.txt")).to_string()).is_none(), "not the language shown");
+        }
 
         #[test]
         fn placeholders_are_filled_once_and_unknown_ones_are_kept() {

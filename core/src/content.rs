@@ -275,3 +275,51 @@ impl Item {
 /// The eight dimensions every bank has, in the order results show them.
 pub const DIMENSION_IDS: [&str; 8] =
     ["authenticity", "quality_time", "support", "boundaries", "openness", "empathy", "security", "physical"];
+
+/// How often a practice of a plan is done, and how often the calendar file repeats it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Every {
+    Day,
+    Week,
+}
+
+impl Every {
+    pub const ALL: [Every; 2] = [Every::Day, Every::Week];
+
+    /// As `content/<lang>/plans.toml` writes it: `"day"` or `"week"`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Every::Day => "day",
+            Every::Week => "week",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Every> {
+        Every::ALL.into_iter().find(|e| e.key() == key)
+    }
+}
+
+/// An area's two-week plan (`content/<lang>/plans.toml`): what two weeks on it can bring, and
+/// three or four small practices.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AreaPlan {
+    /// The area, one of [`DIMENSION_IDS`].
+    pub dimension: &'static str,
+    /// One or two sentences: what two weeks on this area can bring.
+    pub lead: &'static str,
+    pub practices: &'static [Practice],
+}
+
+/// One practice of a plan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Practice {
+    /// Short, a verb first.
+    pub title: &'static str,
+    /// What to do, one to three sentences.
+    pub what: &'static str,
+    /// Why it helps, one or two sentences.
+    pub why: &'static str,
+    /// How long it takes, 1–60.
+    pub minutes: u8,
+    pub every: Every,
+}

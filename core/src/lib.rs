@@ -28,6 +28,8 @@ pub mod codegen;
 pub mod helplines;
 #[cfg(feature = "parse")]
 pub mod parse;
+#[cfg(feature = "parse")]
+pub mod plans;
 
 pub use content::*;
 pub use plan::{Plan, MAX_PRACTICES, PLAN_DAYS};

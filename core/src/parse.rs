@@ -664,10 +664,13 @@ pub struct Language {
     pub pages: Vec<PageSource>,
     /// `helplines.toml`, shown on the safety page; each language its own (no shape to share).
     pub helplines: Option<crate::helplines::Helplines>,
+    /// `plans.toml`: the two-week plans, one per area, and their page's words.
+    pub plans: crate::plans::Plans,
 }
 
 /// Reads and checks one language folder and the item-id lock beside it: `item-ids.lock` for
-/// the default language (`en`), `item-ids.<code>.lock` for another.
+/// the default language (`en`), `item-ids.<code>.lock` for another. `plans.toml` is required
+/// (`plans.rs`); `helplines.toml` is not.
 pub fn language(dir: &Path) -> Result<Language, ContentError> {
     let bank = assessment(&dir.join("assessment.toml"))?;
     if let Some(parent) = dir.parent() {
@@ -692,7 +695,9 @@ pub fn language(dir: &Path) -> Result<Language, ContentError> {
             }
         }
     }
-    Ok(Language { bank, ui: ui(&dir.join("ui.toml"))?, pages, helplines })
+    let code = dir.file_name().and_then(|n| n.to_str()).unwrap_or(DEFAULT_LANGUAGE);
+    let plans = crate::plans::read(&dir.join("plans.toml"), code, &bank)?;
+    Ok(Language { bank, ui: ui(&dir.join("ui.toml"))?, pages, helplines, plans })
 }
 
 /// The language every other is checked against, and the one shown when no other is chosen.
@@ -827,5 +832,7 @@ pub fn same_shape(default: &Language, other: &mut Language, default_dir: &Path, 
     if let Some(missing) = default.pages.iter().find(|d| !other.pages.iter().any(|p| p.page.slug == d.page.slug)) {
         return Err(ContentError { file: pages_dir, line: 0, column: 0, message: format!("page \"{}\" is missing", missing.page.slug) });
     }
-    Ok(())
+
+    // plans.toml
+    crate::plans::same_shape(&default.plans, &mut other.plans)
 }

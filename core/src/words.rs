@@ -6,7 +6,7 @@
 //! and each language is another words file ([`LanguageFiles`]). [`Shape::build`] makes the content the
 //! rest of the app uses, and refuses words that do not fit the shape.
 
-use crate::content::{Band, BandId, Bank, Dimension, Item, Page, Screen, Sign};
+use crate::content::{AreaPlan, Band, BandId, Bank, Dimension, Every, Item, Page, Practice, Screen, Sign};
 use crate::text::hex8;
 
 /// Where a run of texts sits in the words file: `start..end`.
@@ -83,12 +83,20 @@ pub struct LanguageFiles {
     /// Each page's body's checksum, in the order of [`Shape::pages`]; also in the body's file
     /// name, `pages/<slug>-<checksum>.html`.
     pub pages: &'static [u32],
+    /// The plans file's checksum, also in its name ([`LanguageFiles::plans_file`]).
+    pub plans: u32,
 }
 
 impl LanguageFiles {
     /// The words file's name beside the app: `words-<checksum>.txt`.
     pub fn words_file(&self) -> String {
         ["words-", &hex8(self.checksum), ".txt"].concat()
+    }
+
+    /// The plans file's name beside the app: `plans-<checksum>.txt`, fetched when a plan's page
+    /// opens and built with [`PlansShape::build`].
+    pub fn plans_file(&self) -> String {
+        ["plans-", &hex8(self.plans), ".txt"].concat()
     }
 }
 
@@ -173,5 +181,78 @@ impl Shape {
             })
             .collect::<Option<Vec<_>>>()?;
         Some(Content { bank, ui: run((0, self.ui_count))?, pages: leak(pages) })
+    }
+}
+
+/// The two-week plans without their words (`content/<lang>/plans.toml`), compiled into the app
+/// like [`Shape`]. Their words are a file of their own per language (one text a line: the plan
+/// page's words in `[words]`'s order, then for each area its lead and, for each practice, its
+/// title, what and why), fetched when a plan's page opens, so a first visit does not load them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlansShape {
+    /// How many texts the plans file holds.
+    pub text_count: u16,
+    /// The plan page's words come first in the file: this many, in `[words]`'s order.
+    pub words: u16,
+    /// One per area, in [`crate::DIMENSION_IDS`]'s order.
+    pub areas: &'static [AreaPlanShape],
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AreaPlanShape {
+    pub dimension: &'static str,
+    pub lead: u16,
+    pub practices: &'static [PracticeShape],
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PracticeShape {
+    pub title: u16,
+    pub what: u16,
+    pub why: u16,
+    pub minutes: u8,
+    pub every: Every,
+}
+
+/// The plans made from their shape and a plans file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanContent {
+    /// The plan page's words, in `[words]`'s order (the app's `PlanWords` names each).
+    pub words: &'static [&'static str],
+    /// One per area, in [`crate::DIMENSION_IDS`]'s order.
+    pub areas: &'static [AreaPlan],
+}
+
+impl PlanContent {
+    /// The plan for an area, by its id.
+    pub fn area(&self, dimension: &str) -> Option<&'static AreaPlan> {
+        self.areas.iter().find(|a| a.dimension == dimension)
+    }
+}
+
+impl PlansShape {
+    /// Splits a plans file and fills the shape with it. `None` if the text does not fit: a
+    /// different number of texts, or a number that points past the end.
+    pub fn build(&self, plans_file: &'static str) -> Option<PlanContent> {
+        // An empty file holds no text (not one empty one).
+        let texts: Vec<&'static str> = if plans_file.is_empty() { Vec::new() } else { plans_file.split('\n').collect() };
+        if texts.len() != usize::from(self.text_count) {
+            return None;
+        }
+        let texts = leak(texts);
+        let one = |n: u16| texts.get(usize::from(n)).copied();
+        let areas = self
+            .areas
+            .iter()
+            .map(|a| {
+                let practices = a
+                    .practices
+                    .iter()
+                    .map(|p| Some(Practice { title: one(p.title)?, what: one(p.what)?, why: one(p.why)?, minutes: p.minutes, every: p.every }))
+                    .collect::<Option<Vec<_>>>()?;
+                Some(AreaPlan { dimension: a.dimension, lead: one(a.lead)?, practices: leak(practices) })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        Some(PlanContent { words: texts.get(..usize::from(self.words))?, areas: leak(areas) })
     }
 }

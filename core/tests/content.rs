@@ -355,7 +355,7 @@ fn the_shape_and_the_words_file_give_back_exactly_the_content_in_every_language(
         assert_eq!(content.ui, lang.ui.entries.iter().map(|(_, text)| *text).collect::<Vec<_>>(), "{code}");
         assert_eq!(words.name, format!("words-{:08x}.txt", body_checksum(&words.text)));
         assert!(generated.rust.contains(&format!("code: \"{code}\", name: \"{}\", checksum: {}", lang.ui.get("site.language").unwrap(), words.checksum)));
-        let files = words::LanguageFiles { code: "", name: "", checksum: words.checksum, pages: &[] };
+        let files = words::LanguageFiles { code: "", name: "", checksum: words.checksum, pages: &[], plans: 0 };
         assert_eq!(files.words_file(), words.name);
     }
 }
@@ -430,7 +430,7 @@ fn languages_with(file: &str, change: impl Fn(String) -> String) -> Result<(), C
     let src = content_dir().join("..");
     for lang in ["en", "es"] {
         std::fs::create_dir_all(root.join(lang).join("pages")).unwrap();
-        for name in ["assessment.toml", "ui.toml", "helplines.toml"] {
+        for name in ["assessment.toml", "ui.toml", "helplines.toml", "plans.toml"] {
             std::fs::copy(src.join(lang).join(name), root.join(lang).join(name)).unwrap();
         }
         for page in std::fs::read_dir(src.join(lang).join("pages")).unwrap().flatten() {

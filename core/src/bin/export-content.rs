@@ -1,8 +1,10 @@
 //! Writes what ships beside the app from the content folder, for every language in it: its
-//! words file (`<out>/words-<checksum>.txt`, fetched at start when it is the language shown) and
-//! its explainer pages' bodies, made from Markdown (`<out>/pages/<slug>-<checksum>.html`,
-//! fetched when a page opens). Prints one line a language, `<code> <words file>`, for the
-//! post-build hook's "content" step (scripts/build/content.mjs), which runs it:
+//! words file (`<out>/words-<checksum>.txt`, fetched at start when it is the language shown), its
+//! plans file (`<out>/plans-<checksum>.txt`, fetched when a plan's page opens; the service worker
+//! keeps it for use offline with every other file of the build) and its explainer pages' bodies,
+//! made from Markdown (`<out>/pages/<slug>-<checksum>.html`, fetched when a page opens). Prints
+//! one line a language, `<code> <words file>`, for the post-build hook's "content" step
+//! (scripts/build/content.mjs), which runs it:
 //!   cargo run -p closer-core --features parse --bin export-content -- content <out>
 
 use std::path::Path;
@@ -29,8 +31,9 @@ fn main() {
     let refs: Vec<(&str, &closer_core::parse::Language)> = languages.iter().map(|(code, l)| (code.as_str(), l)).collect();
     let generated = closer_core::codegen::languages(&refs).unwrap_or_else(|e| fail(e));
     let out = Path::new(&out);
-    for ((code, language), words) in languages.iter().zip(&generated.words) {
+    for (((code, language), words), plans) in languages.iter().zip(&generated.words).zip(&generated.plans) {
         write(&out.join(&words.name), &words.text);
+        write(&out.join(&plans.name), &plans.text);
         for source in &language.pages {
             write(&out.join(source.page.file), source.html);
         }
