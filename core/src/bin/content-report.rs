@@ -1,6 +1,6 @@
 //! Prints figures about the content, for every language: statements per dimension worded each
-//! way, the safety screen, reading ease of the statements and of every explainer page (Flesch
-//! for English, Szigriszt-Pazos for Spanish; see `readability.rs`).
+//! way, the safety screen, reading ease of the statements, of every explainer page and of the
+//! two-week plans (Flesch for English, Szigriszt-Pazos for Spanish; see `readability.rs`).
 //! `cargo run -p closer-core --features parse --bin content-report [content]`
 
 use std::path::Path;
@@ -72,5 +72,30 @@ fn report(code: &str, lang: &closer_core::parse::Language) {
     for p in &lang.pages {
         let s = count(p.text);
         println!("  {:<28} {:>5.1}  ({} words)", p.page.slug, ease(&s), s.words);
+    }
+    plans(code, lang);
+}
+
+/// The plans' reading ease, measured as the build checks it (`plans::reading`): each lead, each
+/// practice's card (title, what and why together), and the plan page's words together.
+fn plans(code: &str, lang: &closer_core::parse::Language) {
+    let readings = closer_core::plans::reading(code, &lang.plans);
+    let Some(lowest) = readings.iter().min_by(|a, b| a.ease.total_cmp(&b.ease)) else {
+        println!("plans: none (no plans.toml)");
+        return;
+    };
+    println!("reading ease of the plans (each must read at {} or more):", closer_core::plans::MIN_EASE);
+    println!("  lowest: {:.1}, {} (line {})", lowest.ease, lowest.label, lowest.line);
+    let words = readings.iter().filter(|r| r.area.is_none()).fold(TextStats::default(), |t, r| t + r.counted);
+    if words.words > 0 {
+        println!("  {:<13} {:>5.1}  ({} words)", "page words", closer_core::plans::ease(code, &words), words.words);
+    }
+    println!("  per area: all its texts together, and its lowest part");
+    for a in &lang.plans.areas {
+        let id = a.plan.dimension;
+        let parts: Vec<_> = readings.iter().filter(|r| r.area == Some(id)).collect();
+        let all = parts.iter().fold(TextStats::default(), |t, r| t + r.counted);
+        let low = parts.iter().map(|r| r.ease).fold(f64::INFINITY, f64::min);
+        println!("  {id:<13} {:>5.1}  lowest {low:>5.1}  ({} practices, {} words)", closer_core::plans::ease(code, &all), a.plan.practices.len(), all.words);
     }
 }
