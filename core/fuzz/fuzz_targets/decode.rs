@@ -5,8 +5,8 @@
 //! Each input is tried three times: as the code itself (when it is UTF-8), which exercises the
 //! length, alphabet and checksum checks; sealed with a good checksum (`share::seal`), which gets
 //! past the checksum to the field parsers, where almost every random code would otherwise stop
-//! (the first byte picks the format: mostly 1, open, or 2, locked); and as the bytes a locked
-//! link opened to.
+//! (the first byte picks the format: mostly 1, open, 3, open with a plan, or 2, locked); and as
+//! the bytes a locked link opened to.
 
 #![no_main]
 
@@ -28,8 +28,9 @@ fuzz_target!(|data: &[u8]| {
     let mut frame = data.to_vec();
     if let Some(version) = frame.first_mut() {
         *version = match *version {
-            0..=0x77 => 1,
-            0x78..=0xEF => 2,
+            0..=0x4F => 1,
+            0x50..=0x9F => 3,
+            0xA0..=0xEF => 2,
             other => other,
         };
     }
