@@ -580,3 +580,18 @@ fn a_recheck_merges_like_any_result() {
     mine.merge_from(Record { results: vec![result(1, None), result(3, Some("support"))], ..Record::empty() });
     assert_eq!(mine.results, [result(1, None), result(3, Some("support")), result(5, Some("support"))]);
 }
+
+#[test]
+fn the_version_4_example_in_the_modules_docs_reads() {
+    let example = r#"{"version":4,"progress":null,
+ "results":[{"date_ms":1790000000000,"content_version":2,"answers":{"su1":3},"importance":{}},
+            {"date_ms":1791200000000,"content_version":2,"answers":{"su1":4},"importance":{},"area":"support"}],
+ "comparisons":[],"shared_ms":null,"language":"es",
+ "plan":{"area":"support","start_day":20794,"done":[1,0,5],"before":45,"together":false}}"#;
+    let r = Record::from_json(example).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(r.plan, Some(Plan { before: Some(45), ..plan("support", 20_794, &[1, 0, 5]) }));
+    assert_eq!(r.results[1].area.as_deref(), Some("support"));
+    // The same text, without its line breaks, is what the record writes.
+    let one_line: String = example.split('\n').map(str::trim_start).collect();
+    assert_eq!(r.to_json(), one_line);
+}
