@@ -5,12 +5,13 @@
 import { createEvents } from "ics";
 
 /**
- * The .ics text of a plan's events, or an Error saying why not. `plan` is what the app sends
- * (src/web/calendar.rs): `{ name, events: [{ title, description, url, start: [y, m, d, h, min],
+ * The .ics text of a plan's events, or an Error saying why not. `json` is what the app sends
+ * (src/web/calendar.rs), JSON of `{ name, events: [{ title, description, url, start: [y, m, d, h, min],
  * minutes, repeat: { every: "day" | "week", count } | null }] }`. Times are the person's local
  * clock time ("floating" in RFC 5545), so a reminder stays at 19:00 wherever they are.
  */
-export function calendar(plan) {
+export function calendar(json) {
+  const plan = JSON.parse(json);
   const events = plan.events.map((e) => ({
     title: e.title,
     description: e.description,

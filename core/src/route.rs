@@ -17,6 +17,10 @@ pub enum Route {
     Data,
     /// A partner link; the code is only ever treated as data.
     Compare(String),
+    /// The two-week plan: choosing an area, the practices, the days ticked, the calendar file.
+    Plan,
+    /// The plan's re-check: its area's statements and the safety screen again.
+    Recheck,
     NotFound(String),
 }
 
@@ -40,6 +44,8 @@ impl Route {
             ("history", None) => Route::History,
             ("data", None) => Route::Data,
             ("compare", Some(code)) if !code.is_empty() => Route::Compare(code.to_string()),
+            ("plan", None) => Route::Plan,
+            ("plan", Some("recheck")) => Route::Recheck,
             _ => Route::NotFound(path.to_string()),
         }
     }
@@ -57,6 +63,8 @@ impl Route {
             Route::History => "#/history".into(),
             Route::Data => "#/data".into(),
             Route::Compare(code) => ["#/compare/", code].concat(),
+            Route::Plan => "#/plan".into(),
+            Route::Recheck => "#/plan/recheck".into(),
             Route::NotFound(path) => ["#/", path].concat(),
         }
     }
@@ -83,6 +91,8 @@ mod tests {
             Route::History,
             Route::Data,
             Route::Compare("AbC-_9".into()),
+            Route::Plan,
+            Route::Recheck,
         ] {
             assert_eq!(Route::parse(&route.to_hash()), route);
         }

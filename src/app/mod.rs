@@ -8,6 +8,7 @@ pub mod components;
 pub mod context;
 pub mod pages;
 mod persist;
+pub mod plan;
 mod root;
 pub mod state;
 

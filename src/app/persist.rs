@@ -105,7 +105,7 @@ pub fn delete_everything() -> Result<(), StorageError> {
 /// What another tab wrote: `None` when it removed the record.
 pub enum Elsewhere {
     Removed,
-    Wrote(Record),
+    Wrote(Box<Record>),
     /// A newer Closer wrote it: never merged here, and never overwritten.
     Newer,
     /// Text that cannot be read: ours is kept, and written again on the next change.
@@ -116,7 +116,7 @@ pub enum Elsewhere {
 pub fn from_other_tab(text: Option<String>) -> Elsewhere {
     match text.map(|t| read(&t)) {
         None => Elsewhere::Removed,
-        Some(Ok(record)) => Elsewhere::Wrote(record),
+        Some(Ok(record)) => Elsewhere::Wrote(Box::new(record)),
         Some(Err(RecordError::FutureVersion(_))) => Elsewhere::Newer,
         Some(Err(_)) => Elsewhere::Unreadable,
     }

@@ -103,7 +103,7 @@ pub fn app(props: &Props) -> Html {
                 let dispatcher = dispatcher.clone();
                 crate::web::storage::on_change_elsewhere(closer_core::record::STORAGE_KEY, move |text| {
                     match persist::from_other_tab(text) {
-                        Elsewhere::Wrote(record) => dispatcher.dispatch(Action::Merge(record)),
+                        Elsewhere::Wrote(record) => dispatcher.dispatch(Action::Merge(*record)),
                         Elsewhere::Removed => dispatcher.dispatch(Action::DeletedElsewhere),
                         // A newer Closer's record is never merged into ours, nor overwritten.
                         Elsewhere::Newer => dispatcher.dispatch(Action::StorageLost(Keeping::Newer)),
@@ -228,6 +228,18 @@ pub fn app(props: &Props) -> Html {
         });
     }
 
+    // The plans' practices and words are fetched when a plan's page opens (or is asked for
+    // again), unless they were fetched before in this visit.
+    {
+        let dispatcher = state.dispatcher();
+        let wanted = matches!(state.route, Route::Plan | Route::Recheck) && state.bodies.plans.is_none();
+        use_effect_with((state.route.clone(), state.bodies.attempt), move |_| {
+            if wanted {
+                pages::plan::fetch_texts(move |action| dispatcher.dispatch(action));
+            }
+        });
+    }
+
     // Every page is a plain function of the parts of the state it reads, and sends actions: each
     // component type costs code of its own in the wasm, and what pages would keep in hooks lives
     // in the state instead (`OnPage`).
@@ -247,6 +259,8 @@ pub fn app(props: &Props) -> Html {
         Route::Data => pages::data::data_page(&s.check_in, &s.storage, &s.page, &send),
         Route::Learn => pages::learn::contents(&s.site),
         Route::Page(slug) => pages::learn::learn_page(slug, &s.check_in, &s.page, &s.bodies, &s.site, &send),
+        Route::Plan => pages::plan::plan_page(&s.check_in, &s.page, &s.bodies, &s.site, clock::today(), &send),
+        Route::Recheck => pages::plan::recheck(&s.check_in, &s.page, &s.bodies, &send),
         Route::NotFound(_) => pages::not_found::not_found(),
     };
     layout(s, &send, page)
@@ -264,6 +278,7 @@ fn title_of(route: &Route) -> &'static str {
         Route::Data => UI.data_title(),
         Route::Learn => UI.learn_title(),
         Route::NotFound(_) => UI.not_found_title(),
+        Route::Plan | Route::Recheck => UI.plan_nav_plan(),
         Route::Compare(code) if closer_core::share::read(code).is_ok() => UI.compare_title(),
         Route::Compare(_) => UI.compare_error_title(),
         Route::Page(slug) => PAGES.iter().find(|p| p.slug == slug).map_or(UI.not_found_title(), |p| p.title),

@@ -12,11 +12,13 @@
 use std::rc::Rc;
 use std::sync::OnceLock;
 
+use closer_core::plan::Plan;
 use closer_core::record::{Progress, Record, RecordError, StoredComparison, StoredResult, RECORD_VERSION};
 use closer_core::route::Route;
 use closer_core::share::{self, SharedResult};
 
 pub use crate::web::crypto::Refused;
+pub use crate::web::calendar::CalendarError;
 pub use crate::web::files::FileError;
 use crate::web::qr::Qr;
 use closer_core::{Answers, Dimension, Importance, Item, SafetyResponse, SCALE_COUNT};
@@ -40,6 +42,17 @@ pub struct CompletedResult {
     pub content_version: u16,
     pub answers: Answers,
     pub importance: Importance,
+}
+
+/// A re-check of one area at the end of a plan: its statements and the safety screen, answered
+/// again. Kept with the results (as a stored result with its area), shown in History and in its
+/// area's trend; never the latest result, never in a link.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Recheck {
+    pub date_ms: u64,
+    pub content_version: u16,
+    pub area: &'static str,
+    pub answers: Answers,
 }
 
 /// A partner's link that was opened here.
@@ -228,6 +241,10 @@ pub struct CheckIn {
     pub language: Option<String>,
     /// Locked links opened in this visit (in memory only).
     pub opened: Vec<Opened>,
+    /// The two-week plan being followed, if any.
+    pub plan: Option<Plan>,
+    /// Re-checks of one area, oldest first.
+    pub rechecks: Vec<Recheck>,
 }
 
 /// Whether and how this browser keeps the record.
@@ -261,6 +278,29 @@ pub struct OnPage {
     pub passphrase: PassphraseForm,
     /// The explainer page on screen whose body could not be loaded.
     pub body_failed: Option<&'static str>,
+    /// The plan's page: its forms and what became of them.
+    pub plan: PlanForm,
+}
+
+/// What the plan's pages hold while they are on screen: the area picked in the offer, the day
+/// picked on the two weeks' strip, the reminders' time, the re-check's answers, and what became
+/// of the calendar file and of loading the practices.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PlanForm {
+    /// The area picked in the offer (else the suggested one).
+    pub area: Option<&'static str>,
+    /// The day (1–14) picked on the strip (else today).
+    pub day: Option<u8>,
+    /// The reminders' time as the time field gives it ("19:30"); empty for the default.
+    pub time: String,
+    /// The re-check's answers so far.
+    pub answers: Answers,
+    /// What became of the last calendar file asked for.
+    pub calendar: Option<Result<(), CalendarError>>,
+    /// The practices could not be loaded.
+    pub texts_failed: bool,
+    /// The offer was put aside ("Not now") while on this page.
+    pub not_now: bool,
 }
 
 /// The explainer pages' bodies fetched in this visit: each is fetched once per visit, and kept
@@ -272,6 +312,25 @@ pub struct Bodies {
     pub fetched: Vec<(&'static str, &'static str)>,
     /// Counts "try again", so that asking again fetches again.
     pub attempt: u32,
+    /// The plans' practices and words in the language shown, once fetched.
+    pub plans: Option<PlansTaken>,
+}
+
+/// The plans of the language shown, taken in once per visit (`content::take_plans`): one value
+/// for the whole visit, so two are equal when they are the same.
+#[derive(Clone, Copy)]
+pub struct PlansTaken(pub &'static crate::content::Plans);
+
+impl PartialEq for PlansTaken {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.0, other.0)
+    }
+}
+
+impl std::fmt::Debug for PlansTaken {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("PlansTaken")
+    }
 }
 
 impl Bodies {
@@ -366,6 +425,35 @@ pub enum Action {
     Locked { name: String, passphrase: String, code: Result<String, Refused> },
     /// A QR code was drawn (or could not be).
     QrDrawn(Option<Qr>),
+    /// Start a two-week plan for `area` on day `start_day` (today, or the day a partner's plan
+    /// started), alone or `together`; then show it.
+    ChoosePlan { area: &'static str, start_day: u32, together: bool },
+    /// In the offer: the area picked.
+    PickArea(&'static str),
+    /// Put the offer aside while on this page.
+    PlanNotNow,
+    /// End the plan (nothing of it is kept).
+    EndPlan,
+    /// On the plan's strip: the day picked.
+    PickDay(u8),
+    /// Tick (or untick) a practice as done on a day (1–14).
+    Tick { day: u8, practice: u8 },
+    /// The reminders' time, as typed.
+    ReminderTime(String),
+    /// What became of the calendar file.
+    CalendarMade(Result<(), CalendarError>),
+    /// The plans' practices arrived (and are the ones made at build time).
+    PlanTextsLoaded(&'static crate::content::Plans),
+    /// The plans' practices could not be had.
+    PlanTextsFailed,
+    /// Try loading the practices again.
+    RetryPlanTexts,
+    /// A re-check answer (0–4, or 5 where "does not apply" is offered).
+    RecheckAnswer { item: &'static str, value: u8 },
+    /// Keep the re-check's answers, at this time; then show the plan's before and after.
+    FinishRecheck { date_ms: u64 },
+    /// Two more weeks on the same area from `today`.
+    KeepGoing { today: u32 },
 }
 
 impl CheckIn {
@@ -499,12 +587,21 @@ impl CheckIn {
     /// The check-in as a stored record says it, adapted to this content version beforehand.
     fn from_record(record: Record) -> CheckIn {
         let progress = record.progress.unwrap_or_default();
-        let mut results: Vec<CompletedResult> = record
-            .results
+        // A stored result with an area is a re-check of that area (one this content knows).
+        let (rechecks, results): (Vec<StoredResult>, Vec<StoredResult>) = record.results.into_iter().partition(|r| r.area.is_some());
+        let mut results: Vec<CompletedResult> = results
             .into_iter()
             .map(|r| CompletedResult { date_ms: r.date_ms, content_version: r.content_version, answers: r.answers, importance: r.importance })
             .collect();
         results.sort_by_key(|r| r.date_ms);
+        let mut rechecks: Vec<Recheck> = rechecks
+            .into_iter()
+            .filter_map(|r| {
+                let area = BANK.dimension(r.area.as_deref()?)?.id;
+                Some(Recheck { date_ms: r.date_ms, content_version: r.content_version, area, answers: r.answers })
+            })
+            .collect();
+        rechecks.sort_by_key(|r| r.date_ms);
         CheckIn {
             answers: progress.answers,
             importance: progress.importance,
@@ -518,6 +615,8 @@ impl CheckIn {
             shared_ms: record.shared_ms,
             language: record.language,
             opened: Vec::new(),
+            plan: record.plan,
+            rechecks,
         }
     }
 
@@ -541,7 +640,14 @@ impl CheckIn {
             results: self
                 .results
                 .iter()
-                .map(|r| StoredResult { date_ms: r.date_ms, content_version: r.content_version, answers: r.answers.clone(), importance: r.importance.clone() })
+                .map(|r| StoredResult { date_ms: r.date_ms, content_version: r.content_version, answers: r.answers.clone(), importance: r.importance.clone(), area: None })
+                .chain(self.rechecks.iter().map(|r| StoredResult {
+                    date_ms: r.date_ms,
+                    content_version: r.content_version,
+                    answers: r.answers.clone(),
+                    importance: Importance::new(),
+                    area: Some(r.area.to_string()),
+                }))
                 .collect(),
             comparisons: self
                 .links
@@ -550,6 +656,7 @@ impl CheckIn {
                 .collect(),
             shared_ms: self.shared_ms,
             language: self.language.clone(),
+            plan: self.plan.clone(),
         }
     }
 }
@@ -791,6 +898,55 @@ impl State {
             Action::RetryBody => {
                 self.page.body_failed = None;
                 self.bodies.attempt += 1;
+            }
+            // The plan.
+            Action::ChoosePlan { area, start_day, together } => {
+                if self.check_in.choose_plan(area, start_day, together) {
+                    self.route = Route::Plan;
+                }
+            }
+            Action::PickArea(area) => self.page.plan.area = Some(area),
+            Action::PlanNotNow => self.page.plan.not_now = true,
+            Action::EndPlan => {
+                self.check_in.plan = None;
+                self.page.plan = PlanForm::default();
+                self.page.close(Closed::Deleted);
+            }
+            Action::PickDay(day) => self.page.plan.day = Some(day),
+            Action::Tick { day, practice } => {
+                if let Some(plan) = &mut self.check_in.plan {
+                    plan.toggle(day, practice);
+                }
+            }
+            Action::ReminderTime(time) => {
+                self.page.plan.time = time;
+                self.page.plan.calendar = None;
+            }
+            Action::CalendarMade(made) => self.page.plan.calendar = Some(made),
+            Action::PlanTextsLoaded(texts) => {
+                self.bodies.plans = Some(PlansTaken(texts));
+                self.page.plan.texts_failed = false;
+            }
+            Action::PlanTextsFailed => self.page.plan.texts_failed = true,
+            Action::RetryPlanTexts => {
+                self.page.plan.texts_failed = false;
+                self.bodies.attempt += 1;
+            }
+            Action::RecheckAnswer { item, value } => {
+                let asked = self.check_in.plan.as_ref().is_some_and(|p| super::plan::recheck_items(&p.area).iter().any(|i| i.id == item && i.accepts(value)));
+                if asked {
+                    self.page.plan.answers.insert(item.to_string(), value);
+                }
+            }
+            Action::FinishRecheck { date_ms } => {
+                let answers = std::mem::take(&mut self.page.plan.answers);
+                if self.check_in.finish_recheck(answers, date_ms) {
+                    self.route = Route::Plan;
+                }
+            }
+            Action::KeepGoing { today } => {
+                self.check_in.keep_going(today);
+                self.page.close(Closed::Deleted);
             }
         }
         // What belongs to a page is forgotten on leaving it, all at once.
@@ -1183,4 +1339,75 @@ mod tests {
         state.reduce_mut(Action::DeleteEverything);
         assert_eq!(state.check_in.to_record().language, None);
     }
+
+    /// A result with the safety screen answered Disagree and the rest `value`.
+    fn safe(date_ms: u64, value: u8) -> CompletedResult {
+        let mut result = finished(date_ms, value);
+        for item in BANK.screen.items {
+            result.answers.insert(item.id.to_string(), 0);
+        }
+        result
+    }
+
+    #[test]
+    fn a_plan_is_chosen_ticked_re_checked_and_kept_through_the_record() {
+        let mut state = State { check_in: CheckIn { results: vec![safe(50, 1)], ..CheckIn::default() }, route: Route::Results, ..fresh() };
+        state.reduce_mut(Action::ChoosePlan { area: "empathy", start_day: 20_000, together: false });
+        assert_eq!(state.route, Route::Plan);
+        let before = state.check_in.latest_score("empathy");
+        assert_eq!(state.check_in.plan, Some(closer_core::Plan::new("empathy", 20_000, before, false)));
+        state.reduce_mut(Action::Tick { day: 1, practice: 0 });
+        state.reduce_mut(Action::Tick { day: 2, practice: 2 });
+        assert!(state.check_in.plan.as_ref().is_some_and(|p| p.is_done(1, 0) && p.is_done(2, 2) && p.days_done() == 2));
+
+        // The re-check: the area's statements and the safety screen, kept as a re-check.
+        go(&mut state, Route::Recheck, 1);
+        for item in crate::app::plan::recheck_items("empathy") {
+            let value = if BANK.screen.items.iter().any(|i| i.id == item.id) { 0 } else { 3 };
+            state.reduce_mut(Action::RecheckAnswer { item: item.id, value });
+        }
+        state.reduce_mut(Action::RecheckAnswer { item: "au7", value: 4 });
+        assert!(!state.page.plan.answers.contains_key("au7"), "only the re-check's statements are taken");
+        state.reduce_mut(Action::FinishRecheck { date_ms: 20_014 * 86_400_000 });
+        assert_eq!(state.route, Route::Plan);
+        assert_eq!(state.check_in.rechecks.len(), 1);
+        assert!(state.check_in.plan_recheck(|ms| (ms / 86_400_000) as u32).is_some());
+        assert_eq!(state.check_in.latest().map(|r| r.date_ms), Some(50), "a re-check is never the latest result");
+
+        // Through the record and back: the plan, its ticks and the re-check are kept.
+        let record = state.check_in.to_record();
+        assert_eq!(record.results.iter().filter(|r| r.area.as_deref() == Some("empathy")).count(), 1);
+        let back = CheckIn::from_record(record);
+        assert_eq!(back.plan, state.check_in.plan);
+        assert_eq!(back.rechecks, state.check_in.rechecks);
+        assert_eq!(back.results, state.check_in.results);
+
+        // Two more weeks from tomorrow, with the re-check's score as "before".
+        let after = CheckIn::recheck_score(&state.check_in.rechecks[0]);
+        state.reduce_mut(Action::KeepGoing { today: 20_014 });
+        assert_eq!(state.check_in.plan, Some(closer_core::Plan::new("empathy", 20_015, after, false)));
+        assert!(state.check_in.plan_recheck(|ms| (ms / 86_400_000) as u32).is_none(), "the new two weeks have no re-check yet");
+        state.reduce_mut(Action::EndPlan);
+        assert_eq!(state.check_in.plan, None);
+    }
+
+    #[test]
+    fn no_plan_starts_under_the_full_safety_response() {
+        let mut state = State { check_in: CheckIn { results: vec![finished(50, 4)], ..CheckIn::default() }, route: Route::Results, ..fresh() };
+        assert!(state.check_in.safety_now().sets_aside_every_area());
+        state.reduce_mut(Action::ChoosePlan { area: "empathy", start_day: 20_000, together: false });
+        assert_eq!((state.check_in.plan.as_ref(), &state.route), (None, &Route::Results));
+        assert_eq!(state.check_in.shared_plan(), None);
+    }
+
+    #[test]
+    fn the_plan_forms_are_forgotten_on_leaving_the_page() {
+        let mut state = State { check_in: CheckIn { results: vec![safe(50, 1)], ..CheckIn::default() }, route: Route::Plan, ..fresh() };
+        state.reduce_mut(Action::PickArea("security"));
+        state.reduce_mut(Action::ReminderTime("07:30".into()));
+        state.reduce_mut(Action::PlanNotNow);
+        go(&mut state, Route::Home, 1);
+        assert_eq!(state.page.plan, PlanForm::default());
+    }
+
 }

@@ -20,3 +20,4 @@ pub mod persistence;
 pub mod offline;
 pub mod crypto;
 pub mod qr;
+pub mod calendar;

@@ -3,7 +3,7 @@
 //! safety response is on, a plain caution comes first and the form opens only on request.
 
 use closer_core::route::Route;
-use closer_core::share::{self, MAX_NAME_CHARS};
+use closer_core::share::{self, SharedPlan, MAX_NAME_CHARS};
 use yew::prelude::*;
 
 use crate::app::context::Send;
@@ -26,15 +26,20 @@ fn lock_refused(refused: Refused) -> &'static str {
 
 /// The partner-link form for `result`, under `heading` and `lead`; with `caution`, behind a
 /// caution and a choice to open it.
-pub fn invite(on_page: &OnPage, send: &Send, result: &CompletedResult, heading: &'static str, lead: &'static str, caution: bool) -> Html {
+/// With `plan`, the link also holds the plan's area and first day (so a partner can follow it).
+pub fn invite(on_page: &OnPage, send: &Send, result: &CompletedResult, plan: Option<SharedPlan>, heading: &'static str, lead: &'static str, caution: bool) -> Html {
     let form = &on_page.invite;
-    let shared = result.shared(Some(form.name.as_str()));
+    let mut shared = result.shared(Some(form.name.as_str()));
+    shared.plan = plan;
     // Locked: the link made for this name and passphrase, once it is made.
     let code = if form.lock { form.locked.clone() } else { Some(share::encode(&shared)) };
     let link = code.map(|code| embed::full_site_url(&Route::Compare(code).to_hash()));
     let mut holds = UI.invite_contains_scores().to_string();
     if let Some(n) = &shared.name {
         holds = [&holds, " ", &fill(UI.invite_contains_name(), &[("name", n)])].concat();
+    }
+    if shared.plan.is_some() {
+        holds = [&holds, " ", UI.plan_link_holds_plan()].concat();
     }
     let lock_toggle = {
         let s = send.clone();

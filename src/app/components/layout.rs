@@ -56,6 +56,9 @@ pub fn layout(state: &State, send: &Send, page: Html) -> Html {
                             <li><a href={site.link("#/results")} aria-current={current(*route == Route::Results)}>{ UI.site_nav_results() }</a></li>
                             <li><a href={site.link("#/history")} aria-current={current(*route == Route::History)}>{ UI.site_nav_history() }</a></li>
                         }
+                        if check_in.plan_shown().is_some() {
+                            <li><a href={site.link("#/plan")} aria-current={current(matches!(route, Route::Plan | Route::Recheck))}>{ UI.plan_nav_plan() }</a></li>
+                        }
                     </ul>
                 </nav>
                 { languages(&state.site, &state.route) }

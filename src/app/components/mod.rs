@@ -9,6 +9,7 @@ pub mod layout;
 pub mod nothing_yet;
 pub mod notices;
 pub mod passphrase;
+pub mod plan_offer;
 pub mod progress;
 pub mod safety_note;
 pub mod score_chart;

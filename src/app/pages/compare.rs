@@ -13,6 +13,7 @@ use yew::prelude::*;
 use crate::app::components::compare_chart::compare_chart;
 use crate::app::components::invite::invite;
 use crate::app::components::passphrase::passphrase_form;
+use crate::app::components::plan_offer::plan_offer;
 use crate::app::components::safety_note::safety_note;
 use crate::app::components::site_link::site_link;
 use crate::app::address::Site;
@@ -137,9 +138,19 @@ pub fn compare(code: &str, check_in: &CheckIn, on_page: &OnPage, site: &Site, se
             } else {
                 { talk_guide(&c, response, site.embed) }
             }
-            { invite(on_page, send, own, UI.compare_send_back_heading(), UI.compare_send_back_lead(), response.cautions_before_sharing()) }
+            if !safety_first {
+                { plan_offer(check_in, on_page, together_area(&c, &theirs, response), theirs.plan.as_ref().map(|p| p.start_day), true, send) }
+            }
+            { invite(on_page, send, own, check_in.shared_plan(), UI.compare_send_back_heading(), UI.compare_send_back_lead(), response.cautions_before_sharing()) }
         </div>
     }
+}
+
+/// The area suggested to two people: the one the partner's plan is on, if their link holds one;
+/// else the topic the talk guide starts with (one a plan may be offered for).
+fn together_area(c: &Comparison, theirs: &SharedResult, response: SafetyResponse) -> Option<&'static str> {
+    let offered = |id: &&'static str| !BANK.hides_steps(response, id);
+    theirs.plan.as_ref().map(|p| p.area).filter(offered).or_else(|| c.topics().into_iter().find(offered))
 }
 
 /// A locked link not yet opened in this visit: its passphrase, and nothing of what it holds.

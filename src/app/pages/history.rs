@@ -50,12 +50,12 @@ pub fn keep_id(date_ms: u64) -> String {
 }
 
 pub fn history(check_in: &CheckIn, on_page: &OnPage, storage: &Storage, send: &Send) -> Html {
-    if check_in.results.is_empty() {
+    if check_in.results.is_empty() && check_in.rechecks.is_empty() {
         return nothing_yet(UI.history_title(), UI.history_none());
     }
     let all_scores: Vec<_> = check_in.results.iter().map(|r| BANK.score(&r.answers)).collect();
     let set_aside: Vec<bool> = check_in.results.iter().map(|r| r.safety().sets_aside_every_area()).collect();
-    let rows = check_in.results.iter().zip(&all_scores).zip(&set_aside).rev().map(|((r, scores), &set_aside)| {
+    let mut rows: Vec<(u64, Html)> = check_in.results.iter().zip(&all_scores).zip(&set_aside).map(|((r, scores), &set_aside)| {
         let date = date(r.date_ms);
         let date_ms = r.date_ms;
         let overall = match scores.overall() {
@@ -66,7 +66,7 @@ pub fn history(check_in: &CheckIn, on_page: &OnPage, storage: &Storage, send: &S
         let ask = { let s = send.clone(); Callback::from(move |_| s.emit(Action::Confirm(Confirming::DeleteResult { date_ms }))) };
         let cancel = { let s = send.clone(); Callback::from(move |_| s.emit(Action::Confirm(Confirming::Nothing))) };
         let delete = { let s = send.clone(); Callback::from(move |_| s.emit(Action::DeleteResult { date_ms })) };
-        html! {
+        (date_ms, html! {
             <li class="history-row" data-date={date_ms.decimal()}>
                 <span class="history-date">{ date.clone() }</span>
                 <span class="history-overall" data-set-aside={set_aside.then_some("true")}>{ overall }</span>
@@ -80,14 +80,42 @@ pub fn history(check_in: &CheckIn, on_page: &OnPage, storage: &Storage, send: &S
                     <button id={delete_id(date_ms)} onclick={ask} aria-label={fill(UI.history_delete_label(), &[("date", &date)])}>{ UI.history_delete() }</button>
                 }
             </li>
-        }
-    });
+        })
+    }).collect();
+    // A plan's re-checks among the check-ins, by date: one area's score, no overall score.
+    rows.extend(check_in.rechecks.iter().map(|r| {
+        let name = BANK.dimension(r.area).map_or("", |d| d.name);
+        let set_aside = BANK.safety_response(&r.answers).sets_aside_every_area();
+        let score = match CheckIn::recheck_score(r) {
+            _ if set_aside => UI.history_set_aside().to_string(),
+            Some(v) => fill(UI.results_overall_of(), &[("score", &number(v.into()))]),
+            None => UI.results_not_enough().to_string(),
+        };
+        (r.date_ms, html! {
+            <li class="history-row recheck-row" data-area={r.area} data-recheck={r.date_ms.decimal()}>
+                <span class="history-date">{ date(r.date_ms) }</span>
+                <span class="history-overall">{ fill(UI.plan_history_recheck(), &[("area", name)]) }{ " · " }{ score }</span>
+            </li>
+        })
+    }));
+    rows.sort_by_key(|&(date_ms, _)| std::cmp::Reverse(date_ms));
+    let rows = rows.into_iter().map(|(_, row)| row);
+    // Each area's trend: every check-in's score, and its plan's re-checks in their place by date
+    // (a re-check whose safety screen calls for the full response adds nothing, as a check-in).
     let trends = BANK.dimensions.iter().map(|d| {
-        let values: Vec<Option<u8>> = all_scores
+        let mut dated: Vec<(u64, Option<u8>)> = check_in
+            .results
             .iter()
+            .zip(&all_scores)
             .zip(&set_aside)
-            .map(|(s, &set_aside)| if set_aside { None } else { s.get(d.id).and_then(DimensionScore::value) })
+            .map(|((r, s), &set_aside)| (r.date_ms, if set_aside { None } else { s.get(d.id).and_then(DimensionScore::value) }))
             .collect();
+        dated.extend(check_in.rechecks.iter().filter(|r| r.area == d.id).map(|r| {
+            let set_aside = BANK.safety_response(&r.answers).sets_aside_every_area();
+            (r.date_ms, if set_aside { None } else { CheckIn::recheck_score(r) })
+        }));
+        dated.sort_by_key(|&(date_ms, _)| date_ms);
+        let values: Vec<Option<u8>> = dated.into_iter().map(|(_, v)| v).collect();
         html! { <li class="trend-row" data-dimension={d.id}><span>{ d.name }</span>{ trend(d.name, &values) }</li> }
     });
     html! {

@@ -9,6 +9,7 @@ pub mod home;
 pub mod importance;
 pub mod learn;
 pub mod not_found;
+pub mod plan;
 pub mod quiz;
 pub mod results;
 pub mod review;

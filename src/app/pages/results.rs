@@ -12,6 +12,7 @@ use yew::prelude::*;
 use crate::app::components::dimension_result::{change_text, dimension_result, heading_id};
 use crate::app::components::invite::invite;
 use crate::app::components::nothing_yet::nothing_yet;
+use crate::app::components::plan_offer::plan_offer;
 use crate::app::components::safety_note::safety_note;
 use crate::app::components::site_link::site_link;
 use crate::app::components::score_chart::score_chart;
@@ -89,7 +90,8 @@ pub fn results(check_in: &CheckIn, on_page: &OnPage, site: &Site, send: &Send) -
                         previous.as_ref().and_then(|p| p.get(d.id)).and_then(|s| s.value()), site.embed, response)
                 }) }
             </div>
-            { invite(on_page, send, latest, UI.invite_heading(), UI.invite_lead(), response.cautions_before_sharing()) }
+            { plan_offer(check_in, on_page, check_in.suggested_alone(), None, false, send) }
+            { invite(on_page, send, latest, check_in.shared_plan(), UI.invite_heading(), UI.invite_lead(), response.cautions_before_sharing()) }
             <p class="disclaimer">{ UI.results_disclaimer() }</p>
             <nav class="read-more no-print" aria-labelledby="read-more-heading">
                 <h2 id="read-more-heading">{ UI.results_read_more() }</h2>

@@ -167,3 +167,58 @@ fn a_static_page_links_to_real_paths_and_an_embed_to_the_full_site() {
     let html = render(embedded);
     assert!(html.contains(r#"class="app embed""#) && html.contains(r#"target="_blank""#), "{html}");
 }
+
+/// A state on the plan's page with the plans taken in.
+fn on_plan(route: Route, check_in: CheckIn) -> State {
+    let plans = crate::content::load_plans_for_tests();
+    let mut state = on(route, check_in);
+    state.bodies.plans = Some(crate::app::state::PlansTaken(plans));
+    state
+}
+
+/// A safe result (no safety response) and a plan for `area` that started `days_ago` days ago.
+fn planning(area: &str, days_ago: u32) -> CheckIn {
+    let today = crate::web::clock::today();
+    CheckIn {
+        results: vec![safe(1, 1)],
+        plan: Some(closer_core::Plan::new(area, today - days_ago, Some(40), false)),
+        ..CheckIn::default()
+    }
+}
+
+#[test]
+fn the_plan_shows_its_area_practices_the_day_and_the_two_weeks() {
+    let mut check_in = planning("empathy", 2);
+    if let Some(plan) = &mut check_in.plan {
+        plan.toggle(1, 0);
+        plan.toggle(2, 1);
+    }
+    let html = render(on_plan(Route::Plan, check_in));
+    let plans = crate::content::load_plans_for_tests();
+    let area = plans.area("empathy").expect("a plan for empathy");
+    assert!(html.contains(r#"data-area="empathy""#) && html.contains(r#"data-day="3""#), "{html}");
+    assert!(area.practices.iter().all(|p| html.contains(p.title)), "every practice is shown");
+    assert_eq!(count(&html, r#"class="strip-day""#), 14);
+    assert!(html.contains(r#"data-day="1" data-done="1""#) && html.contains(r#"data-day="2" data-done="1""#), "{html}");
+    assert!(!html.contains(r#"data-testid="plan-result""#), "no re-check yet");
+}
+
+#[test]
+fn no_plan_is_shown_under_the_full_safety_response_and_none_for_a_touched_area_under_the_gentle_one() {
+    let mut check_in = planning("empathy", 0);
+    check_in.results = vec![finished(1, 4)];
+    let html = render(on_plan(Route::Plan, check_in));
+    assert!(html.contains(r#"data-testid="plan-set-aside""#) && !html.contains("strip-day"), "{html}");
+    assert!(!render(on(Route::Results, CheckIn { results: vec![finished(1, 4)], ..CheckIn::default() })).contains("plan-offer"));
+
+    // Neutral on a gentle statement: a touched area has no plan; another still does.
+    let gentle = BANK.screen.items.iter().find(|i| i.neutral_note).expect("a gentle statement");
+    let mut result = safe(1, 1);
+    result.answers.insert(gentle.id.to_string(), 2);
+    let touched = BANK.screen.touches[0];
+    let mut check_in = planning(touched, 0);
+    check_in.results = vec![result.clone()];
+    assert!(render(on_plan(Route::Plan, check_in)).contains(r#"data-testid="plan-set-aside""#));
+    let results = render(on(Route::Results, CheckIn { results: vec![result], ..CheckIn::default() }));
+    assert!(results.contains("plan-offer") && !results.contains(&["value=\"", touched, "\""].concat()), "{results}");
+}
