@@ -170,7 +170,7 @@ fn strip(w: &PlanWords, plan: &Plan, area_plan: &AreaPlan, on_page: &OnPage, tod
         html! {
             <li class="strip-day" data-day={day.decimal()} data-done={done.decimal()}>
                 <button type="button" onclick={pick} disabled={future} aria-pressed={if started && day == picked { "true" } else { "false" }}
-                    aria-label={label} class={if u32::from(day) == plan.day(today) { "today" } else { "" }}>
+                    aria-label={label} aria-current={(u32::from(day) == plan.day(today)).then_some("date")}>
                     <span class="strip-number" aria-hidden="true">{ day.decimal() }</span>
                     <span class="strip-mark" aria-hidden="true">{ if done > 0 { "✓" } else { "" } }</span>
                 </button>
@@ -299,7 +299,7 @@ fn recheck_offer(w: &PlanWords, plan: &Plan, area_name: &str, today: u32) -> Htm
         <section class="plan-recheck" aria-labelledby="recheck-heading">
             <h2 id="recheck-heading">{ w.recheck_heading() }</h2>
             <p>{ if plan.recheck_due(today) { fill(w.recheck_due(), &[("area", area_name)]) } else { w.recheck_early().to_string() } }</p>
-            <p><a class={if plan.recheck_due(today) { "button primary" } else { "button" }} data-testid="plan-recheck" href={Route::Recheck.to_hash()}>
+            <p><a class="button" data-due={plan.recheck_due(today).then_some("true")} data-testid="plan-recheck" href={Route::Recheck.to_hash()}>
                 { fill(w.recheck_start(), &[("area", area_name)]) }</a></p>
         </section>
     }
