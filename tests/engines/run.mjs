@@ -7,10 +7,11 @@
 //
 // Each scenario gets a new browser session (a fresh profile, so storage of its own). A failed
 // scenario prints why and the run exits non-zero.
-import { mkdtempSync, writeFileSync, readFileSync, mkdirSync, rmSync, existsSync } from "node:fs";
+import { mkdtempSync, writeFileSync, readFileSync, mkdirSync, rmSync, existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { tmpdir } from "node:os";
+import { tmpdir, homedir } from "node:os";
 import { execFileSync } from "node:child_process";
+import ICAL from "ical.js";
 import { startServer } from "../../scripts/serve.mjs";
 import { startDriver } from "./drivers.mjs";
 import { Session, KEY, waitFor, WebDriverError } from "./webdriver.mjs";
@@ -286,6 +287,48 @@ function buildJekyllSite() {
   put("_posts/2026-01-02-pasted.md", `---\nlayout: default\ntitle: "Closer, pasted"\n---\n\nHow close do we feel?\n\n${embedLines}\n\nWords after.\n`);
   execFileSync("jekyll", ["build", "--source", dir, "--destination", join(dir, "_site"), "--quiet"], { encoding: "utf8", stdio: ["ignore", "inherit", "inherit"] });
   return join(dir, "_site");
+}
+
+// ---------------------------------------------------------------- the plan's calendar file
+
+// Where Firefox and Chromium save a real download: a folder per engine, set in their preferences.
+// WebKitGTK's MiniBrowser has no such setting under WebDriver and saves to the home folder.
+const downloads = mkdtempSync(join(tmpdir(), "closer-downloads-"));
+const downloadDir = (engine) => {
+  const dir = join(downloads, engine);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+};
+
+/** Wraps `URL.createObjectURL` and `HTMLAnchorElement.prototype.click` in the page so the file the
+ *  app offers is kept in `window.__files` (its type, name and text) as well as downloaded. */
+const catchFiles = (s) =>
+  s.exec(() => {
+    window.__files = [];
+    const blobs = new Map();
+    const make = URL.createObjectURL;
+    URL.createObjectURL = function (blob) {
+      const url = make.call(URL, blob);
+      if (blob instanceof Blob) blobs.set(url, blob);
+      return url;
+    };
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function () {
+      const blob = blobs.get(this.href);
+      if (blob && this.download) blob.text().then((text) => window.__files.push({ name: this.download, type: blob.type, text }));
+      return click.call(this);
+    };
+  });
+
+/** The events of an .ics text, parsed by ical.js: summary, start ([y, m, d, h, min]), the rule
+ *  and the URL. Throws on anything ical.js cannot read. */
+function calendarEvents(text) {
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  return calendar.getAllSubcomponents("vevent").map((v) => {
+    const e = new ICAL.Event(v);
+    const d = e.startDate;
+    return { summary: e.summary, start: [d.year, d.month, d.day, d.hour, d.minute], rule: v.getFirstPropertyValue("rrule")?.toString() ?? null, url: v.getFirstPropertyValue("url") };
+  });
 }
 
 // ---------------------------------------------------------------- scenarios
@@ -662,6 +705,69 @@ const scenarios = [
     },
   },
   {
+    name: "plan: chosen on the results, a day ticked and kept across a reload, and the calendar file downloaded: its text as the page offered it (from its Blob) parsed by ical.js, and the file saved the same",
+    capabilities: {
+      firefox: (c) => Object.assign(c["moz:firefoxOptions"].prefs, {
+        "browser.download.folderList": 2,
+        "browser.download.dir": downloadDir("firefox"),
+        "browser.download.useDownloadDir": true,
+        "browser.download.always_ask_before_handling_new_types": false,
+        "browser.helperApps.neverAsk.saveToDisk": "text/calendar",
+      }),
+      chromium: (c) => (c["goog:chromeOptions"].prefs = { ...c["goog:chromeOptions"].prefs, "download.default_directory": downloadDir("chromium"), "download.prompt_for_download": false }),
+    },
+    async run(s) {
+      await finishWithoutSafetyAnswers(s);
+      const start = await waitFor(() => s.exec(() => document.querySelector("[data-testid=plan-start]")), "the offer of a plan on the results");
+      await s.click(start);
+      const area = await waitFor(() => s.exec(() => document.querySelector(".plan[data-area] fieldset.ticks[data-day='1']")?.closest(".plan").dataset.area), "the plan's page on day 1");
+      if (!/^Your two-week plan: /.test(await h1(s))) throw new Error(`the plan's heading is "${await h1(s)}"`);
+      const practices = await s.exec(() => [...document.querySelectorAll("ol.practices > li.practice h3")].map((h) => h.textContent.trim()));
+      // Day 1: the first practice ticked, by a click on its box.
+      await s.click(await s.find("#tick-1-0"));
+      await waitFor(() => s.exec(() => document.querySelector("li.strip-day[data-day='1']")?.dataset.done === "1"), "day 1 on the strip to show one practice done");
+      await waitFor(async () => JSON.stringify(JSON.parse(await s.exec(() => localStorage.getItem("closer.v1")))?.plan?.done) === "[1]", "the tick kept in the record");
+      await s.refresh();
+      await ready(s);
+      await waitFor(() => s.exec(() => document.querySelector("#tick-1-0")?.checked === true && document.querySelector("li.strip-day[data-day='1']")?.dataset.done === "1"), "the tick still there after a reload");
+      if (!(await s.exec(() => document.querySelector("li.strip-day[data-day='2'] button")?.disabled))) throw new Error("tomorrow can be ticked today");
+
+      // The calendar file.
+      const browser = s.capabilities.browserName;
+      const dir = browser === "firefox" ? downloadDir("firefox") : /^chrom/.test(browser) ? downloadDir("chromium") : homedir();
+      await catchFiles(s);
+      const today = await s.exec(() => [new Date().getFullYear(), new Date().getMonth() + 1, new Date().getDate()]);
+      const clicked = Date.now() - 2_000;
+      await s.click(await s.find("[data-testid=plan-calendar]"));
+      const file = await waitFor(() => s.exec(() => window.__files[0] ?? null), "the calendar file to be offered");
+      if (file.name !== "closer-plan.ics" || file.type !== "text/calendar") throw new Error(`the file offered is ${file.name} (${file.type})`);
+      const failed = await s.exec(() => document.querySelector(".plan-reminders [role=alert]")?.textContent ?? null);
+      if (failed) throw new Error(`the page says: ${failed}`);
+      const events = calendarEvents(file.text);
+      if (events.length !== practices.length + 1) throw new Error(`${events.length} events for ${practices.length} practices and the re-check`);
+      // Each practice from today at 19:00 (the time unless another is picked), daily for two
+      // weeks or weekly twice, leading back to the plan; then the re-check.
+      events.slice(0, -1).forEach((e, i) => {
+        if (e.summary !== practices[i]) throw new Error(`event ${i} is "${e.summary}", not "${practices[i]}"`);
+        if (JSON.stringify(e.start) !== JSON.stringify([...today, 19, 0])) throw new Error(`event ${i} starts ${e.start}, not ${[...today, 19, 0]}`);
+        if (!/^FREQ=(DAILY;COUNT=14|WEEKLY;COUNT=2)$/.test(e.rule)) throw new Error(`event ${i} repeats ${e.rule}`);
+        if (e.url !== `${APP}#/plan`) throw new Error(`event ${i} leads to ${e.url}`);
+      });
+      const recheck = events.at(-1);
+      const day14 = new Date(Date.UTC(today[0], today[1] - 1, today[2] + 13));
+      if (JSON.stringify(recheck.start) !== JSON.stringify([day14.getUTCFullYear(), day14.getUTCMonth() + 1, day14.getUTCDate(), 19, 0]) || recheck.rule !== null) {
+        throw new Error(`the re-check is on ${recheck.start} (${recheck.rule}), not on day 14 at 19:00`);
+      }
+      if (recheck.url !== `${APP}#/plan/recheck`) throw new Error(`the re-check leads to ${recheck.url}`);
+      // The file saved: the newest closer-plan*.ics there since the click (MiniBrowser adds a
+      // number to the name when one is there already), once it holds all the text.
+      const saved = () => readdirSync(dir).filter((n) => /^closer-plan.*\.ics$/.test(n)).map((n) => join(dir, n)).filter((p) => statSync(p).mtimeMs >= clicked);
+      const path = await waitFor(() => saved().find((p) => readFileSync(p, "utf8") === file.text), async () => `the download saved in ${dir} with the text offered (there: ${saved().join(", ") || "nothing"})`);
+      rmSync(path);
+      return `${area}: a day ticked and kept; the file downloaded to ${dir} (${file.text.length} bytes, ${events.length} events)`;
+    },
+  },
+  {
     name: "embed: the two pasted lines add a frame that takes its content's height, growing and shrinking",
     async run(s) {
       const h = await embedResizes(s, `${HOST}/post.html`);
@@ -781,6 +887,7 @@ for (const engine of engines) {
 }
 for (const server of servers) server.close();
 for (const dir of [hugoDir, jekyllDir]) rmSync(join(dir, ".."), { recursive: true, force: true });
+rmSync(downloads, { recursive: true, force: true });
 if (retried.length) console.log(`a driver's new session was asked for twice (the first never answered) in ${retried.length} scenario(s):\n  ${retried.join("\n  ")}`);
 console.log(`${failed ? `${failed} failed` : "all passed"} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 process.exit(failed ? 1 : 0);
