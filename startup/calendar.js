@@ -26,5 +26,37 @@ export function calendar(json) {
   }));
   const { error, value } = createEvents(events);
   if (error) throw error;
-  return value;
+  return foldOctets(value);
+}
+
+/**
+ * Content lines folded at 75 octets, as RFC 5545 (3.1) counts them. The `ics` package (3.12)
+ * folds at 75 characters, so a line with accented letters (Spanish) ends up longer than 75
+ * octets; this unfolds its lines and folds them again by their UTF-8 length, never inside a
+ * character.
+ */
+export function foldOctets(text) {
+  const encoder = new TextEncoder();
+  return text
+    .replace(/\r\n[ \t]/g, "")
+    .split("\r\n")
+    .map((line) => {
+      const parts = [];
+      let part = "";
+      let octets = 0;
+      for (const char of line) {
+        const size = encoder.encode(char).length;
+        // The first line takes 75 octets; each next one 74 after its leading space.
+        if (octets + size > (parts.length === 0 ? 75 : 74)) {
+          parts.push(part);
+          part = "";
+          octets = 0;
+        }
+        part += char;
+        octets += size;
+      }
+      parts.push(part);
+      return parts.join("\r\n ");
+    })
+    .join("\r\n");
 }

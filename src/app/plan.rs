@@ -38,7 +38,12 @@ impl CheckIn {
     pub fn suggested_alone(&self) -> Option<&'static str> {
         let latest = self.latest()?;
         let scores = BANK.score(&latest.answers);
-        plan::suggest_alone(&BANK, &scores, &latest.importance).filter(|area| self.plan_offered(area))
+        // The focus list in order (most important, then lowest), skipping areas no plan may be
+        // offered for; else the core's own choice, if a plan may be offered for it.
+        closer_core::focus(&BANK, &scores, &latest.importance)
+            .into_iter()
+            .find(|area| self.plan_offered(area))
+            .or_else(|| plan::suggest_alone(&BANK, &scores, &latest.importance).filter(|area| self.plan_offered(area)))
     }
 
     /// The plan being followed, unless the safety response sets it aside now.

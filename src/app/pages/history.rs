@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::app::components::nothing_yet::nothing_yet;
 use crate::app::context::Send;
-use crate::app::state::{Action, CheckIn, Confirming, Keeping, OnPage, Storage};
+use crate::app::state::{by_date, Action, CheckIn, Confirming, Keeping, OnPage, Storage};
 use crate::content::{date, fill, number, BANK, UI};
 use closer_core::text::Decimal;
 
@@ -98,8 +98,7 @@ pub fn history(check_in: &CheckIn, on_page: &OnPage, storage: &Storage, send: &S
             </li>
         })
     }));
-    rows.sort_by_key(|&(date_ms, _)| std::cmp::Reverse(date_ms));
-    let rows = rows.into_iter().map(|(_, row)| row);
+    let rows = by_date(rows, |&(date_ms, _)| date_ms).into_iter().rev().map(|(_, row)| row);
     // Each area's trend: every check-in's score, and its plan's re-checks in their place by date
     // (a re-check whose safety screen calls for the full response adds nothing, as a check-in).
     let trends = BANK.dimensions.iter().map(|d| {
@@ -114,8 +113,7 @@ pub fn history(check_in: &CheckIn, on_page: &OnPage, storage: &Storage, send: &S
             let set_aside = BANK.safety_response(&r.answers).sets_aside_every_area();
             (r.date_ms, if set_aside { None } else { CheckIn::recheck_score(r) })
         }));
-        dated.sort_by_key(|&(date_ms, _)| date_ms);
-        let values: Vec<Option<u8>> = dated.into_iter().map(|(_, v)| v).collect();
+        let values: Vec<Option<u8>> = by_date(dated, |&(date_ms, _)| date_ms).into_iter().map(|(_, v)| v).collect();
         html! { <li class="trend-row" data-dimension={d.id}><span>{ d.name }</span>{ trend(d.name, &values) }</li> }
     });
     html! {
