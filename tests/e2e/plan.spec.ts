@@ -1,7 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { Browser, FrameLocator, Page } from "@playwright/test";
+import { FrameLocator, Page } from "@playwright/test";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import ICAL from "ical.js";
 import { parse } from "smol-toml";
 import { test, expect, ready, watch } from "./fixtures";
@@ -46,6 +48,17 @@ const ALL = statements();
 const FEAR = ALL.find((s) => s.safety && /afraid/.test(s.text))!;
 const SCREEN = ALL.filter((s) => s.safety);
 const itemsOf = (area: string) => ALL.filter((s) => s.dimension === area);
+
+// The build under test (CLOSER_DIST, as playwright.config.ts serves it; default dist/).
+const DIST = join(__dirname, "../..", process.env.CLOSER_DIST ?? "dist");
+
+/** The build's file of `kind` ("words", "plans") in `lang`: the one holding `sample`, a text of
+ *  that language. */
+function builtFile(kind: string, sample: string): string {
+  const files = readdirSync(DIST).filter((f) => new RegExp(`^${kind}-[0-9a-f]{8}\\.txt$`).test(f));
+  expect(files).toHaveLength(2);
+  return files.find((f) => readFileSync(join(DIST, f), "utf8").includes(sample))!;
+}
 
 // ---------------------------------------------------------------- days
 
@@ -412,6 +425,29 @@ for (const lang of ["en", "es"] as const) {
       }
     });
 
+    test("the practices and the page's words come in a file of their own, fetched when the plan's page opens, in the language shown", async ({ page }) => {
+      const asked: string[] = [];
+      page.on("request", (r) => {
+        const m = r.url().match(/plans-[0-9a-f]{8}\.txt$/);
+        if (m) asked.push(m[0]);
+      });
+      await page.clock.install({ time: new Date(who.now) });
+      await seed(page, record([result(at(who.now, -1))]));
+      await page.goto("./#/results");
+      await ready(page);
+      await expect(page.getByTestId("plan-start")).toBeVisible();
+      expect(asked, "fetched before a plan's page opened").toEqual([]);
+      await page.getByTestId("plan-start").click();
+      await planShown(page, "support");
+      expect(asked).toEqual([builtFile("plans", support.practice[0].title)]);
+      // Back to it in the same visit: not fetched again.
+      await page.locator(".site-header").getByRole("link", { name: ui(lang, "site", "nav_history") }).click();
+      await expect(page.locator("main h1")).toHaveText(ui(lang, "history", "title"));
+      await page.locator(".site-header").getByRole("link", { name: ui(lang, "plan", "nav_plan") }).click();
+      await planShown(page, "support");
+      expect(asked).toHaveLength(1);
+    });
+
     test("the safety response: with fear reported no plan is offered or shown, nor carried in a link; with Neutral on fear none for the areas the screen touches", async ({ page }) => {
       test.setTimeout(90_000);
       await page.clock.install({ time: new Date(who.now) });
@@ -559,6 +595,8 @@ test("a plan through a partner link: the link holds its area and first day, and 
   await alex.getByTestId("plan-offer").locator("label[for=plan-area-empathy]").click();
   await alex.getByTestId("plan-start").click();
   await planShown(alex, "empathy");
+  // Alex's record, version 2 until now, is written as version 4 with the plan.
+  await expect.poll(async () => (await stored(alex)).version).toBe(4);
   await alex.goto("./#/results");
   await ready(alex);
   await expect(alex.getByTestId("plan-offer").getByRole("link", { name: "Open your plan" })).toHaveAttribute("href", "#/plan");
@@ -606,6 +644,133 @@ test("a plan through a partner link: the link holds its area and first day, and 
   await sam.getByLabel("Your first name (optional)").fill("Sam");
   expect((await inviteCode(sam)).format).toBe(3);
   for (const p of [alex, sam]) await p.context().close();
+});
+
+test("a plan in a locked link: locked with it, and opened with the passphrase, the same area and first day", async ({ browser, baseURL, problems }) => {
+  test.setTimeout(90_000);
+  const T0 = "2027-03-01T12:00:00Z";
+  const person = async (now: string) => {
+    const context = await browser.newContext({ baseURL, locale: "en-GB", timezoneId: "Europe/London" });
+    const page = await context.newPage();
+    watch(page, problems, [new URL(baseURL!).origin]);
+    await page.clock.install({ time: new Date(now) });
+    return page;
+  };
+  const alex = await person(T0);
+  await seed(alex, record([result(at(T0, -1))], { area: "physical", start_day: START, done: [1], before: 100, together: false }));
+  await alex.goto("./#/results");
+  await ready(alex);
+  await alex.getByLabel("Lock it with a passphrase").check();
+  await alex.getByLabel("Passphrase", { exact: true }).fill("blue kettle at noon");
+  await alex.getByLabel("Passphrase", { exact: true }).press("Enter");
+  await expect(alex.getByTestId("invite-holds")).toContainText("It is locked");
+  await expect(alex.getByTestId("invite-holds")).toContainText(ui("en", "plan", "link_holds_plan"));
+  const { link, format } = await inviteCode(alex);
+  expect(format).toBe(2);
+
+  const sam = await person(new Date(at(T0, 1)).toISOString());
+  await seed(sam, record([result(at(T0, -2))], undefined, { shared_ms: at(T0, -2) }));
+  await sam.goto(link);
+  await ready(sam);
+  await expect(sam.locator("main h1")).toHaveText("A locked link");
+  // Nothing of the plan before the passphrase.
+  await expect(sam.getByTestId("plan-offer")).toHaveCount(0);
+  await sam.getByLabel("Passphrase", { exact: true }).fill("blue kettle at noon");
+  await sam.getByLabel("Passphrase", { exact: true }).press("Enter");
+  await expect(sam.locator("main h1")).toHaveText("Compare results");
+  const offer = sam.getByTestId("plan-offer");
+  await expect(offer.locator(".plan-suggested")).toHaveAttribute("data-suggested", "physical");
+  await offer.getByTestId("plan-start").click();
+  await planShown(sam, "physical");
+  await expect(sam.locator(".plan-day")).toHaveAttribute("data-day", "2");
+  await expect.poll(async () => (await stored(sam)).plan).toMatchObject({ area: "physical", start_day: START, together: true });
+  // Alex's own ticks did not travel.
+  expect((await stored(sam)).plan.done ?? []).toEqual([]);
+  for (const p of [alex, sam]) await p.context().close();
+});
+
+test("two tabs: a practice ticked in each, both kept in both", async ({ page, context }) => {
+  const who = PEOPLE.en;
+  await page.clock.install({ time: new Date(who.now) });
+  await seed(page, record([result(at(who.now, -1))], { area: "support", start_day: START, done: [], before: 50, together: false }));
+  await page.goto("./#/plan");
+  await ready(page);
+  await planShown(page, "support");
+  const other = await context.newPage();
+  await other.goto("./#/plan");
+  await ready(other);
+  await planShown(other, "support");
+  await page.locator("#tick-1-0").check();
+  await expect(other.locator("#tick-1-0")).toBeChecked();
+  await other.locator("#tick-1-1").check();
+  for (const p of [page, other]) {
+    await expect(p.locator("li.strip-day[data-day='1']")).toHaveAttribute("data-done", "2");
+    await expect(p.locator("#tick-1-0")).toBeChecked();
+    await expect(p.locator("#tick-1-1")).toBeChecked();
+  }
+  await expect.poll(async () => (await stored(page)).plan.done).toEqual([3]);
+  await other.close();
+});
+
+test("a plan in the stored record that Closer did not write is refused with the usual notice, and kept as a backup", async ({ page }) => {
+  const who = PEOPLE.en;
+  const plan = { area: "support", start_day: START, done: [1], before: 50, together: false };
+  const base = record([result(at(who.now, -1))]);
+  const cases: [string, object, string][] = [
+    ["an unknown area", { ...base, plan: { ...plan, area: "nowhere" } }, ui("en", "notice", "reason_bad_value")],
+    ["more than 14 days", { ...base, plan: { ...plan, done: Array(15).fill(1) } }, ui("en", "notice", "reason_bad_value")],
+    ["a fifth practice", { ...base, plan: { ...plan, done: [16] } }, ui("en", "notice", "reason_bad_value")],
+    ["a score over 100", { ...base, plan: { ...plan, before: 101 } }, ui("en", "notice", "reason_bad_value")],
+    ["a plan in a version 3 record", { ...base, version: 3, plan }, ui("en", "notice", "reason_wrong_shape")],
+  ];
+  for (const [name, rec, reason] of cases) {
+    const text = JSON.stringify(rec);
+    await page.goto("./#/learn");
+    await ready(page);
+    await page.evaluate((text) => {
+      localStorage.clear();
+      localStorage.setItem("closer.v1", text);
+    }, text);
+    await page.goto("about:blank");
+    await page.goto("./#/plan");
+    await ready(page);
+    await expect(page.locator(".notice").first(), name).toContainText(reason);
+    expect(await page.evaluate(() => localStorage.getItem("closer.v1.backup")), name).toBe(text);
+  }
+});
+
+test("after one visit the plan works with no network: its page, a tick, and the calendar file", async ({ browser, problems }) => {
+  test.setTimeout(90_000);
+  const { startServer } = await import("../../scripts/serve.mjs" as string);
+  const FOLDER = "/a/b/closer/";
+  const server: Server = await startServer({ dir: DIST, port: 0, prefixes: [FOLDER] });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${FOLDER}`;
+  const context = await browser.newContext({ locale: "en-GB" });
+  const page = await context.newPage();
+  watch(page, problems, [new URL(url).origin]);
+  await seed(page, record([result(Date.now() - DAY_MS)]));
+  await page.goto(`${url}#/results`);
+  await ready(page);
+  await expect
+    .poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.active?.state ?? "none"), { timeout: 30_000 })
+    .toBe("activated");
+  await new Promise<void>((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  });
+  await context.setOffline(true);
+  await page.reload();
+  await ready(page);
+  await page.getByTestId("plan-start").click();
+  await planShown(page, "support");
+  await page.locator("#tick-1-0").check();
+  await expect(page.locator("li.strip-day[data-day='1']")).toHaveAttribute("data-done", "1");
+  const file = await downloadCalendar(page);
+  expect(file.name).toBe("closer-plan.ics");
+  const events = calendarEvents(file.text);
+  expect(events).toHaveLength(plans("en").area("support").practice.length + 1);
+  expect(events[0].url).toBe(`${url}#/plan`);
+  await context.close();
 });
 
 // ---------------------------------------------------------------- the embed
@@ -706,17 +871,22 @@ function states(now: string) {
   ];
 }
 
+/** Opens `state` afresh, with its record stored. */
+async function visit(page: Page, state: ReturnType<typeof states>[number]) {
+  await page.goto("./#/learn");
+  await ready(page);
+  await page.evaluate((text) => localStorage.setItem("closer.v1", text), JSON.stringify(state.rec));
+  await page.goto("about:blank");
+  await page.goto(`./${state.route}`);
+  await ready(page);
+  await expect(page.locator(state.wait).first(), state.name).toBeVisible({ timeout: 15_000 });
+}
+
 /** Runs axe and the width check on every state; returns what was found. */
 async function checkStates(page: Page, now: string): Promise<string[]> {
   const found: string[] = [];
   for (const state of states(now)) {
-    await page.goto("./#/learn");
-    await ready(page);
-    await page.evaluate((text) => localStorage.setItem("closer.v1", text), JSON.stringify(state.rec));
-    await page.goto("about:blank");
-    await page.goto(`./${state.route}`);
-    await ready(page);
-    await expect(page.locator(state.wait).first(), state.name).toBeVisible({ timeout: 15_000 });
+    await visit(page, state);
     // Embedded, the page around the app's main (the quick exit's hint, the footer line and the
     // language switch, outside any landmark) is the embed's on every route, not the plan's:
     // only the plan is checked there.
@@ -751,5 +921,32 @@ test.describe("in Spanish", () => {
     await page.clock.install({ time: new Date(now) });
     await page.setViewportSize({ width: 375, height: 900 });
     expect(await checkStates(page, now)).toEqual([]);
+  });
+
+  test("the plan's pages in Spanish have no English word left", async ({ page }) => {
+    test.setTimeout(120_000);
+    // Words of the English words and plans files that no Spanish text of the app uses.
+    const en = [builtFile("words", "Strongly disagree"), builtFile("plans", plans("en").area("support").practice[0].title)];
+    const es = [builtFile("words", "Muy en desacuerdo"), builtFile("plans", plans("es").area("support").practice[0].title)];
+    const wordsOf = (text: string) => new Set(text.toLowerCase().match(/\p{L}+/gu) ?? []);
+    const read = (files: string[]) => files.map((f) => readFileSync(join(DIST, f), "utf8")).join("\n");
+    const spanish = wordsOf(read(es));
+    const english = [...wordsOf(read(en))].filter((w) => !spanish.has(w));
+    const now = PEOPLE.es.now;
+    await page.clock.install({ time: new Date(now) });
+    // Dates are the browser's Intl's: Spanish month and day names are Spanish here.
+    const dates = new Set(await page.evaluate(() => [...Array(14).keys()].flatMap((d) => new Date(2027, 2, 1 + d).toLocaleDateString("es", { weekday: "short", day: "numeric", month: "short" }).toLowerCase().match(/\p{L}+/gu) ?? [])));
+    const found: string[] = [];
+    for (const state of states(now)) {
+      await visit(page, state);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe("es");
+      const shown = await page.evaluate(() => {
+        document.querySelectorAll(".languages").forEach((e) => e.remove());
+        return [document.title, document.body.innerText, ...[...document.querySelectorAll("[aria-label]")].map((e) => e.getAttribute("aria-label"))].join("\n");
+      });
+      const left = [...wordsOf(shown)].filter((w) => english.includes(w) && !dates.has(w));
+      if (left.length) found.push(`${state.name}: ${left.join(", ")}`);
+    }
+    expect(found).toEqual([]);
   });
 });
