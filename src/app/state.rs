@@ -316,6 +316,8 @@ pub struct PlanForm {
     pub texts_failed: bool,
     /// The offer was put aside ("Not now") while on this page.
     pub not_now: bool,
+    /// The plan was ended to choose another area (no "ended" note, the offer at once).
+    pub changing: bool,
 }
 
 /// The explainer pages' bodies fetched in this visit: each is fetched once per visit, and kept
@@ -449,6 +451,8 @@ pub enum Action {
     PlanNotNow,
     /// End the plan (nothing of it is kept).
     EndPlan,
+    /// End the plan to choose another area at once.
+    ChangePlan,
     /// On the plan's strip: the day picked.
     PickDay(u8),
     /// Tick (or untick) a practice as done on a day (1–14).
@@ -922,9 +926,9 @@ impl State {
             }
             Action::PickArea(area) => self.page.plan.area = Some(area),
             Action::PlanNotNow => self.page.plan.not_now = true,
-            Action::EndPlan => {
+            Action::EndPlan | Action::ChangePlan => {
                 self.check_in.plan = None;
-                self.page.plan = PlanForm::default();
+                self.page.plan = PlanForm { changing: matches!(action, Action::ChangePlan), ..PlanForm::default() };
                 self.page.close(Closed::Deleted);
             }
             Action::PickDay(day) => self.page.plan.day = Some(day),

@@ -61,7 +61,7 @@ pub fn plan_page(check_in: &CheckIn, on_page: &OnPage, bodies: &Bodies, site: &S
         return html! {
             <div class="plan">
                 <h1 tabindex="-1">{ UI.plan_nav_plan() }</h1>
-                if let Some(ended) = (on_page.closings > 0).then(|| w.ended()) { <p role="status">{ ended }</p> }
+                if let Some(ended) = (on_page.closings > 0 && !on_page.plan.changing).then(|| w.ended()) { <p role="status">{ ended }</p> }
                 { safety_note(response, site.embed) }
                 { plan_offer(check_in, on_page, check_in.suggested_alone(), None, false, send) }
             </div>
@@ -69,6 +69,7 @@ pub fn plan_page(check_in: &CheckIn, on_page: &OnPage, bodies: &Bodies, site: &S
     };
     let Some(area) = BANK.dimension(&plan.area) else { return html! {} };
     let end = { let s = send.clone(); Callback::from(move |_| s.emit(Action::EndPlan)) };
+    let change = { let s = send.clone(); Callback::from(move |_| s.emit(Action::ChangePlan)) };
     if !check_in.plan_offered(&plan.area) {
         return html! {
             <div class="plan" data-testid="plan-set-aside">
@@ -103,7 +104,7 @@ pub fn plan_page(check_in: &CheckIn, on_page: &OnPage, bodies: &Bodies, site: &S
             { reminders(w, plan, area_plan, area.name, on_page, site, send) }
             if recheck.is_none() { { recheck_offer(w, plan, area.name, today) } }
             <p class="actions no-print">
-                <a class="button" href={Route::Results.to_hash()}>{ w.change() }</a>
+                <button onclick={change}>{ w.change() }</button>
                 <button data-testid="plan-end" onclick={end}>{ w.end() }</button>
             </p>
         </div>
@@ -319,7 +320,7 @@ fn result(w: &PlanWords, plan: &Plan, after: Option<u8>, area_name: &str, site: 
         }
     });
     let keep = { let s = send.clone(); Callback::from(move |_| s.emit(Action::KeepGoing { today })) };
-    let another = { let s = send.clone(); Callback::from(move |_| s.emit(Action::EndPlan)) };
+    let another = { let s = send.clone(); Callback::from(move |_| s.emit(Action::ChangePlan)) };
     html! {
         <section class="plan-result" aria-labelledby="result-heading" data-testid="plan-result">
             <h2 id="result-heading">{ w.result_heading() }</h2>
