@@ -852,6 +852,54 @@ test("the calendar file's lines are at most 75 octets (RFC 5545, 3.1), in Spanis
   }
 });
 
+// ---------------------------------------------------------------- the keyboard's focus
+
+// As focus.spec.ts does for every other page: each button of the plan's pages pressed by
+// keyboard (Enter), in a fresh profile; the focus must not fall to the body.
+const BUTTONS = "main button:visible:not(.quick-exit-button), .notices button:visible, header button:visible:not(.quick-exit-button)";
+
+// (Not embedded: the same page; not set aside by fear: no button there.)
+for (const state of states(PEOPLE.en.now).filter((s) => !s.route.startsWith("?embed") && !s.wait.includes("plan-set-aside"))) {
+  test(`no button of the plan's pages drops the keyboard's focus to the start of the page: ${state.name}`, async ({ browser, baseURL }) => {
+    test.setTimeout(120_000);
+    const open = async () => {
+      const context = await browser.newContext({ baseURL, locale: PEOPLE.en.locale, timezoneId: PEOPLE.en.timezoneId, acceptDownloads: true });
+      const page = await context.newPage();
+      await page.clock.install({ time: new Date(PEOPLE.en.now) });
+      await seed(page, state.rec);
+      await page.goto(`./${state.route}`);
+      await ready(page);
+      await expect(page.locator(state.wait).first()).toBeVisible({ timeout: 15_000 });
+      // On the re-check, one answer given, so that its last button is pressed too.
+      if (state.route === "#/plan/recheck") await page.locator("main fieldset input[type=radio]").first().check();
+      return { context, page };
+    };
+    const first = await open();
+    const n = await first.page.locator(BUTTONS).count();
+    await first.context.close();
+    const dropped: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const { context, page } = await open();
+      const button = page.locator(BUTTONS).nth(i);
+      if (await button.isDisabled()) {
+        await context.close();
+        continue;
+      }
+      const words = (await button.textContent())?.trim();
+      await button.focus();
+      await page.keyboard.press("Enter");
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      // A moment for what the key started (a file written, a page changed) to settle.
+      await page.waitForTimeout(300);
+      const onBody = await page.evaluate(() => document.activeElement === null || document.activeElement === document.body);
+      if (onBody) dropped.push(`"${words}"`);
+      await context.close();
+    }
+    expect(n, "buttons on the page").toBeGreaterThan(0);
+    expect(dropped, "buttons after which the focus was on the body").toEqual([]);
+  });
+}
+
 // ---------------------------------------------------------------- axe
 
 /** The plan's pages in each of their states, each with the record it needs. */
