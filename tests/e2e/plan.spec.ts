@@ -547,6 +547,50 @@ test("fear reported in the re-check sets the plan aside at once", async ({ page 
   await expect(page.locator(".trend-row[data-dimension=support] svg")).toHaveAttribute("aria-label", "Emotional support: 50, –");
 });
 
+test("the re-check before day 14, when the person wants it: before and after at once", async ({ page }) => {
+  const who = PEOPLE.en;
+  const { words } = plans("en");
+  await page.clock.install({ time: new Date(who.now) });
+  await seed(page, record([result(at(who.now, -3))], { area: "support", start_day: START - 2, done: [1], before: 50, together: false }));
+  await page.goto("./#/plan");
+  await ready(page);
+  await planShown(page, "support");
+  await expect(page.locator(".plan-day")).toHaveAttribute("data-day", "3");
+  await expect(page.locator(".plan-recheck")).toContainText(words.recheck_early);
+  await page.getByTestId("plan-recheck").click();
+  await expect(page.locator(".recheck[data-area=support]")).toBeVisible();
+  // Only part answered: what is answered counts (Neutral again on emotional support: the same).
+  for (const s of itemsOf("support")) await page.locator(`label[for="recheck-${s.id}-2"]`).click();
+  await page.getByTestId("recheck-finish").click();
+  const outcome = page.getByTestId("plan-result");
+  await expect(outcome.locator("[data-before]")).toHaveAttribute("data-before", "50");
+  await expect(outcome.locator("[data-after]")).toHaveAttribute("data-after", "50");
+  await expect(outcome.locator(".plan-change")).toHaveAttribute("data-change", "same");
+  await expect(outcome.locator(".plan-change")).toHaveText(fill(words.same, { area: "Emotional support" }));
+  // The plan goes on: day 3, its strip and reminders still there.
+  await expect(page.locator(".plan-day")).toHaveAttribute("data-day", "3");
+  await expect(page.locator("ol.strip")).toBeVisible();
+});
+
+test("Neutral on fear, then a re-check with the safety screen left unanswered: still no plan for the areas the screen touches", async ({ page }) => {
+  const who = PEOPLE.en;
+  await page.clock.install({ time: new Date(who.now) });
+  await seed(page, record([result(at(who.now, -14), ["support"], 2)], { area: "support", start_day: START - 13, done: [1], before: 50, together: false }));
+  await page.goto("./#/plan");
+  await ready(page);
+  await planShown(page, "support");
+  await page.getByTestId("plan-recheck").click();
+  await expect(page.locator(".recheck[data-area=support]")).toBeVisible();
+  for (const s of itemsOf("support")) await page.locator(`label[for="recheck-${s.id}-${favourable(s)}"]`).click();
+  await page.getByTestId("recheck-finish").click();
+  await expect(page.getByTestId("plan-result")).toBeVisible();
+  await page.getByTestId("plan-result").getByRole("button", { name: plans("en").words.choose_another }).click();
+  const offer = page.getByTestId("plan-offer");
+  await expect(offer).toBeVisible();
+  const offered = await offer.locator("input[name=plan-area]").evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+  expect(offered).toEqual(DIMENSIONS.filter((d) => !touched().includes(d)));
+});
+
 test("things got worse: before and after, and the way to the page on getting help; ending the plan", async ({ page }) => {
   const who = PEOPLE.en;
   const { words } = plans("en");
@@ -604,6 +648,9 @@ test("a plan through a partner link: the link holds its area and first day, and 
   await expect(alex.getByTestId("invite-holds")).toContainText(ui("en", "plan", "link_holds_plan"));
   const withPlan = await inviteCode(alex);
   expect(withPlan.format).toBe(3);
+  // Nothing else is added: the area and the first day take a few characters more.
+  const codeLength = (link: string) => link.split("#/compare/")[1].length;
+  expect(codeLength(withPlan.link) - codeLength(before.link)).toBeLessThanOrEqual(6);
 
   // Sam, three days later, has a result and has shared before: links open the comparison at once.
   const sam = await person(new Date(at(T0, 3)).toISOString());
