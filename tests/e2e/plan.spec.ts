@@ -786,6 +786,62 @@ test("a plan in the stored record that Closer did not write is refused with the 
   }
 });
 
+test("export, delete everything, import: the plan, its ticks and its re-check come back", async ({ page }) => {
+  const who = PEOPLE.en;
+  await page.clock.install({ time: new Date(who.now) });
+  const plan = { area: "support", start_day: START - 13, done: [1, 0, 3], before: 50, together: true };
+  await seed(page, record([result(at(who.now, -14)), recheckResult(at(who.now, -1), "support", 4)], plan));
+  await page.goto("./#/data");
+  await ready(page);
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Export everything as a file" }).click();
+  const file = await (await download).path();
+  const exported = JSON.parse(readFileSync(file!, "utf8"));
+  expect(exported.version).toBe(4);
+  expect(exported.plan).toEqual(plan);
+  await page.getByRole("button", { name: "Delete everything" }).click();
+  await page.getByRole("button", { name: "Yes, delete everything" }).click();
+  await expect(page.locator(".notice")).toContainText("has been deleted");
+  await expect(page.locator(".site-header a[href='#/plan']")).toHaveCount(0);
+  await expect.poll(async () => (await stored(page))?.plan).toBeUndefined();
+  await page.locator("#import-file").setInputFiles(file!);
+  await expect(page.locator(".notice")).toContainText("Your data was imported.");
+  await expect.poll(async () => (await stored(page)).plan).toEqual(plan);
+  await page.locator(".site-header a[href='#/plan']").click();
+  await planShown(page, "support");
+  await expect(page.locator("ol.strip > li.strip-day[data-day='3']")).toHaveAttribute("data-done", "2");
+  await expect(page.getByTestId("plan-result").locator("[data-after]")).toHaveAttribute("data-after", /\d+/);
+  await page.goto("./#/history");
+  await expect(page.locator(".recheck-row[data-area=support]")).toHaveCount(1);
+});
+
+test("a partner's plan on an area the safety screen touches, opened under the gentle response: not suggested, not offered", async ({ browser, baseURL, problems }) => {
+  const T0 = "2027-03-01T12:00:00Z";
+  const person = async () => {
+    const context = await browser.newContext({ baseURL, locale: "en-GB", timezoneId: "Europe/London" });
+    const page = await context.newPage();
+    watch(page, problems, [new URL(baseURL!).origin]);
+    await page.clock.install({ time: new Date(T0) });
+    return page;
+  };
+  const alex = await person();
+  await seed(alex, record([result(at(T0, -1), ["support", "security"])], { area: "security", start_day: START - 1, done: [], before: 50, together: false }));
+  await alex.goto("./#/results");
+  await ready(alex);
+  const { link, format } = await inviteCode(alex);
+  expect(format).toBe(3);
+  const sam = await person();
+  await seed(sam, record([result(at(T0, -2), ["support"], 2)], undefined, { shared_ms: at(T0, -2) }));
+  await sam.goto(link);
+  await ready(sam);
+  await expect(sam.locator("main h1")).toHaveText("Compare results");
+  const offer = sam.getByTestId("plan-offer");
+  await expect(offer).toBeVisible();
+  await expect(offer.locator("input[name=plan-area][value=security]")).toHaveCount(0);
+  await expect(offer.locator(".plan-suggested[data-suggested=security]")).toHaveCount(0);
+  for (const p of [alex, sam]) await p.context().close();
+});
+
 test("after one visit the plan works with no network: its page, a tick, and the calendar file", async ({ browser, problems }) => {
   test.setTimeout(90_000);
   const { startServer } = await import("../../scripts/serve.mjs" as string);
