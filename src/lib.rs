@@ -37,17 +37,20 @@ pub mod content {
     pub static PAGES: Loaded<&'static [closer_core::Page]> = Loaded(OnceLock::new());
     /// The language shown: the one whose words file was taken.
     static SHOWN: Loaded<&'static closer_core::words::LanguageFiles> = Loaded(OnceLock::new());
+    /// The plans file's Subresource Integrity, from the end of the words file taken.
+    static PLANS_INTEGRITY: Loaded<&'static str> = Loaded(OnceLock::new());
 
     /// The language shown.
     pub fn language() -> &'static closer_core::words::LanguageFiles {
         *SHOWN
     }
 
-    /// Takes in a words file of this build, whichever language's it is (its checksum says), and
-    /// shows that language (the start-up script that picked it has set `<html lang>` and the
-    /// description). `false`, and
-    /// nothing changes, if it is no words file of this build (a damaged download, a stale cache,
-    /// the wrong file).
+    /// Takes in a words file of this build, whichever language's it is, and shows that language
+    /// (the start-up script that picked it has set `<html lang>` and the description). The
+    /// browser has already checked the file by its Subresource Integrity (the start-up script
+    /// fetched it with its integrity from the build; `start` too); its checksum only tells which
+    /// language's it is. `false`, and nothing changes, if it is no words file of this build or
+    /// does not fit the shape.
     pub fn take(text: String) -> bool {
         let checksum = closer_core::body_checksum(&text);
         let Some(files) = LANGUAGES.iter().find(|l| l.checksum == checksum) else { return false };
@@ -56,7 +59,14 @@ pub mod content {
         let Ok(ui) = content.ui.try_into() else { return false };
         // A second load (only tests do that) keeps the first: the same build, the same words.
         let _ = (BANK.0.set(content.bank), UI.0.set(Ui(ui)), PAGES.0.set(content.pages), SHOWN.0.set(files));
+        let _ = PLANS_INTEGRITY.0.set(content.plans_integrity);
         true
+    }
+
+    /// The Subresource Integrity of the plans file of the language shown, which it is fetched
+    /// with: the words file taken names it, so the wasm compiles in no hash.
+    pub fn plans_integrity() -> &'static str {
+        *PLANS_INTEGRITY
     }
 
     /// A whole number written for the language shown: below 1000 as plain digits, which is what
@@ -93,7 +103,7 @@ pub mod content {
         if BANK.0.get().is_none() {
             let content = SHAPE.build(text.leak(), LANGUAGES[0].pages).expect("the English words fit");
             let _ = (BANK.0.set(content.bank), UI.0.set(Ui(content.ui.try_into().expect("every ui text"))), PAGES.0.set(content.pages));
-            let _ = SHOWN.0.set(&LANGUAGES[0]);
+            let _ = (SHOWN.0.set(&LANGUAGES[0]), PLANS_INTEGRITY.0.set(content.plans_integrity));
         }
     }
 
@@ -123,14 +133,11 @@ pub mod content {
         PLANS.get()
     }
 
-    /// Takes in the plans file of the language shown, fetched from `language().plans_file()`,
-    /// and keeps the plans for the visit. `None`, and nothing changes, if it is not that file of
-    /// this build (its checksum is not the one compiled in: a damaged download, a stale cache,
-    /// another language's) or it does not fit the compiled shape.
+    /// Takes in the plans file of the language shown, fetched from `language().plans_file()`
+    /// with its Subresource Integrity ([`plans_integrity`]: the browser gave only the bytes this
+    /// build wrote for that language), and keeps the plans for the visit. `None`, and nothing
+    /// changes, if it does not fit the compiled shape.
     pub fn take_plans(text: String) -> Option<&'static Plans> {
-        if closer_core::body_checksum(&text) != language().plans {
-            return None;
-        }
         if let Some(taken) = PLANS.get() {
             return Some(taken);
         }
@@ -177,7 +184,7 @@ pub mod content {
 
     #[cfg(test)]
     mod tests {
-        use super::{fill, load_plans_for_tests, take_plans, LANGUAGES};
+        use super::{fill, load_for_tests, load_plans_for_tests, plans_integrity, take_plans, LANGUAGES};
 
         #[test]
         fn the_plans_file_of_the_language_shown_is_taken_and_no_other() {
@@ -188,9 +195,19 @@ pub mod content {
                 assert_eq!(plans.area(a.dimension), Some(a));
             }
             assert!(take_plans(include_str!(concat!(env!("OUT_DIR"), "/plans-en.txt")).to_string()).is_some(), "the same file again");
-            assert!(take_plans("not a plans file".to_string()).is_none());
             assert_eq!(LANGUAGES.iter().map(|l| l.code).collect::<Vec<_>>(), ["en", "es"]);
-            assert!(take_plans(include_str!(concat!(env!("OUT_DIR"), "/plans-es.txt")).to_string()).is_none(), "not the language shown");
+        }
+
+        #[test]
+        fn the_plans_file_is_fetched_with_the_integrity_the_words_file_names() {
+            load_for_tests();
+            let value = plans_integrity();
+            assert!(value.starts_with("sha384-") && value.len() == 71, "{value}");
+            // The one closer-core's build test checks against the plans file's bytes
+            // (core/tests/integrity.rs); here, that the words taken carried the English one.
+            let words = include_str!(concat!(env!("OUT_DIR"), "/words-en.txt"));
+            assert_eq!(words.lines().last(), Some(value));
+            assert!(crate::content::PAGES.iter().all(|p| p.integrity.starts_with("sha384-") && words.contains(p.integrity)));
         }
 
         #[test]
@@ -205,14 +222,15 @@ pub mod content {
 
 /// Takes in the words of the language the page's start-up script chose (the person's saved
 /// choice, the embed's `data-lang`, the browser's languages, else English; it asked for them
-/// beside the wasm, see `startup/main.js`; or else English's are fetched now), then mounts
+/// beside the wasm with their integrity, see `startup/main.js`; or else English's are fetched
+/// now, with the integrity the start-up script left for them), then mounts
 /// the app on the page's `<body>`. Without its words the app cannot show anything: the page
 /// around it says so instead, in words of its own (`content/<language>/shell.toml`).
 pub fn start() {
     web::input::watch();
     // English's words, should the start-up script have asked for none.
     let Some(english) = content::LANGUAGES.first() else { return web::dom::failed_to_start() };
-    web::fetch::handed_over_or_text("closerWords", english.words_file(), |result| {
+    web::fetch::handed_over_or_text("closerWords", english.words_file(), "closerEnglishIntegrity", |result| {
         if result.is_ok_and(content::take) {
             mount();
         } else {

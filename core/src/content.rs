@@ -163,14 +163,18 @@ pub struct Page {
     pub order: u16,
     /// The dimension this page explains, if it is one of the eight dimension pages.
     pub dimension: Option<&'static str>,
-    /// Where the body is, relative to the app: `pages/<slug>-<checksum>.html`.
+    /// Where the body is, relative to the app: `pages/<slug>-<checksum>.html` (the checksum,
+    /// [`body_checksum`], only names the file, so that caches never mix two versions).
     pub file: &'static str,
-    /// [`body_checksum`] of the body made at build time. A fetched body becomes markup only if
-    /// it matches, so only markup written at build time ever does.
-    pub checksum: u32,
+    /// The body's Subresource Integrity (`sha384-…`), which the words file carries
+    /// ([`crate::words::Shape::build`]): the body is fetched with it, so the browser refuses any
+    /// bytes but those written at build time, and only those ever become markup.
+    pub integrity: &'static str,
 }
 
-/// FNV-1a (32 bits) of a page body.
+/// FNV-1a (32 bits) of a file beside the app: in its name (so that caches never mix two
+/// versions), and how the app tells which language a words file is. Never what a fetched file
+/// is trusted by: Subresource Integrity is ([`Page::integrity`]).
 pub fn body_checksum(body: &str) -> u32 {
     body.bytes().fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
 }

@@ -585,7 +585,7 @@ pub fn page_with(path: &Path, raw: &str, helplines: Option<&crate::helplines::He
         order: front.order,
         dimension: front.dimension.map(|d| DIMENSION_IDS.iter().find(|x| **x == d.get_ref()).copied().unwrap_or("")),
         file: leak(format!("pages/{slug}-{checksum:08x}.html")),
-        checksum,
+        integrity: leak(crate::codegen::integrity(html.as_bytes())),
     };
     let description = text(&front_src, "description", &front.description)?;
     if !(50..=160).contains(&description.chars().count()) {

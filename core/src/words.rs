@@ -5,6 +5,12 @@
 //! the app and is fetched at start. So the words are data, not code: they cost the wasm nothing,
 //! and each language is another words file ([`LanguageFiles`]). [`Shape::build`] makes the content the
 //! rest of the app uses, and refuses words that do not fit the shape.
+//!
+//! A words file ends, after the texts the shape counts, with the Subresource Integrity
+//! (`sha384-…`, one a line) of the files it names: each explainer page's body, in the order of
+//! [`Shape::pages`], then the plans file. The words file itself is fetched with its own integrity
+//! (the start-up script has it from the build), so once the browser has taken it, it vouches for
+//! the files fetched later, and the wasm compiles in no hash.
 
 use crate::content::{AreaPlan, Band, BandId, Bank, Dimension, Every, Item, Page, Practice, Screen, Sign};
 use crate::text::hex8;
@@ -15,7 +21,7 @@ pub type Run = (u16, u16);
 #[derive(Debug, Clone, PartialEq)]
 pub struct Shape {
     pub content_version: u16,
-    /// How many texts the words file holds.
+    /// How many texts the words file holds (then one integrity a page, and the plans file's).
     pub word_count: u16,
     /// The interface's texts come first in the words file: this many, in `ui.toml`'s order.
     pub ui_count: u16,
@@ -69,9 +75,11 @@ pub struct PageShape {
     pub dimension: Option<&'static str>,
 }
 
-/// One language's files beside the app: its words file and its explainer pages' bodies, each
-/// with the checksum made at build time. Every language fits the one [`Shape`] (the build
-/// refuses one that does not), so only these differ from one language to another.
+/// One language's files beside the app: its words file, its explainer pages' bodies and its
+/// plans file, each named with the checksum made at build time. Every language fits the one
+/// [`Shape`] (the build refuses one that does not), so only these differ from one language to
+/// another. The checksums name files (and the words file's tells its language, `content::take`);
+/// what is fetched is trusted by its Subresource Integrity, never by them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LanguageFiles {
     /// The language's tag, such as `en` or `es`: `<html lang>`, `Intl`, the saved choice.
@@ -106,7 +114,12 @@ pub struct Content {
     /// The interface's texts, in `ui.toml`'s order.
     pub ui: &'static [&'static str],
     pub pages: &'static [Page],
+    /// The plans file's Subresource Integrity, from the words file's end.
+    pub plans_integrity: &'static str,
 }
+
+/// What an integrity line at a words file's end starts with.
+const SHA384: &str = "sha384-";
 
 fn leak<T>(list: Vec<T>) -> &'static [T] {
     Vec::leak(list)
@@ -114,14 +127,19 @@ fn leak<T>(list: Vec<T>) -> &'static [T] {
 
 impl Shape {
     /// Splits the words file and fills the shape with it, with the page bodies of the same
-    /// language (`pages`: each body's checksum, one per page). `None` if the text does not fit:
-    /// a different number of texts or a number that points past the end.
+    /// language (`pages`: each body's checksum, one per page, which names its file). `None` if
+    /// the text does not fit: a different number of texts, a number that points past the end,
+    /// or no integrity for each page and the plans file at its end.
     pub fn build(&self, words_file: &'static str, pages: &[u32]) -> Option<Content> {
-        let words: Vec<&'static str> = words_file.split('\n').collect();
-        if words.len() != usize::from(self.word_count) {
+        let lines: Vec<&'static str> = words_file.split('\n').collect();
+        if lines.len() != usize::from(self.word_count) + self.pages.len() + 1 {
             return None;
         }
-        let words = leak(words);
+        let (words, integrity) = leak(lines).split_at(usize::from(self.word_count));
+        if !integrity.iter().all(|i| i.starts_with(SHA384)) {
+            return None;
+        }
+        let (&plans_integrity, page_integrity) = integrity.split_last()?;
         let one = |n: u16| words.get(usize::from(n)).copied();
         let run = |(start, end): Run| words.get(usize::from(start)..usize::from(end));
         let five = |first: u16| <[&'static str; 5]>::try_from(run((first, first + 5))?).ok();
@@ -175,12 +193,13 @@ impl Shape {
             .pages
             .iter()
             .zip(pages)
-            .map(|(p, &checksum)| {
+            .zip(page_integrity)
+            .map(|((p, &checksum), &integrity)| {
                 let file = ["pages/", p.slug, "-", &hex8(checksum), ".html"].concat().leak();
-                Some(Page { slug: p.slug, title: one(p.title)?, order: p.order, dimension: p.dimension, file, checksum })
+                Some(Page { slug: p.slug, title: one(p.title)?, order: p.order, dimension: p.dimension, file, integrity })
             })
             .collect::<Option<Vec<_>>>()?;
-        Some(Content { bank, ui: run((0, self.ui_count))?, pages: leak(pages) })
+        Some(Content { bank, ui: run((0, self.ui_count))?, pages: leak(pages), plans_integrity })
     }
 }
 

@@ -304,8 +304,8 @@ fn a_good_page_becomes_markup_with_its_links() {
     assert!(p.html.contains("<h2>Hello</h2>"));
     assert!(p.html.contains("rel=\"noopener noreferrer\" target=\"_blank\" href=\"https://example.org\""));
     assert_eq!(p.links, ["#/learn/safety"]);
-    assert_eq!(p.page.checksum, body_checksum(p.html));
-    assert_eq!(p.page.file, format!("pages/x-{:08x}.html", p.page.checksum));
+    assert_eq!(p.page.file, format!("pages/x-{:08x}.html", body_checksum(p.html)));
+    assert_eq!(p.page.integrity, codegen::integrity(p.html.as_bytes()));
     assert_eq!(p.text.trim(), "Hello\nRead safety or elsewhere.");
 }
 
@@ -348,10 +348,12 @@ fn the_shape_and_the_words_file_give_back_exactly_the_content_in_every_language(
     let refs: Vec<(&str, &parse::Language)> = languages.iter().map(|(code, l)| (code.as_str(), l)).collect();
     let generated = codegen::languages(&refs).unwrap_or_else(|e| panic!("{e}"));
     let (shape, _) = codegen::shape(&languages[0].1);
-    for ((code, lang), words) in languages.iter().zip(&generated.words) {
+    for (((code, lang), words), plans) in languages.iter().zip(&generated.words).zip(&generated.plans) {
         let content = shape.build(words.text.clone().leak(), &codegen::page_files(lang)).expect("the words fit their shape");
         assert_eq!(content.bank, lang.bank, "{code}");
+        // Each page with its file and its body's integrity (from the words file's end).
         assert_eq!(content.pages, lang.pages.iter().map(|p| p.page.clone()).collect::<Vec<_>>(), "{code}");
+        assert_eq!(content.plans_integrity, plans.integrity, "{code}");
         assert_eq!(content.ui, lang.ui.entries.iter().map(|(_, text)| *text).collect::<Vec<_>>(), "{code}");
         assert_eq!(words.name, format!("words-{:08x}.txt", body_checksum(&words.text)));
         assert!(generated.rust.contains(&format!("code: \"{code}\", name: \"{}\", checksum: {}", lang.ui.get("site.language").unwrap(), words.checksum)));
@@ -365,10 +367,16 @@ fn words_that_do_not_fit_the_shape_are_refused() {
     let lang = language();
     let (shape, words) = codegen::shape(&lang);
     let pages = codegen::page_files(&lang);
-    let all = words.join("\n");
-    let one_missing = words[1..].join("\n");
-    let one_more = format!("{all}\nan extra line");
-    for bad in [one_missing, one_more, String::new(), "one line".to_string()] {
+    let plans = codegen::plans_file("en", &lang).unwrap();
+    let all = codegen::words_file("en", &lang, &plans).unwrap().text;
+    let trailer = all.lines().skip(words.len()).map(|l| format!("\n{l}")).collect::<String>();
+    assert_eq!(trailer.matches('\n').count(), pages.len() + 1, "{trailer}");
+    let one_missing = format!("{}{trailer}", words[1..].join("\n"));
+    let one_more = format!("{}\nan extra line{trailer}", words.join("\n"));
+    let no_integrity = words.join("\n");
+    let one_integrity_missing = all.rsplit_once('\n').unwrap().0.to_string();
+    let not_an_integrity = all.replacen("\nsha384-", "\nsha256-", 1);
+    for bad in [one_missing, one_more, no_integrity, one_integrity_missing, not_an_integrity, String::new(), "one line".to_string()] {
         assert!(shape.build(bad.leak(), &pages).is_none());
     }
     assert!(shape.build(all.clone().leak(), &pages[1..]).is_none(), "a page's body missing");

@@ -197,7 +197,7 @@ fn the_marker_is_checked_where_it_stands() {
     let good = page("## Help\n\n{helplines:support}\n\nMore words.\n", Some(&lines)).unwrap();
     assert!(good.html.contains("<h2>Help</h2>\n<h3>Testland</h3>"), "{}", good.html);
     assert!(!good.text.contains("helplines") && !good.text.contains("Testland"), "the list is not prose to measure: {}", good.text);
-    assert_eq!(good.page.checksum, closer_core::body_checksum(good.html), "the checksum covers the list");
+    assert_eq!(good.page.integrity, closer_core::codegen::integrity(good.html.as_bytes()), "the integrity covers the list");
 
     let e = page("## Help\n\n{helplines:support}\n", None).expect_err("no helplines for this language");
     assert!(e.message.contains("helplines.toml") && e.line == 9, "{e}");

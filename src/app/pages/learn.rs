@@ -1,7 +1,6 @@
 //! The explainer: a contents page and the pages themselves, written in Markdown in
 //! `content/en/pages` and turned into markup at build time.
 
-use closer_core::body_checksum;
 use closer_core::route::Route;
 use yew::prelude::*;
 
@@ -75,18 +74,19 @@ pub fn learn_page(slug: &str, check_in: &CheckIn, on_page: &OnPage, bodies: &Bod
 
 /// An explainer page's body as markup: the one place text becomes markup (`clippy.toml` disallows
 /// `from_html_unchecked` everywhere else). Only ever markup written by us and made at build time,
-/// which [`fetch_body`] took only with the checksum compiled into the wasm; never anything from a
-/// URL or from storage.
+/// which [`fetch_body`] fetched with the integrity the words file names (so the browser gave it
+/// only the bytes written at build time); never anything from a URL or from storage.
 #[allow(clippy::disallowed_methods)]
 fn trusted_body(html: &'static str) -> Html {
     Html::from_html_unchecked(AttrValue::Static(html))
 }
 
 /// Fetches the body of `page` and reports it as an action: only the exact markup made at build
-/// time (same checksum) is taken.
+/// time is taken, as the browser checks by its Subresource Integrity (from the words file, which
+/// was itself fetched with its integrity: `content::take`).
 pub fn fetch_body(page: &'static closer_core::Page, done: impl FnOnce(Action) + 'static) {
-    fetch::text(page.file, move |result| match result {
-        Ok(text) if body_checksum(&text) == page.checksum => {
+    fetch::text_with_integrity(page.file, page.integrity, move |result| match result {
+        Ok(text) => {
             // Fetched once per visit and kept for it: leaking gives the `&'static str` the
             // state holds, and the bodies together are a few KB.
             let html: &'static str = Box::leak(text.into_boxed_str());

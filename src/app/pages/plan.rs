@@ -376,10 +376,11 @@ pub fn recheck(check_in: &CheckIn, on_page: &OnPage, bodies: &Bodies, send: &Sen
 }
 
 /// Fetches the plans file of the language shown and reports it as an action: only the file made
-/// at build time for this build (the same checksum) is taken.
+/// at build time for this build is taken, as the browser checks by its Subresource Integrity
+/// (from the words file: `content::plans_integrity`).
 pub fn fetch_texts(done: impl FnOnce(Action) + 'static) {
     let file = crate::content::language().plans_file();
-    crate::web::fetch::text(&file, move |result| match result.ok().and_then(crate::content::take_plans) {
+    crate::web::fetch::text_with_integrity(&file, crate::content::plans_integrity(), move |result| match result.ok().and_then(crate::content::take_plans) {
         Some(texts) => done(Action::PlanTextsLoaded(texts)),
         None => done(Action::PlanTextsFailed),
     });
