@@ -15,6 +15,8 @@ const language = pickLanguage({
 document.documentElement.lang = language;
 const description = build.told[language].description;
 if (description) document.querySelector("meta[name=description]")?.setAttribute("content", description);
-window.closerWords = fetch(build.words[language])
+// With their integrity, as main.js asks for them; English's integrity for the app's own fetch.
+window.closerWords = fetch(build.words[language], { integrity: build.integrity[language] })
   .then((r) => (r.ok ? r.text() : null))
   .catch(() => null);
+window.closerEnglishIntegrity = build.integrity.en;

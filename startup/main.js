@@ -8,8 +8,9 @@
 // Two modules the build provides:
 // - `closer:settings`: what the Rust definitions say (core/src/bin/startup-settings.rs): the
 //   record's key, version and fields, the quick exit's key, the languages, the prerendered routes;
-// - `closer:build`: this build's files (each language's words file, the glue, the wasm, the QR
-//   encoder) and each language's words for the notices (content/<language>/shell.toml).
+// - `closer:build`: this build's files (each language's words file and its Subresource
+//   Integrity, the glue, the wasm, the QR encoder) and each language's words for the notices
+//   (content/<language>/shell.toml).
 import settings from "closer:settings";
 import build from "closer:build";
 import { pickLanguage } from "./language.js";
@@ -55,12 +56,16 @@ addEventListener("error", (e) => {
 });
 // The app raises this when its words cannot be had (src/web/dom.rs).
 addEventListener("closer-failed-to-start", () => tell(document, words.failed_to_start, words.reload, () => location.reload()));
-// The words of the language picked (only those), asked for now, while the wasm loads; the app
+// The words of the language picked (only those), asked for now, while the wasm loads, with
+// their Subresource Integrity: the browser refuses any other bytes (the fetch rejects). The app
 // takes this promise at start and knows the language by the words' checksum (src/lib.rs:
-// content::take); it fetches English's itself if the promise brings nothing.
-win.closerWords = fetch(build.words[language])
+// content::take); if it brings nothing, the app fetches English's itself, with the integrity
+// left here for it (the wasm compiles in no hash). The words file ends with the integrity of the
+// page bodies and the plans file, which the app fetches them with.
+win.closerWords = fetch(build.words[language], { integrity: build.integrity[language] })
   .then((r) => (r.ok ? r.text() : null))
   .catch(() => null);
+win.closerEnglishIntegrity = build.integrity.en;
 // The wasm is compiled from now on, beside loading the glue, not after it (from its bytes if the
 // host does not serve it as application/wasm); a failure is told below, when the app starts.
 const compiled = WebAssembly.compileStreaming(fetch(build.wasm)).catch(() =>

@@ -18,11 +18,11 @@ export async function boot(ctx) {
   const trunks = $('script[type="module"]:not([src])');
   if (trunks.length !== 1) throw new StepError("index.html", "expected Trunk's one inline start-up script");
   if (!ctx.release) {
-    const code = await bundleStartup({ root: ctx.root, entry: "startup/debug.js", settings: ctx.settings, files: { words: ctx.wordsFiles, told: ctx.told }, format: "iife" });
+    const code = await bundleStartup({ root: ctx.root, entry: "startup/debug.js", settings: ctx.settings, files: { words: ctx.wordsFiles, integrity: ctx.wordsIntegrity, told: ctx.told }, format: "iife" });
     $("head").append($("<script></script>").text(code));
     return;
   }
-  const files = { words: ctx.wordsFiles, told: ctx.told, glue: ctx.glue, wasm: ctx.wasm, qr: ctx.qrFile, calendar: ctx.calendarFile };
+  const files = { words: ctx.wordsFiles, integrity: ctx.wordsIntegrity, told: ctx.told, glue: ctx.glue, wasm: ctx.wasm, qr: ctx.qrFile, calendar: ctx.calendarFile };
   const code = await bundleStartup({ root: ctx.root, entry: "startup/main.js", settings: ctx.settings, files });
   const name = renameByContent(ctx.dir, "boot.js", "boot", ".js", code);
   trunks.replaceWith(`<script type="module" src="./${name}"></script>`);
