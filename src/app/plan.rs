@@ -9,16 +9,23 @@ use super::state::{CheckIn, Recheck};
 use crate::content::BANK;
 
 impl CheckIn {
-    /// The safety response that applies now: that of the latest check-in or re-check, whichever
-    /// is newer (both ask the safety screen).
+    /// The safety response that applies now: the safety screen's newest answer to each of its
+    /// statements, from the latest check-in and, where it answered them, a newer re-check (a
+    /// statement left unanswered in a re-check keeps the check-in's answer).
     pub fn safety_now(&self) -> SafetyResponse {
-        let full = self.latest().map(|r| (r.date_ms, &r.answers));
-        let recheck = self.rechecks.last().map(|r| (r.date_ms, &r.answers));
-        match (full, recheck) {
-            (Some(f), Some(r)) => BANK.safety_response(if r.0 > f.0 { r.1 } else { f.1 }),
-            (Some((_, answers)), None) | (None, Some((_, answers))) => BANK.safety_response(answers),
-            (None, None) => SafetyResponse::None,
+        let Some(latest) = self.latest() else {
+            return self.rechecks.last().map_or(SafetyResponse::None, |r| BANK.safety_response(&r.answers));
+        };
+        let Some(recheck) = self.rechecks.last().filter(|r| r.date_ms > latest.date_ms) else {
+            return BANK.safety_response(&latest.answers);
+        };
+        let mut answers = closer_core::Answers::new();
+        for item in BANK.screen.items {
+            if let Some(&value) = recheck.answers.get(item.id).or_else(|| latest.answers.get(item.id)) {
+                answers.insert(item.id.to_string(), value);
+            }
         }
+        BANK.safety_response(&answers)
     }
 
     /// Whether a plan may be offered for `area` now (never under the full safety response; under

@@ -922,10 +922,16 @@ impl State {
             Action::ChoosePlan { area, start_day, together } => {
                 if self.check_in.choose_plan(area, start_day, together) {
                     self.route = Route::Plan;
+                    // The offer that had the focus is gone: the page's heading takes it (on
+                    // another page, the new route's own effect does).
+                    self.page.close(Closed::Deleted);
                 }
             }
             Action::PickArea(area) => self.page.plan.area = Some(area),
-            Action::PlanNotNow => self.page.plan.not_now = true,
+            Action::PlanNotNow => {
+                self.page.plan.not_now = true;
+                self.page.close(Closed::Deleted);
+            }
             Action::EndPlan | Action::ChangePlan => {
                 self.check_in.plan = None;
                 self.page.plan = PlanForm { changing: matches!(action, Action::ChangePlan), ..PlanForm::default() };
@@ -945,6 +951,10 @@ impl State {
             Action::PlanTextsLoaded(texts) => {
                 self.bodies.plans = Some(PlansTaken(texts));
                 self.page.plan.texts_failed = false;
+                // The page that waited for them is drawn anew: its heading keeps the focus.
+                if matches!(self.route, Route::Plan | Route::Recheck) {
+                    self.page.close(Closed::Deleted);
+                }
             }
             Action::PlanTextsFailed => self.page.plan.texts_failed = true,
             Action::RetryPlanTexts => {
@@ -1427,6 +1437,31 @@ mod tests {
         state.reduce_mut(Action::PlanNotNow);
         go(&mut state, Route::Home, 1);
         assert_eq!(state.page.plan, PlanForm::default());
+    }
+
+
+    #[test]
+    fn a_re_check_that_leaves_the_safety_screen_unanswered_keeps_the_check_in_s_response() {
+        let gentle = BANK.screen.items.iter().find(|i| i.neutral_note).expect("a gentle statement");
+        let mut result = safe(50, 1);
+        result.answers.insert(gentle.id.to_string(), 2);
+        let mut check_in = CheckIn { results: vec![result], ..CheckIn::default() };
+        assert_eq!(check_in.safety_now(), SafetyResponse::Gentle);
+        let area = BANK.dimensions.iter().find(|d| !BANK.screen.touches.contains(&d.id)).expect("an untouched area").id;
+        check_in.plan = Some(closer_core::Plan::new(area, 1, None, false));
+        // A newer re-check with no screen answer: still gentle.
+        assert!(check_in.finish_recheck(Answers::from_iter([(BANK.dimension(area).unwrap().items[0].id.to_string(), 3)]), 60));
+        assert_eq!(check_in.safety_now(), SafetyResponse::Gentle);
+        // The re-check answers the gentle statement Disagree: lifted.
+        let mut answers = Answers::new();
+        answers.insert(gentle.id.to_string(), 0);
+        assert!(check_in.finish_recheck(answers, 70));
+        assert_eq!(check_in.safety_now(), SafetyResponse::None);
+        // Agree on a screen statement in a re-check: the full response, whatever the check-in said.
+        let mut answers = Answers::new();
+        answers.insert(BANK.screen.items[0].id.to_string(), 4);
+        assert!(check_in.finish_recheck(answers, 80));
+        assert_eq!(check_in.safety_now(), SafetyResponse::Full);
     }
 
 }
