@@ -416,10 +416,16 @@ for (const lang of ["en", "es"] as const) {
         await expect(page.locator(".plan-day")).toHaveAttribute("data-day", "0");
         await expect.poll(async () => (await stored(page)).plan).toMatchObject({ area: "support", start_day: START + 14, before: 100 });
         expect((await stored(page)).plan.done ?? []).toEqual([]);
+        // "Change the area": the plan ends and the offer comes at once.
+        await page.getByRole("button", { name: words.change }).click();
+        await expect(page.getByTestId("plan-offer").getByTestId("plan-start")).toBeVisible();
+        await expect.poll(async () => (await stored(page)).plan).toBeUndefined();
       } else {
         await page.getByTestId("plan-result").getByRole("button", { name: words.choose_another }).click();
-        await expect(page.locator("[role=status]")).toHaveText(words.ended);
-        await expect(page.getByTestId("plan-offer")).toBeVisible();
+        // The offer at once, on the plan's page (no note that a plan ended: one is being chosen).
+        await expect(page.getByTestId("plan-offer").getByTestId("plan-start")).toBeVisible();
+        await expect(page).toHaveURL(/#\/plan$/);
+        await expect(page.locator("[role=status]")).toHaveCount(0);
         await expect(page.locator(".site-header a[href='#/plan']")).toHaveCount(0);
         await expect.poll(async () => (await stored(page)).plan).toBeUndefined();
       }
@@ -610,6 +616,7 @@ test("things got worse: before and after, and the way to the page on getting hel
   await expect(outcome.getByRole("link", { name: words.get_help })).toHaveAttribute("href", "#/learn/getting-help");
   // Ending it: nothing of the plan kept, the offer back on the results.
   await page.getByTestId("plan-end").click();
+  await expect(page.locator("[role=status]")).toHaveText(words.ended);
   await expect.poll(async () => (await stored(page)).plan).toBeUndefined();
   await page.goto("./#/results");
   await expect(page.getByTestId("plan-offer").getByTestId("plan-start")).toBeVisible();
