@@ -4,7 +4,9 @@
 //!
 //! The record is JSON, read and written by serde (`serde_json`), the same text in localStorage
 //! and in an export file (indented there). Reading checks the version first, then reads the
-//! shape that version has: every field known (an unknown or repeated one is refused), the
+//! shape that version has: every field known (read from text, an unknown or repeated one is
+//! refused; read from an object the browser's `JSON.parse` made, through serde-wasm-bindgen,
+//! only the known fields are looked at and any other is left behind, so it is not written back), the
 //! optional ones may be left out (and those that hold an `Option` may be `null`), numbers whole
 //! and within their type; caps on sizes are checked as it is read (the 501st answer, the
 //! 1001st result, an id or a text longer than its cap is refused at once, `bounded.rs`), so

@@ -213,7 +213,7 @@ test.describe(() => {
     const download = page.waitForEvent("download");
     await page.getByRole("button", { name: "Export everything as a file" }).click();
     await download;
-    await expect.poll(() => page.evaluate(() => (window as any).downloadRead)).toContain('"version": 3');
+    await expect.poll(() => page.evaluate(() => (window as any).downloadRead)).toContain('"version": 4');
   });
 });
 
@@ -292,7 +292,7 @@ test("export, delete everything, import: the same state as at the start", async 
   await page.getByRole("button", { name: "Yes, delete everything" }).click();
   await expect(page.locator(".notice")).toContainText("has been deleted");
   await expect(page.getByTestId("data-summary")).toHaveText("Stored now: 0 finished check-ins, 0 answers in progress, 0 partner links.");
-  await expect.poll(() => stored(page)).toBe(JSON.stringify({ version: 3, progress: null, results: [], comparisons: [], shared_ms: null }));
+  await expect.poll(() => stored(page)).toBe(JSON.stringify({ version: 4, progress: null, results: [], comparisons: [], shared_ms: null }));
 
   await page.locator("#import-file").setInputFiles(file);
   await expect(page.locator(".notice")).toContainText("Your data was imported.");
