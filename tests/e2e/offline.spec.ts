@@ -7,6 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, sta
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { test, expect, ready, watch } from "./fixtures";
@@ -227,9 +228,10 @@ function filesOf(dir: string): string[] {
 
 /**
  * The next build as the build makes it when one words file changes (Spanish's): that file under a
- * new name (words files are named after their checksum), every file that names it changed to name
- * the new one, and each such file whose name has a hash in it renamed in turn (the boot script),
- * until nothing more changes; then its worker, written as the build writes it.
+ * new name (words files are named after their checksum) and the boot script given its new
+ * integrity, every file that names it changed to name the new one, and each such file whose name
+ * has a hash in it renamed in turn (the boot script), until nothing more changes; then its worker,
+ * written as the build writes it.
  */
 function buildWithNewWords(from: string): string {
   const next = mkdtempSync(join(tmpdir(), "closer-words-"));
@@ -237,7 +239,12 @@ function buildWithNewWords(from: string): string {
   const boot = readFileSync(join(next, "index.html"), "utf8").match(/src="\.\/(boot-[0-9a-f]+\.js)"/)![1];
   const es = readFileSync(join(next, boot), "utf8").match(/es:"\.\/(words-[0-9a-f]{8}\.txt)"/)![1];
   let renames: [string, string][] = [[es, "words-0e0e0e0e.txt"]];
+  const integrity = (file: string) => `sha384-${createHash("sha384").update(readFileSync(join(next, file))).digest("base64")}`;
+  const before = integrity(es);
   writeFileSync(join(next, es), readFileSync(join(next, es), "utf8").replace("Confianza", "Confianza mutua"));
+  const bootText = readFileSync(join(next, boot), "utf8");
+  expect(bootText).toContain(before);
+  writeFileSync(join(next, boot), bootText.replace(before, integrity(es)));
   let round = 0;
   while (renames.length && round++ < 5) {
     for (const [old, name] of renames) renameSync(join(next, old), join(next, name));
