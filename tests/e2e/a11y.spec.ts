@@ -84,3 +84,19 @@ test("every route fits a 320 px screen: nothing is wider than it", async ({ page
   }
   expect(wide).toEqual([]);
 });
+
+test("axe finds no violations in embed mode, on the whole page (every part in a landmark)", async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize({ width: 375, height: 900 });
+  const partner = await seed(page);
+  const found: string[] = [];
+  for (const route of ["#/", "#/quiz", "#/results", "#/learn", `#/compare/${partner}`]) {
+    await page.goto("about:blank");
+    await page.goto(`./?embed=1${route}`);
+    await ready(page);
+    await expect(page.locator(".app.embed")).toBeVisible();
+    const results = await new AxeBuilder({ page }).analyze();
+    for (const v of results.violations) found.push(`${route}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+  }
+  expect(found).toEqual([]);
+});

@@ -26,16 +26,20 @@ pub fn layout(state: &State, send: &Send, page: Html) -> Html {
         // Inside another site's page: no site header or footer, compact spacing.
         return html! {
             <div class="app embed">
-                { quick_exit(false) }
+                // Landmarks, so that a screen reader finds everything in one (the quick exit in
+                // a header, the closing lines in a footer).
+                <header class="embed-header">{ quick_exit(false) }</header>
                 <main id={MAIN_ID} tabindex="-1">
                     { notices(&state.notices, &state.storage, &state.site, &state.route, send) }
                     { page }
                 </main>
-                <p class="embed-footer">
-                    { site_link(true, Route::Home, UI.site_open_full()) }
-                    {" · "}{ UI.site_footer_privacy() }
-                </p>
-                { languages(&state.site, &state.route) }
+                <footer class="embed-footer-area">
+                    <p class="embed-footer">
+                        { site_link(true, Route::Home, UI.site_open_full()) }
+                        {" · "}{ UI.site_footer_privacy() }
+                    </p>
+                    { languages(&state.site, &state.route) }
+                </footer>
             </div>
         };
     }
