@@ -10,12 +10,18 @@ import { gzipSync } from "node:zlib";
 // shaved, and a speed goal, not a budget, is the reason to shave any (docs/performance.md;
 // what each past saving was, docs/decisions.md). A change that crosses one fails `make test`;
 // raise a budget only with the reason written here.
-//   wasm ≤ 130 KB gzip;
-//   first load ≤ 155 KB gzip, in each language (its own words file fetched, the service worker
-//   and the manifest included);
+//   wasm ≤ 152 KB gzip (130 until the two-week plan, issue 29: its page, offer, re-check,
+//   record version 4 and link format 3 measured +21.3 KB gzip, 125.7 → 147.0 KB, most of it
+//   Yew's markup code for the plan's page (about 11 KB) and offer (2.3 KB); the practices
+//   themselves are a file fetched with the page. Raised to keep the feature, pending the
+//   owner's choice between this and splitting the plan out of the first load; see
+//   docs/decisions.md);
+//   first load ≤ 178 KB gzip, in each language (its own words file fetched, the service worker
+//   and the manifest included; 155 until the plan, for the same 21 KB, and Subresource
+//   Integrity's hashes, about 1 KB);
 //   each language's words file on its own ≤ 16 KB gzip (words needed on one page only, such as
 //   the explainer's bodies, may be fetched with that page instead).
-export const BUDGETS = { wasmGzip: 130 * 1024, firstLoadGzip: 155 * 1024, wordsGzip: 16 * 1024 };
+export const BUDGETS = { wasmGzip: 152 * 1024, firstLoadGzip: 178 * 1024, wordsGzip: 16 * 1024 };
 
 /** The files a first visit loads: index.html, everything it references (the manifest too), and
  *  the service worker it registers (issue 18). Not the home-screen icon for iOS: no browser
