@@ -35,14 +35,14 @@ pub mod content {
     pub static BANK: Loaded<closer_core::Bank> = Loaded(OnceLock::new());
     pub static UI: Loaded<Ui> = Loaded(OnceLock::new());
     pub static PAGES: Loaded<&'static [closer_core::Page]> = Loaded(OnceLock::new());
-    /// The language shown: the one whose words file was taken.
-    static SHOWN: Loaded<&'static closer_core::words::LanguageFiles> = Loaded(OnceLock::new());
-    /// The plans file's Subresource Integrity, from the end of the words file taken.
-    static PLANS_INTEGRITY: Loaded<&'static str> = Loaded(OnceLock::new());
+    /// The language shown: the one whose words file was taken, with its plans file's Subresource
+    /// Integrity from the end of that words file (one static rather than two: a `Loaded` of
+    /// another type is code of its own in the wasm).
+    static SHOWN: Loaded<(&'static closer_core::words::LanguageFiles, &'static str)> = Loaded(OnceLock::new());
 
     /// The language shown.
     pub fn language() -> &'static closer_core::words::LanguageFiles {
-        *SHOWN
+        (*SHOWN).0
     }
 
     /// Takes in a words file of this build, whichever language's it is, and shows that language
@@ -58,15 +58,14 @@ pub mod content {
         let Some(content) = SHAPE.build(text.leak(), files.pages) else { return false };
         let Ok(ui) = content.ui.try_into() else { return false };
         // A second load (only tests do that) keeps the first: the same build, the same words.
-        let _ = (BANK.0.set(content.bank), UI.0.set(Ui(ui)), PAGES.0.set(content.pages), SHOWN.0.set(files));
-        let _ = PLANS_INTEGRITY.0.set(content.plans_integrity);
+        let _ = (BANK.0.set(content.bank), UI.0.set(Ui(ui)), PAGES.0.set(content.pages), SHOWN.0.set((files, content.plans_integrity)));
         true
     }
 
     /// The Subresource Integrity of the plans file of the language shown, which it is fetched
     /// with: the words file taken names it, so the wasm compiles in no hash.
     pub fn plans_integrity() -> &'static str {
-        *PLANS_INTEGRITY
+        (*SHOWN).1
     }
 
     /// A whole number written for the language shown: below 1000 as plain digits, which is what
@@ -103,7 +102,7 @@ pub mod content {
         if BANK.0.get().is_none() {
             let content = SHAPE.build(text.leak(), LANGUAGES[0].pages).expect("the English words fit");
             let _ = (BANK.0.set(content.bank), UI.0.set(Ui(content.ui.try_into().expect("every ui text"))), PAGES.0.set(content.pages));
-            let _ = (SHOWN.0.set(&LANGUAGES[0]), PLANS_INTEGRITY.0.set(content.plans_integrity));
+            let _ = SHOWN.0.set((&LANGUAGES[0], content.plans_integrity));
         }
     }
 
