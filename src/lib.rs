@@ -65,7 +65,7 @@ pub mod content {
     /// The Subresource Integrity of the plans file of the language shown, which it is fetched
     /// with: the words file taken names it, so the wasm compiles in no hash.
     pub fn plans_integrity() -> &'static str {
-        (*SHOWN).1
+        SHOWN.1
     }
 
     /// A whole number written for the language shown: below 1000 as plain digits, which is what
