@@ -30,7 +30,7 @@ export function content(ctx) {
 
 /** Each integrity at a words file's end (its page bodies', then its plans file's) is, by Node's
  *  hash, that of a page body or plans file in the build: else the app could fetch none of them. */
-function checkNamedIntegrity(dir, wordsFiles) {
+export function checkNamedIntegrity(dir, wordsFiles) {
   const files = [...readdirSync(join(dir, "pages")).map((f) => join("pages", f)), ...readdirSync(dir).filter((f) => /^plans-[0-9a-f]{8}\.txt$/.test(f))];
   const built = new Set(files.map((f) => sri(readFileSync(join(dir, f)))));
   for (const file of wordsFiles) {

@@ -1,14 +1,15 @@
 // Unit tests of the post-build's steps that need no build: the CSP edits, the shell words and
-// the placeholders, and the failure that names its file.
+// the placeholders, the failure that names its file, and the words files' integrity lines.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { allowIn, parsePage, StepError, editCsp } from "../util.mjs";
+import { allowIn, parsePage, StepError, editCsp, sri } from "../util.mjs";
 import { readShell, pageWords } from "../shell.mjs";
 import { missingReferences } from "../references.mjs";
 import { relocation } from "../prerender.mjs";
+import { checkNamedIntegrity } from "../content.mjs";
 
 test("a source goes into its CSP directive after 'self' and the hashes added before it", () => {
   const policy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
@@ -73,4 +74,17 @@ test("an app page's first script moves the address to the app's folder, with the
   assert.match(es, /location\.search\|\|"\?hl=es"/);
   assert.match(es, /location\.hash\|\|"#\/quiz"/);
   assert.match(relocation({ root: "../", lang: "en", route: "#/quiz" }, "en"), /location\.search\|\|""/);
+});
+
+test("each integrity at a words file's end must be that of a page body or plans file in the build", () => {
+  const dir = mkdtempSync(join(tmpdir(), "closer-integrity-"));
+  mkdirSync(join(dir, "pages"));
+  writeFileSync(join(dir, "pages", "a-00000001.html"), "<p>A</p>");
+  writeFileSync(join(dir, "plans-00000002.txt"), "Today");
+  writeFileSync(join(dir, "words-00000003.txt"), ["Yes", "No", sri("<p>A</p>"), sri("Today")].join("\n"));
+  checkNamedIntegrity(dir, ["words-00000003.txt"]);
+  writeFileSync(join(dir, "words-00000004.txt"), ["Yes", "No", sri("<p>B</p>"), sri("Today")].join("\n"));
+  assert.throws(() => checkNamedIntegrity(dir, ["words-00000004.txt"]), (e) => e instanceof StepError && e.file === "words-00000004.txt" && /1 not in the build/.test(e.message));
+  writeFileSync(join(dir, "words-00000005.txt"), ["Yes", "No"].join("\n"));
+  assert.throws(() => checkNamedIntegrity(dir, ["words-00000005.txt"]), (e) => e.file === "words-00000005.txt" && /names 0 files/.test(e.message));
 });
