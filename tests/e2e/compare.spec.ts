@@ -136,8 +136,8 @@ test("bad links each get a clear message and no uncaught error", async ({ page }
 });
 
 test("a link from a newer Closer says so; one from an older content version still compares, with a notice", async ({ page }) => {
-  // Format 2 is a locked link; 3 is the next.
-  await page.goto("./#/compare/" + craftCode(3, 1, [50, 50, 50, 50, 50, 50, 50, 50], [2, 2, 2, 2, 2, 2, 2, 2]));
+  // Format 2 is a locked link, 3 a result with a plan; 4 is the next.
+  await page.goto("./#/compare/" + craftCode(4, 1, [50, 50, 50, 50, 50, 50, 50, 50], [2, 2, 2, 2, 2, 2, 2, 2]));
   await ready(page);
   await expect(page.getByRole("alert")).toHaveText(/newer version of Closer/);
 
