@@ -704,8 +704,13 @@ mod tests {
 
     /// A format-1 frame: every score 50, every rating 2, then `rest` writes the answers, name…
     fn frame(rest: impl FnOnce(&mut BitWriter)) -> String {
+        frame_of(1, rest)
+    }
+
+    /// A frame of format `version`: content version 7, every score 50, every rating 2, then `rest`.
+    fn frame_of(version: u32, rest: impl FnOnce(&mut BitWriter)) -> String {
         let mut w = BitWriter::default();
-        w.put(1, 8);
+        w.put(version, 8);
         w.put(7, 16);
         for _ in 0..8 {
             w.put(50, 7);
@@ -897,18 +902,10 @@ mod tests {
     /// A format-3 frame: as [`frame`], with version 3, no answers, no name, then `plan` writes
     /// the plan's bits.
     fn plan_frame(plan: impl FnOnce(&mut BitWriter)) -> String {
-        let mut w = BitWriter::default();
-        w.put(3, 8);
-        w.put(7, 16);
-        for _ in 0..8 {
-            w.put(50, 7);
-        }
-        for _ in 0..8 {
-            w.put(2, 3);
-        }
-        no_answers_no_name(&mut w);
-        plan(&mut w);
-        seal(&w.bytes)
+        frame_of(3, |w| {
+            no_answers_no_name(w);
+            plan(w);
+        })
     }
 
     #[test]
